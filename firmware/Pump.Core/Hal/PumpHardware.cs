@@ -19,7 +19,8 @@ namespace Pump.Hal
             IKeypad keypad,
             IAnnunciator annunciator,
             INonVolatileStore store,
-            IWatchdog watchdog)
+            IWatchdog watchdog,
+            IRealTimeClock realTimeClock)
         {
             Clock = clock;
             StepGenerator = stepGenerator;
@@ -34,6 +35,7 @@ namespace Pump.Hal
             Annunciator = annunciator;
             Store = store;
             Watchdog = watchdog;
+            RealTimeClock = realTimeClock;
         }
 
         public IMonotonicClock Clock { get; }
@@ -49,5 +51,6 @@ namespace Pump.Hal
         public IAnnunciator Annunciator { get; }
         public INonVolatileStore Store { get; }
         public IWatchdog Watchdog { get; }
+        public IRealTimeClock RealTimeClock { get; }
     }
 }
