@@ -6,9 +6,10 @@ using Pump.Sim.Physics;
 namespace Pump.Sim.Monitor
 {
     /// <summary>
-    /// The patient monitor linked to the pump: samples the virtual patient with measurement noise and sends
-    /// HR, SpO2 and RR every second and a blood pressure every NIBP cycle (default 5 min, first at power-on),
-    /// each as one frame on the link. Scenario faults: forced values, probe off, a wrong (unpaired) monitor.
+    /// The patient monitor linked to the pump: samples the virtual patient with measurement noise and sends one
+    /// monitor-link frame per second with HR, SpO2 and RR, and the last cuff reading (new every NIBP cycle,
+    /// default 5 min, the first in the first frame) with its age and reading number. Scenario faults: forced
+    /// values, probe off, a wrong (unpaired) monitor. Values are clamped to what a monitor can report.
     /// </summary>
     public sealed class VirtualMonitor
     {
@@ -19,10 +20,12 @@ namespace Pump.Sim.Monitor
         private readonly byte[] _frame;
         private readonly long _nibpIntervalMs;
         private long _nextNibpMs;
-        private int _sequence;
+        private long _lastNibpMs;
+        private uint _sequence;
+        private int _nibpReadings;
 
         public VirtualMonitor(VirtualPatient patient, SimMonitorLink link, IVitalsFrameEncoder encoder, Gaussian noise,
-            long nibpIntervalMs, int pairedMonitorId)
+            long nibpIntervalMs, uint pairedMonitorId)
         {
             if (nibpIntervalMs <= 0)
             {
@@ -43,7 +46,7 @@ namespace Pump.Sim.Monitor
         public double HrNoiseSdBpm { get; init; } = 2;
         public double RrNoiseSdPerMin { get; init; } = 1;
 
-        public int PairedMonitorId { get; }
+        public uint PairedMonitorId { get; }
 
         /// <summary>Forced values (NaN = not forced).</summary>
         public double ForcedHr = double.NaN, ForcedSbp = double.NaN, ForcedDbp = double.NaN, ForcedSpo2 = double.NaN, ForcedRr = double.NaN;
@@ -68,6 +71,9 @@ namespace Pump.Sim.Monitor
             ForcedHr = ForcedSbp = ForcedDbp = ForcedSpo2 = ForcedRr = double.NaN;
         }
 
+        /// <summary>Frames the encoder refused (a value that does not fit its field).</summary>
+        public long EncodeFailures { get; private set; }
+
         /// <summary>Requests a blood pressure in the next frame (a manual NIBP start).</summary>
         public void RequestNibpNow(long nowMs) => _nextNibpMs = nowMs;
 
@@ -76,22 +82,32 @@ namespace Pump.Sim.Monitor
         {
             ref VitalSignsReading r = ref Last;
             r.TimeMs = nowMs;
-            r.MonitorId = WrongMonitor ? PairedMonitorId ^ 0x5A5A : PairedMonitorId;
-            r.Sequence = _sequence++;
-            r.HrBpm = Measure(ForcedHr, _patient.HrBpm, HrNoiseSdBpm, 20, 250);
-            r.Spo2Pct = Measure(ForcedSpo2, _patient.Spo2Pct, Spo2NoiseSdPct, 50, 100);
-            r.RrPerMin = Measure(ForcedRr, _patient.RrPerMin, RrNoiseSdPerMin, 0, 60);
+            r.MonitorId = WrongMonitor ? PairedMonitorId ^ 0x5A5A5A5Au : PairedMonitorId;
+            r.Sequence = ++_sequence;
+            r.HrBpm = Measure(ForcedHr, _patient.HrBpm, HrNoiseSdBpm, 15, 300);
+            r.Spo2Pct = Measure(ForcedSpo2, _patient.Spo2Pct, Spo2NoiseSdPct, 30, 100);
+            r.RrPerMin = Measure(ForcedRr, _patient.RrPerMin, RrNoiseSdPerMin, 0, 150);
             r.ProbeOff = ProbeOff;
-            r.HasBloodPressure = nowMs >= _nextNibpMs;
-            if (r.HasBloodPressure)
+            r.NewBloodPressure = nowMs >= _nextNibpMs;
+            if (r.NewBloodPressure)
             {
                 _nextNibpMs = nowMs + _nibpIntervalMs;
-                r.SbpMmHg = Measure(ForcedSbp, _patient.SbpMmHg, NibpNoiseSdMmHg, 40, 300);
-                r.DbpMmHg = Measure(ForcedDbp, _patient.DbpMmHg, NibpNoiseSdMmHg, 20, 200);
+                _lastNibpMs = nowMs;
+                _nibpReadings++;
+                r.SbpMmHg = Measure(ForcedSbp, _patient.SbpMmHg, NibpNoiseSdMmHg, 41, 300);
+                r.DbpMmHg = Math.Min(Measure(ForcedDbp, _patient.DbpMmHg, NibpNoiseSdMmHg, 15, 250), r.SbpMmHg - 1);
                 LastSbpMmHg = r.SbpMmHg;
                 LastDbpMmHg = r.DbpMmHg;
             }
+            r.NibpAvailable = _nibpReadings > 0;
+            r.NibpReadingNumber = _nibpReadings;
+            r.NibpAgeS = (int)((nowMs - _lastNibpMs) / 1000);
             int n = _encoder.Encode(in r, _frame);
+            if (n == 0)
+            {
+                EncodeFailures++;
+                return 0;
+            }
             _link.Write(_frame, 0, n);
             FramesSent++;
             return n;

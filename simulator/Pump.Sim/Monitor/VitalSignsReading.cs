@@ -6,10 +6,10 @@ namespace Pump.Sim.Monitor
         /// <summary>Monitor's own time of the reading, ms.</summary>
         public long TimeMs;
 
-        /// <summary>Identity the monitor was paired with (a different value is a wrong monitor).</summary>
-        public int MonitorId;
+        /// <summary>Identity the frame carries (the paired id, or another when a wrong monitor is simulated).</summary>
+        public uint MonitorId;
 
-        public int Sequence;
+        public uint Sequence;
 
         public int HrBpm;
 
@@ -17,14 +17,23 @@ namespace Pump.Sim.Monitor
 
         public int RrPerMin;
 
-        /// <summary>True when this reading carries a fresh non-invasive blood pressure.</summary>
-        public bool HasBloodPressure;
+        /// <summary>True once the monitor has any cuff reading to report.</summary>
+        public bool NibpAvailable;
+
+        /// <summary>True when this frame is the first to carry a new cuff reading.</summary>
+        public bool NewBloodPressure;
 
         public int SbpMmHg;
 
         public int DbpMmHg;
 
-        /// <summary>SpO2 probe off the finger: SpO2 (and pulse rate from it) not valid.</summary>
+        /// <summary>Age of the cuff reading when sent, s.</summary>
+        public int NibpAgeS;
+
+        /// <summary>The monitor's cuff-reading counter.</summary>
+        public int NibpReadingNumber;
+
+        /// <summary>SpO2 probe off the finger: SpO2 not available.</summary>
         public bool ProbeOff;
     }
 }

@@ -1,27 +1,36 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using CoreSyringeSpec = Pump.Core.Units.SyringeSpec;
+using CoreSyringeTable = Pump.Core.Units.SyringeTable;
 
 namespace Pump.Sim.Physics
 {
     /// <summary>
-    /// One syringe model as the physical world sees it. Inner diameters are the commonly published
-    /// BD Plastipak values [R: check against the core's syringe table (dosing work) and the maker's data].
+    /// One syringe as the physical world sees it, taken from the core's syringe table
+    /// (firmware/Pump.Core/Units/SyringeTable.cs, hardware-docs/syringes.md). The world uses the true π and
+    /// floating point; the firmware's exact rational calibration is judged against it.
     /// </summary>
     public sealed class SyringeSpec
     {
-        public SyringeSpec(string id, string description, int nominalMl, double innerDiameterMm)
+        public SyringeSpec(string id, int coreId, string description, double nominalMl, double innerDiameterMm)
         {
             Id = id;
+            CoreId = coreId;
             Description = description;
             NominalMl = nominalMl;
             InnerDiameterMm = innerDiameterMm;
         }
 
+        /// <summary>Short scenario name, e.g. "BD60".</summary>
         public string Id { get; }
+
+        /// <summary>Id in the core's syringe table.</summary>
+        public int CoreId { get; }
 
         public string Description { get; }
 
-        public int NominalMl { get; }
+        public double NominalMl { get; }
 
         public double InnerDiameterMm { get; }
 
@@ -30,27 +39,35 @@ namespace Pump.Sim.Physics
 
         /// <summary>Travel for the nominal volume, in µm.</summary>
         public double StrokeMicrometres => NominalMl * 1_000_000.0 / AreaMm2;
+
+        internal static SyringeSpec FromCore(CoreSyringeSpec s)
+        {
+            return new SyringeSpec(ShortId(s.DisplayName), s.Id, s.DisplayName, s.NominalVolumeNl / 1_000_000.0, s.InnerDiameterUm / 1000.0);
+        }
+
+        /// <summary>"BD PLASTIPAK 60" → "BD60", "TERUMO 20" → "TERUMO20", "HSW NORMJECT 50" → "HSW50".</summary>
+        private static string ShortId(string displayName)
+        {
+            string[] words = displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length == 0 ? displayName : words[0] + words[^1];
+        }
     }
 
-    /// <summary>The syringes the simulator can load, by scenario id.</summary>
+    /// <summary>The syringes the simulator can load: every entry of the core's syringe table.</summary>
     public static class SyringeCatalog
     {
-        private static readonly SyringeSpec[] All =
-        {
-            new SyringeSpec("BD60", "BD Plastipak 60 mL", 60, 26.59),
-            new SyringeSpec("BD50", "BD Plastipak 50 mL", 50, 26.59),
-            new SyringeSpec("BD30", "BD Plastipak 30 mL", 30, 21.59),
-            new SyringeSpec("BD20", "BD Plastipak 20 mL", 20, 19.13),
-            new SyringeSpec("BD10", "BD Plastipak 10 mL", 10, 14.50),
-        };
+        private static readonly SyringeSpec[] All = Load();
 
         public static IReadOnlyList<SyringeSpec> Syringes => All;
 
+        /// <summary>Finds a syringe by short id ("BD60"), the table's display name or its numeric id.</summary>
         public static bool TryGet(string id, out SyringeSpec spec)
         {
             foreach (SyringeSpec s in All)
             {
-                if (string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(s.Description, id, StringComparison.OrdinalIgnoreCase)
+                    || s.CoreId.ToString(CultureInfo.InvariantCulture) == id)
                 {
                     spec = s;
                     return true;
@@ -58,6 +75,16 @@ namespace Pump.Sim.Physics
             }
             spec = All[0];
             return false;
+        }
+
+        private static SyringeSpec[] Load()
+        {
+            var list = new List<SyringeSpec>();
+            for (int i = 0; i < CoreSyringeTable.Count; i++)
+            {
+                list.Add(SyringeSpec.FromCore(CoreSyringeTable.GetAt(i)));
+            }
+            return list.ToArray();
         }
     }
 }

@@ -39,6 +39,7 @@ namespace Pump.Sim.Running
         private bool _cutAfterThisTick;
         private long _rebootAtMs = -1;
         private bool _crashLogged;
+        private long _hungUntilMs = -1;
         private double _lastPatientNl;
         private double _lastSampleMl;
         private long _annVersion;
@@ -67,7 +68,7 @@ namespace Pump.Sim.Running
             Patient = new VirtualPatient(population
                 ? PopulationSampler.Sample(Seed, scenario.Patient.WeightKg, baseline)
                 : PatientParameters.Typical(scenario.Patient.WeightKg, baseline));
-            Monitor = new VirtualMonitor(Patient, Pump.MonitorLink, new ProvisionalFrameEncoder(),
+            Monitor = new VirtualMonitor(Patient, Pump.MonitorLink, new CoreFrameEncoder(),
                 new Gaussian(new Random(HashCode.Combine(Seed, 21))),
                 (long)Math.Round(scenario.Monitor.NibpIntervalMin * 60_000), scenario.Monitor.MonitorId);
             Clinician = new Clinician(scenario.Clinician, Pump.Keypad);
@@ -181,7 +182,8 @@ namespace Pump.Sim.Running
                 Monitor.LastSbpMmHg, Monitor.LastDbpMmHg, complete, Pump.Power.IsOn);
 
             // 3. One control tick.
-            if (Pump.Power.IsOn && Controller.IsRunning)
+            bool hung = now < _hungUntilMs;
+            if (Pump.Power.IsOn && Controller.IsRunning && !hung)
             {
                 try
                 {
@@ -262,12 +264,12 @@ namespace Pump.Sim.Running
             bool linkDown = Pump.MonitorLink.Disconnected;
             Monitor.SendReading(now);
             ref readonly VitalSignsReading r = ref Monitor.Last;
-            if (_pendingFrameCause != null && !linkDown && (!_pendingFrameNeedsBp || r.HasBloodPressure))
+            if (_pendingFrameCause != null && !linkDown && (!_pendingFrameNeedsBp || r.NewBloodPressure))
             {
                 Trigger(now, _pendingFrameCause);
                 _pendingFrameCause = null;
             }
-            if (r.HasBloodPressure && r.SbpMmHg > PeakMeasuredSbpMmHg)
+            if (r.NewBloodPressure && r.SbpMmHg > PeakMeasuredSbpMmHg)
             {
                 PeakMeasuredSbpMmHg = r.SbpMmHg;
             }
@@ -280,7 +282,7 @@ namespace Pump.Sim.Running
                 v.RrPerMin = r.RrPerMin;
                 v.SbpMmHg = Monitor.LastSbpMmHg;
                 v.DbpMmHg = Monitor.LastDbpMmHg;
-                v.NewBloodPressure = r.HasBloodPressure;
+                v.NewBloodPressure = r.NewBloodPressure;
                 v.ProbeOff = r.ProbeOff;
                 v.WrongMonitor = Monitor.WrongMonitor;
                 v.LinkDown = linkDown;
@@ -358,6 +360,16 @@ namespace Pump.Sim.Running
                     StartTimed(e, now, "motor driver fault output asserted");
                     Trigger(now, "driverFault");
                     break;
+                case ScenarioEventType.SensorFault:
+                    SetDeviceFault(e.Device!, true);
+                    StartTimed(e, now, e.Device + " fails");
+                    Trigger(now, "sensorFault:" + e.Device);
+                    break;
+                case ScenarioEventType.Hang:
+                    _hungUntilMs = now + (long)Math.Round(e.DurationS!.Value * 1000);
+                    Log(now, "inject", "firmware hangs (no ticks) for " + Fmt("", e.DurationS) + " s (" + at + ")");
+                    Trigger(now, "hang");
+                    break;
                 case ScenarioEventType.Desaturation:
                     Patient.StartDesaturation(e.Spo2 ?? 88, now, (long)(e.DurationS!.Value * 1000));
                     Log(now, "inject", "patient desaturates towards " + Fmt("", e.Spo2) + " % for " + Fmt("", e.DurationS) + " s (" + at + ")");
@@ -380,7 +392,7 @@ namespace Pump.Sim.Running
         private void StartTimed(ScenarioEvent e, long now, string what)
         {
             long end = now + (long)Math.Round(e.DurationS!.Value * 1000);
-            _endings.Add(new Ending(end, e.Type));
+            _endings.Add(new Ending(end, e.Type, e.Device));
             Log(now, "inject", what + " for " + Fmt("", e.DurationS) + " s (" + e.Path + ")");
         }
 
@@ -404,6 +416,7 @@ namespace Pump.Sim.Running
                     case ScenarioEventType.MotorStall: Pump.Mechanism.Stalled = false; break;
                     case ScenarioEventType.Runaway: Pump.Mechanism.RunawayMicrostepsPerSecond = 0; break;
                     case ScenarioEventType.DriverFault: Pump.MotorDriver.FaultInjected = false; break;
+                    case ScenarioEventType.SensorFault: SetDeviceFault(end.Device!, false); break;
                 }
                 Log(now, "inject", end.Type + " ends");
             }
@@ -423,6 +436,7 @@ namespace Pump.Sim.Running
             _powerOnAtMs = -1;
             _rebootAtMs = -1;
             _crashLogged = false;
+            _hungUntilMs = -1;
             Pump.Power.Restore();
             Pump.StepCounter.ResetAtPowerUp();
             Pump.Watchdog.PowerUp(watchdogReset);
@@ -523,16 +537,33 @@ namespace Pump.Sim.Running
         private static string Fmt(string prefix, double? v) =>
             v is double d ? prefix + d.ToString(CultureInfo.InvariantCulture) : "";
 
+        private void SetDeviceFault(string device, bool failed)
+        {
+            switch (device)
+            {
+                case "force": Pump.ForceSensor.Failed = failed; break;
+                case "position": Pump.PlungerPosition.Failed = failed; break;
+                case "counter": Pump.StepCounter.Failed = failed; break;
+                case "clamp": Pump.Clamp.ImpossibleCombination = failed; break;
+                case "store": Pump.Store.Failed = failed; break;
+                case "display": Pump.Display.Failed = failed; break;
+                case "rtc": Pump.RealTimeClock.LostTime = failed; break;
+                case "generator": Pump.StepGenerator.RefuseAll = failed; break;
+            }
+        }
+
         private readonly struct Ending
         {
-            public Ending(long atMs, ScenarioEventType type)
+            public Ending(long atMs, ScenarioEventType type, string? device)
             {
                 AtMs = atMs;
                 Type = type;
+                Device = device;
             }
 
             public long AtMs { get; }
             public ScenarioEventType Type { get; }
+            public string? Device { get; }
         }
     }
 }

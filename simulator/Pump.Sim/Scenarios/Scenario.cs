@@ -62,7 +62,8 @@ namespace Pump.Sim.Scenarios
     public sealed class MonitorSpec
     {
         public double NibpIntervalMin { get; set; } = 5;
-        public int MonitorId { get; set; } = 4242;
+        /// <summary>The monitor's link identity (the pump must be paired with it); never 0.</summary>
+        public uint MonitorId { get; set; } = 0x12345678;
     }
 
     public enum ScenarioEventType
@@ -81,6 +82,8 @@ namespace Pump.Sim.Scenarios
         Key,
         Desaturation,
         DriverFault,
+        SensorFault,
+        Hang,
     }
 
     /// <summary>One timed event. Only the fields its type uses are set.</summary>
@@ -98,6 +101,8 @@ namespace Pump.Sim.Scenarios
         public double? Spo2 { get; set; }
         public double? Rr { get; set; }
         public double? RateMicrostepsPerS { get; set; }
+        /// <summary>For sensorFault: force, position, counter, clamp, store, display, rtc or generator.</summary>
+        public string? Device { get; set; }
         /// <summary>Where in the file it came from, e.g. "events[3]".</summary>
         public string Path { get; set; } = "";
     }

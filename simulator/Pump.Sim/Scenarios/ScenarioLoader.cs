@@ -104,7 +104,7 @@ namespace Pump.Sim.Scenarios
                 if (monitor != null)
                 {
                     s.Monitor.NibpIntervalMin = monitor.Number("nibpIntervalMin", s.Monitor.NibpIntervalMin, 1.0 / 60, 120);
-                    s.Monitor.MonitorId = monitor.Int("monitorId", s.Monitor.MonitorId, 0, 65535);
+                    s.Monitor.MonitorId = (uint)monitor.Long("monitorId", s.Monitor.MonitorId, 1, uint.MaxValue);
                     monitor.EnsureNoUnknown();
                 }
 
@@ -138,7 +138,7 @@ namespace Pump.Sim.Scenarios
             var ev = new ScenarioEvent { Path = path };
             ev.AtS = o.Number("atS", double.NaN, 0, endS, required: true);
             string type = o.Choice("type", "", "vitals", "release", "linkLoss", "bytes", "wrongMonitor", "probeOff",
-                "occlusion", "clampOpen", "motorStall", "runaway", "powerLoss", "key", "desaturation", "driverFault");
+                "occlusion", "clampOpen", "motorStall", "runaway", "powerLoss", "key", "desaturation", "driverFault", "sensorFault", "hang");
             if (type.Length == 0)
             {
                 throw new ScenarioException(path + ".type", "required");
@@ -176,6 +176,14 @@ namespace Pump.Sim.Scenarios
                 case ScenarioEventType.Desaturation:
                     ev.DurationS = o.Number("durationS", double.NaN, 0.05, 86400, required: true);
                     ev.Spo2 = o.Number("spo2", double.NaN, 50, 100, required: true);
+                    break;
+                case ScenarioEventType.SensorFault:
+                    ev.DurationS = o.Number("durationS", double.NaN, 0.05, 86400, required: true);
+                    ev.Device = o.Choice("device", "", "force", "position", "counter", "clamp", "store", "display", "rtc", "generator");
+                    if (ev.Device.Length == 0)
+                    {
+                        throw new ScenarioException(path + ".device", "required");
+                    }
                     break;
                 case ScenarioEventType.Runaway:
                     ev.DurationS = o.Number("durationS", double.NaN, 0.05, 86400, required: true);
@@ -404,7 +412,9 @@ namespace Pump.Sim.Scenarios
                 return d;
             }
 
-            public int Int(string name, int fallback, int min, int max)
+            public int Int(string name, int fallback, int min, int max) => (int)Long(name, fallback, min, max);
+
+            public long Long(string name, long fallback, long min, long max)
             {
                 _used.Add(name);
                 if (!_e.TryGetProperty(name, out JsonElement v))
@@ -420,7 +430,7 @@ namespace Pump.Sim.Scenarios
                     throw new ScenarioException(Field(name), l.ToString(CultureInfo.InvariantCulture) + " is out of range ["
                         + min.ToString(CultureInfo.InvariantCulture) + ", " + max.ToString(CultureInfo.InvariantCulture) + "]");
                 }
-                return (int)l;
+                return l;
             }
         }
     }
