@@ -144,6 +144,26 @@ namespace Pump.Core.Interlock
             return StartCheck.Ok;
         }
 
+        /// <summary>
+        /// After a power loss: continues the interrupted session with the persisted baseline (relative
+        /// limits keep their reference). No lease is granted: the next valid frame renews it.
+        /// </summary>
+        public void RestoreSession(VitalBaseline baseline)
+        {
+            if (baseline != _baseline)
+            {
+                _baseline.Valid = baseline.Valid;
+                _baseline.SystolicMmHg = baseline.SystolicMmHg;
+                _baseline.DiastolicMmHg = baseline.DiastolicMmHg;
+                _baseline.HeartRateBpm = baseline.HeartRateBpm;
+                _baseline.Spo2Percent = baseline.Spo2Percent;
+            }
+
+            _lease.Clear();
+            _evaluator.BeginSession(_baseline);
+            _sessionActive = true;
+        }
+
         /// <summary>The clinician acknowledges the latched holds.</summary>
         public void Acknowledge()
         {
