@@ -118,5 +118,20 @@ namespace Pump.Core.Tests.Programming
                 Assert.Equal((BigInteger)duration * 1000000, (BigInteger)p.RatePeriodUs);
             }, iter: 20000);
         }
+
+        // Proves: UNT-005
+        // Proves: PRG-001
+        [Fact]
+        public void Schedule_LargestPossibleOperands_FitExactRatioArithmetic()
+        {
+            // The delivery engine computes step n's due time as floor(n * RatePeriodUs / RateMicrosteps);
+            // with both operands below 2^54, Ratio.TryMulDivFloor does it exactly for any n.
+            long maxPeriodUs = InfusionProgrammer.MaxDurationS * InfusionProgrammer.MicrosecondsPerSecond;
+            Assert.True(maxPeriodUs < Ratio.MaxOperand);
+            long maxTravelMicrosteps = (long)SyringeSpec.MaxUsableTravelUm * Mechanism.MaxMicrostepsPerRev / Mechanism.MinLeadUm;
+            Assert.True(maxTravelMicrosteps < Ratio.MaxOperand);
+            Assert.True(Ratio.TryMulDivFloor(maxTravelMicrosteps, maxPeriodUs, maxTravelMicrosteps, out long lastDueUs));
+            Assert.Equal(maxPeriodUs, lastDueUs);
+        }
     }
 }
