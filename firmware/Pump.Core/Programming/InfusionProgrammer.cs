@@ -105,7 +105,7 @@ namespace Pump.Core.Programming
             }
 
             CheckSyringe(f, calibration, volumeNl, totalMicrosteps);
-            InfusionProgram program = new InfusionProgram(entry.DrugId, calibration.Syringe.Id, concentrationUgPerMl, weightG,
+            InfusionProgram program = new InfusionProgram(entry.DrugId, entry.Mode, calibration.Syringe.Id, concentrationUgPerMl, weightG,
                 doseUgPerKg, durationS, totalDoseUg, volumeNl, rateNlPerH, rateUgPerKgPerH, rateUgPerH,
                 totalMicrosteps, totalMicrosteps, durationS * MicrosecondsPerSecond);
             return f.Finish(program);
@@ -157,7 +157,7 @@ namespace Pump.Core.Programming
             }
 
             CheckSyringe(f, calibration, volumeNl, totalMicrosteps);
-            InfusionProgram program = new InfusionProgram(entry.DrugId, calibration.Syringe.Id, 0, 0, 0, durationS, 0, volumeNl,
+            InfusionProgram program = new InfusionProgram(entry.DrugId, entry.Mode, calibration.Syringe.Id, 0, 0, 0, durationS, 0, volumeNl,
                 rateNlPerH, 0, 0, totalMicrosteps, rateMicrostepsPerHour, InfusionProgram.MicrosecondsPerHour);
             return f.Finish(program);
         }

@@ -206,6 +206,34 @@ namespace Pump.Core.Tests.Library
             Assert.Equal(10, r.DrugId);
         }
 
+        // Proves: LIB-001
+        [Fact]
+        public void Encode_LargestLibrary_FitsThePersistenceSlot()
+        {
+            var entries = new DrugEntry[DrugLibrary.MaxEntries];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                entries[i] = LibraryTestData.With(ShippedLibrary.KetaminePsych40(), drugId: 100 + i, name: "KETAMINE PSYCH 40m" + (10 + i),
+                    concentrations: new[] { 500, 600, 700, 800, 900, 1000, 1500, 2000 });
+            }
+
+            byte[]? bytes = LibraryCodec.Encode(new DrugLibrary(7, entries));
+            Assert.NotNull(bytes);
+            Assert.Equal(LibraryCodec.HeaderBytes + LibraryCodec.CrcBytes + DrugLibrary.MaxEntries * LibraryCodec.MaxEntryBytes, bytes!.Length);
+            Assert.True(bytes.Length <= LibraryCodec.MaxEncodedBytes);
+            Assert.True(LibraryCodec.MaxEncodedBytes <= Pump.Core.Persistence.StoreLayout.DrugLibraryMaxBytes);
+            Assert.True(LibraryCodec.Decode(bytes, 0, bytes.Length).IsAccepted);
+
+            var tooMany = new DrugEntry[DrugLibrary.MaxEntries + 1];
+            for (int i = 0; i < tooMany.Length; i++)
+            {
+                tooMany[i] = LibraryTestData.With(ShippedLibrary.KetaminePsych40(), drugId: 100 + i);
+            }
+
+            Assert.Null(LibraryCodec.Encode(new DrugLibrary(7, tooMany)));
+            Assert.Equal(LibraryError.TooManyEntries, LibraryChecks.Check(new DrugLibrary(7, tooMany)).Error);
+        }
+
         private static int IndexOf(byte[] haystack, byte[] needle)
         {
             for (int i = 0; i + needle.Length <= haystack.Length; i++)

@@ -22,6 +22,7 @@ namespace Pump.Core.Tests.Programming
             Assert.Equal(18000, p.DurationS); // 5 h
             Assert.Equal(10000, p.RateUlPerH);
             Assert.Equal(0, p.TotalDoseUg);
+            Assert.Equal(DoseMode.PlainRate, p.Mode);
         }
 
         // Proves: PRG-002

@@ -40,6 +40,7 @@ namespace Pump.Core.Tests.Programming
             Assert.Equal(totalDoseUg * 3 / 2, p.RateUgPerH);
             Assert.Equal(2400, p.DurationS);
             Assert.Equal(ShippedLibrary.KetaminePsych40Id, p.DrugId);
+            Assert.Equal(DoseMode.WeightBasedTotalOverDuration, p.Mode);
             Assert.Equal(105, p.SyringeId);
 
             // Delivery: TotalMicrosteps over the whole duration, rounded down from the exact ratio.
