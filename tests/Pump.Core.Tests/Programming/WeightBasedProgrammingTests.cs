@@ -143,6 +143,24 @@ namespace Pump.Core.Tests.Programming
             Assert.Equal("RATE 1.501mg/kg/h", rate.Line1);
         }
 
+        // Proves: PRG-005
+        [Fact]
+        public void VolumeMax_ExactVolumeAboveMaxButFlooredEqual_Rejected()
+        {
+            // 1 mg/kg x 1 kg at 3 mg/mL = 333 333.33 nL: the floor equals a 333 333 nL maximum, the exact value does not.
+            DrugEntry open = ProgrammingTestData.WideOpenWeightBased(new[] { 3000 });
+            DrugEntry capped = Pump.Core.Tests.Library.LibraryTestData.WithLimit(open, LimitKind.VolumeNl, new Limits(0, 0, 333333, 333333));
+            ProgramResult r = InfusionProgrammer.ProgramWeightBased(capped, 3000, 1000, 1000, 2400, ProgrammingTestData.Bd60());
+            Assert.Equal(ProgramOutcome.Rejected, r.Outcome);
+            Assert.Equal(LimitKind.VolumeNl, Only(r).Kind);
+            Assert.Equal(333334, Only(r).Value);
+
+            DrugEntry exactFit = Pump.Core.Tests.Library.LibraryTestData.WithLimit(open, LimitKind.VolumeNl, new Limits(0, 0, 333334, 333334));
+            ProgramResult ok = InfusionProgrammer.ProgramWeightBased(exactFit, 3000, 1000, 1000, 2400, ProgrammingTestData.Bd60());
+            Assert.Equal(ProgramOutcome.Accepted, ok.Outcome);
+            Assert.Equal(333333, ok.Program!.VolumeNl); // delivered volume rounds down
+        }
+
         // Proves: PRG-006
         [Fact]
         public void Ketamine_ConcentrationNotInLibrary_Rejected()
