@@ -161,6 +161,21 @@ namespace Pump.Core.Tests.Programming
             Assert.Equal(333333, ok.Program!.VolumeNl); // delivered volume rounds down
         }
 
+        // Proves: PRG-007
+        [Theory]
+        [InlineData(104)]
+        [InlineData(304)]
+        public void Ketamine_100kgFillsA50MlSyringeExactly_Accepted(int syringeId)
+        {
+            SyringeCalibration syringe = ProgrammingTestData.Syringe(syringeId);
+            ProgramResult r = Ketamine(100000, 500, 2400, 1000, syringe);
+            Assert.Equal(ProgramOutcome.Accepted, r.Outcome);
+            Assert.Equal(50000000, r.Program!.VolumeNl);
+            Assert.True(r.Program.TotalMicrosteps <= syringe.UsableTravelMicrosteps);
+            Assert.Equal(ProgramOutcome.Accepted, Ketamine(100001, 500, 2400, 1000, syringe).Outcome); // 50.0005 mg rounds down to 50 mL
+            Assert.Equal(ProgramOutcome.Rejected, Ketamine(100002, 500, 2400, 1000, syringe).Outcome); // 50.001 mL
+        }
+
         // Proves: PRG-006
         [Fact]
         public void Ketamine_ConcentrationNotInLibrary_Rejected()
