@@ -78,6 +78,29 @@ namespace Pump.Core.Tests.Persistence
             Assert.Equal(4321, newest.Arg0);
             Assert.Equal(17, newest.Arg1);
             Assert.Equal(EventPriority.High, newest.Priority);
+
+            // The clinician ends the interrupted session: the bound stays, later power-ups stay quiet.
+            Assert.True(after.Ledger.TryCloseInterrupted());
+            var later = rig.Boot();
+            Assert.False(later.Report.DeliveryInterrupted);
+            Assert.Equal(4321, later.State.Current.DeliveredMicrosteps);
+            Assert.False(later.State.Current.DeliveredIsExact);
+            Assert.Equal(PersistenceEventCodes.Boot, Newest(later, 1)[0].Code);
+        }
+
+        // Proves: PER-012
+        [Fact]
+        public void Open_AfterOrderlyStop_DoesNotReportAnInterruption()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(900));
+            Assert.True(p.Ledger.TryRecordExact(850));
+            var after = rig.Boot();
+            Assert.False(after.Report.DeliveryInterrupted);
+            Assert.Equal(850, after.Report.DeliveredMicrosteps);
+            Assert.True(after.State.Current.DeliveredIsExact);
         }
 
         // Proves: PER-009, PER-012

@@ -58,6 +58,7 @@ namespace Pump.Core.Tests.Persistence
                 Assert.Equal(expected.DeliveredMicrosteps, actual.DeliveredMicrosteps);
                 Assert.Equal(expected.DeliveredIsExact, actual.DeliveredIsExact);
                 Assert.Equal(expected.VolumeDeliveredNl, actual.VolumeDeliveredNl);
+                Assert.Equal(expected.DeliveryActive, actual.DeliveryActive);
             }
 
             Assert.Equal(expected.ActiveAlarmBits, actual.ActiveAlarmBits);
@@ -83,6 +84,7 @@ namespace Pump.Core.Tests.Persistence
             s.DeliveredMicrosteps = 12345;
             s.DeliveredIsExact = false;
             s.VolumeDeliveredNl = 4_319_580;
+            s.DeliveryActive = true;
             var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
             int length = PumpSnapshotCodec.Encode(s, buffer, 0);
             var back = new PumpSnapshot();
@@ -113,6 +115,7 @@ namespace Pump.Core.Tests.Persistence
         [InlineData(PumpSnapshotCodec.FieldDeliveredMicrosteps, -1)]
         [InlineData(PumpSnapshotCodec.FieldDeliveredIsExact, 7)]
         [InlineData(PumpSnapshotCodec.FieldTotalMicrosteps, -5)]
+        [InlineData(PumpSnapshotCodec.FieldDeliveryActive, 3)]
         public void PumpSnapshotCodec_FieldOutOfRange_IsRejectedAndDefaultsRestored(int field, long value)
         {
             var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
@@ -200,7 +203,7 @@ namespace Pump.Core.Tests.Persistence
             }
 
             Assert.True(coincidences <= 2);
-            Assert.Equal(213, points);
+            Assert.Equal(saveBytes + 1, points);
         }
 
         // Proves: PER-003, PER-005
