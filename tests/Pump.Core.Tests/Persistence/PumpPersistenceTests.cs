@@ -137,6 +137,7 @@ namespace Pump.Core.Tests.Persistence
             var probe = rig.Boot(); // a recovery that writes: snapshot + boot + interrupted-delivery entries
             long openBytes = rig.Store.BytesWritten - before;
             Assert.True(probe.Report.DeliveryInterrupted);
+            Assert.Equal(StoreLayout.RecordOverheadBytes + PumpSnapshotCodec.PayloadBytes + 2 * StoreLayout.EventLogEntryBytes, openBytes);
             for (long cut = 0; cut < openBytes; cut++)
             {
                 rig.Store.RestoreFrom(image);
