@@ -150,24 +150,30 @@ namespace Pump.Core.Interlock
             _evaluator.Acknowledge();
         }
 
-        /// <summary>Whether a clinician resume would be accepted now (holds acknowledged and cleared, lease held).</summary>
+        /// <summary>Whether a clinician resume would be accepted now: no stop, every hold acknowledged and back inside its limit.</summary>
         public bool ResumePermitted(long nowMs)
         {
-            return _sessionActive && _evaluator.ResumePermitted(nowMs) && _lease.IsHeld(nowMs);
+            return _sessionActive && _evaluator.ResumePermitted(nowMs);
         }
 
         /// <summary>
         /// Clears acknowledged, cleared holds. Returns false (and changes nothing) unless <see cref="ResumePermitted"/>.
-        /// The lease is not touched: after a hold it is re-granted only by the next valid frame.
+        /// The lease is then re-granted from the latest frame only if that frame is still fresh and valid;
+        /// otherwise the pump stays stopped until the next valid frame.
         /// </summary>
         public bool TryResume(long nowMs)
         {
-            if (!_sessionActive || !_evaluator.ResumePermitted(nowMs))
+            if (!ResumePermitted(nowMs) || !_evaluator.Resume(nowMs))
             {
                 return false;
             }
 
-            return _evaluator.Resume(nowMs);
+            if (_parser.HasAccepted && !UnpairedRecently(nowMs))
+            {
+                _lease.Renew(_parser.LastAccepted, nowMs, _evaluator.Level < InterlockLevel.Hold);
+            }
+
+            return true;
         }
 
         /// <summary>Ends the session (infusion complete or abandoned): the pump may not infuse until a new start.</summary>
