@@ -120,9 +120,9 @@ namespace Pump.Core.Interlock
         /// </summary>
         public StartCheck TryStartSession(long nowMs)
         {
-            if (_sessionActive && _evaluator.Stopped)
+            if (_sessionActive)
             {
-                return StartCheck.SessionStopped;
+                return _evaluator.Stopped ? StartCheck.SessionStopped : StartCheck.SessionAlreadyActive;
             }
 
             if (UnpairedRecently(nowMs) || _parser.BadFrameRateAlarm(nowMs))
@@ -184,9 +184,10 @@ namespace Pump.Core.Interlock
             _lease.Clear();
         }
 
+        /// <summary>A foreign frame arrived less than UnpairedHoldOffMs ago.</summary>
         private bool UnpairedRecently(long nowMs)
         {
-            return _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs);
+            return _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs + 1);
         }
     }
 }

@@ -174,6 +174,27 @@ namespace Pump.Core.Tests.Interlock
             Assert.Equal(StartCheck.SessionStopped, rig.Interlock.TryStartSession(rig.NowMs));
         }
 
+        // Proves: VIT-008, INT-007
+        [Fact]
+        public void TryStartSession_DuringSessionWithLatchedHold_RefusedAndHoldKept()
+        {
+            var rig = new Rig();
+            rig.Started();
+            rig.Run(10000);
+            rig.Vitals.SystolicMmHg = 170; // rise 42 over the 128 baseline: hold
+            rig.Vitals.MeanMmHg = 110;
+            rig.Vitals.NibpReadingNumber = 2;
+            rig.Run(11000);
+            Assert.Equal(InterlockLevel.Hold, rig.Interlock.Level);
+
+            Assert.Equal(StartCheck.SessionAlreadyActive, rig.Interlock.TryStartSession(rig.NowMs));
+            Assert.Equal(InterlockLevel.Hold, rig.Interlock.Level);
+            Assert.False(rig.Interlock.MayInfuse(rig.NowMs));
+
+            rig.Interlock.EndSession();
+            Assert.False(rig.Interlock.MayInfuse(rig.NowMs));
+        }
+
         // Proves: INT-010, INT-005
         [Fact]
         public void ProbeOffFrame_MayInfuseFalseInTheSameTick()
@@ -208,12 +229,30 @@ namespace Pump.Core.Tests.Interlock
             Assert.False(rig.Interlock.MayInfuse(rig.NowMs));
             Assert.Equal(LeaseCause.UnpairedMonitor, rig.Interlock.LeaseCauseAt(rig.NowMs));
             Assert.True(rig.Interlock.LinkAlarm(rig.NowMs));
-            Assert.Equal(StartCheck.LinkFault, rig.Interlock.TryStartSession(rig.NowMs));
 
             rig.Run(seenMs + 59950);
             Assert.False(rig.Interlock.MayInfuse(rig.NowMs));
             rig.Run(seenMs + 61000);
             Assert.False(rig.Interlock.LinkAlarm(rig.NowMs));
+            Assert.True(rig.Interlock.MayInfuse(rig.NowMs));
+        }
+
+        // Proves: SEC-003
+        [Fact]
+        public void UnpairedFrameBeforeStart_StartRefusedFor60s()
+        {
+            var rig = new Rig();
+            rig.Run(5000);
+            var foreign = LinkTestKit.Normal(1000);
+            foreign.MonitorId = 0xCAFEF00D;
+            rig.Link.Enqueue(LinkTestKit.Encode(foreign));
+            rig.Tick();
+
+            Assert.Equal(StartCheck.LinkFault, rig.Interlock.TryStartSession(rig.NowMs));
+            rig.Run(5000 + 59950);
+            Assert.Equal(StartCheck.LinkFault, rig.Interlock.TryStartSession(rig.NowMs));
+            rig.Run(5000 + 60000);
+            Assert.Equal(StartCheck.Ok, rig.Interlock.TryStartSession(rig.NowMs));
             Assert.True(rig.Interlock.MayInfuse(rig.NowMs));
         }
 
