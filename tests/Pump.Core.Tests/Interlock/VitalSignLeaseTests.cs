@@ -180,7 +180,7 @@ namespace Pump.Core.Tests.Interlock
             // Worst case in one lease at the ketamine hard rate cap of 150 mg/h (clinical.md §6a), lease plus one
             // 50 ms control tick: 150 000 ug/h * 5 050 ms / 3 600 000 ms/h = 210 ug (rounded down), 0.21 mg.
             const long hardCapUgPerHour = 150L * 1000;
-            long worstUg = hardCapUgPerHour * (p.LeaseMs + Control.PumpController.TickPeriodMs) / 3600000;
+            long worstUg = hardCapUgPerHour * (p.LeaseMs + Pump.Core.Control.PumpController.TickPeriodMs) / 3600000;
             Assert.Equal(210, worstUg);
         }
     }
