@@ -125,7 +125,7 @@ namespace Pump.Core.Tests.Interlock
 
         // Proves: VIT-008, INT-006
         [Fact]
-        public void TryResume_LatestFrameStale_HoldClearedButNoLeaseUntilNextFrame()
+        public void TryResume_LatestFrameStale_RefusedUntilAFreshFrame_ThenMayInfuseAtOnce()
         {
             var rig = new Rig();
             rig.Started();
@@ -136,10 +136,29 @@ namespace Pump.Core.Tests.Interlock
             rig.Interlock.Acknowledge();
             rig.Run(90000, sending: false); // latest frame now 9 s old
 
-            Assert.True(rig.Interlock.TryResume(rig.NowMs));
+            Assert.False(rig.Interlock.ResumePermitted(rig.NowMs));
+            Assert.False(rig.Interlock.TryResume(rig.NowMs));
+            Assert.Equal(InterlockLevel.Hold, rig.Interlock.Level);
+
+            rig.Run(91000); // a fresh frame; the hold is still latched, so it does not grant the lease by itself
             Assert.False(rig.Interlock.MayInfuse(rig.NowMs));
-            rig.Run(91000);
+            Assert.True(rig.Interlock.ResumePermitted(rig.NowMs));
+            Assert.True(rig.Interlock.TryResume(rig.NowMs));
             Assert.True(rig.Interlock.MayInfuse(rig.NowMs));
+        }
+
+        // Proves: INT-007
+        [Fact]
+        public void CheckStart_IsPureAndAgreesWithTryStartSession()
+        {
+            var rig = new Rig();
+            rig.Run(5000);
+            Assert.Equal(StartCheck.Ok, rig.Interlock.CheckStart(rig.NowMs));
+            Assert.False(rig.Interlock.SessionActive);
+            Assert.False(rig.Interlock.Baseline.Valid);
+            Assert.Equal(StartCheck.Ok, rig.Interlock.TryStartSession(rig.NowMs));
+            Assert.True(rig.Interlock.Baseline.Valid);
+            Assert.Equal(StartCheck.SessionAlreadyActive, rig.Interlock.CheckStart(rig.NowMs));
         }
 
         // Proves: INT-010
