@@ -101,6 +101,8 @@ namespace Pump.Sim.Scenarios
         public double? Spo2 { get; set; }
         public double? Rr { get; set; }
         public double? RateMicrostepsPerS { get; set; }
+        /// <summary>For powerLoss: cut the supply in the middle of the next non-volatile write instead of at atS.</summary>
+        public bool DuringWrite { get; set; }
         /// <summary>For sensorFault: force, position, counter, clamp, store, display, rtc or generator.</summary>
         public string? Device { get; set; }
         /// <summary>Where in the file it came from, e.g. "events[3]".</summary>

@@ -164,6 +164,7 @@ namespace Pump.Sim.Scenarios
                     break;
                 case ScenarioEventType.PowerLoss:
                     ev.OffS = o.Number("offS", double.NaN, 0, 86400, required: true);
+                    ev.DuringWrite = o.Bool("duringWrite", false);
                     break;
                 case ScenarioEventType.Key:
                     string key = o.Choice("key", "", "up", "down", "ok", "back", "start", "pauseStop", "silence");

@@ -47,9 +47,9 @@ namespace Pump.Simulator.Tests.Running
         [Fact]
         public void Step_SteadyState_AllocatesNothing()
         {
-            // Infusing from 25 s; minutes 10 to 13 have two NIBP readings and no alarm (every path already ran once).
+            // Infusing from 25 s; minutes 14 to 17 of seed 1 hold a new NIBP reading and no event (every path already ran once).
             var run = new SimulationRun(DefaultScenario.Create());
-            while (run.NowMs < 10 * 60_000)
+            while (run.NowMs < 14 * 60_000)
             {
                 run.Step();
             }
