@@ -51,7 +51,9 @@ namespace Pump.Firmware
             }
 
             Tps3823Watchdog watchdog = selfTest.Watchdog!;
+            watchdog.Kick();   // the controller's construction (state recovery) must fit in one watchdog time-out
             PumpController controller = new PumpController(hardwareBoard.ToHardware(watchdog));
+            watchdog.Kick();
             RunControlLoop(hardwareBoard, controller);
         }
 

@@ -19,7 +19,7 @@ namespace Pump.Hal.Esp32
         public const int DriverFault = 35;          // TMC2209 DIAG (high = error) / DRV8825 nFAULT (low = fault); input-only
         public const int DriverEnableSense = 39;    // reads the driver's actual EN line after the gate (low = enabled); input-only
 
-        // Watchdog supervisor (TPS3823-33): WDI kicked by edges; a floating WDI disables its watchdog until firmware drives it.
+        // Watchdog supervisor (TPS3823A-33): WDI kicked by edges; a floating WDI disables its watchdog until firmware drives it (no pull resistor).
         public const int WatchdogKick = 23;
 
         // Plunger-position potentiometer wiper: GPIO36 = ADC1_CH0 (nanoFramework ADC channel 0). ADC1 works with Wi-Fi; ADC2 does not.

@@ -4,21 +4,21 @@ using Pump.Hal;
 namespace Pump.Hal.Esp32.Peripherals
 {
     /// <summary>
-    /// External watchdog supervisor (TPS3823-33 class): each edge on WDI restarts its timeout; when
+    /// External watchdog supervisor (TPS3823A-33: the A version does not latch RESET when WDI toggles during a reset): each edge on WDI restarts its timeout; when
     /// it expires, /RESET pulls the ESP32's EN pin low and, through the enable gate, disables the
-    /// motor driver in hardware. WDI floats (watchdog disabled) until this class drives it, so the
-    /// nanoCLR boot cannot trip it; from construction on it is armed.
+    /// motor driver in hardware. WDI floats (the TPS3823 then pulses itself: watchdog disabled) until this class drives it, so
+    /// the nanoCLR boot cannot trip it; from construction on it is armed. No pull resistor on WDI.
     /// <see cref="LastResetWasWatchdog"/> is known only for the power-up self-test's deliberate bite
     /// (a marker in non-volatile storage, <see cref="Logic.WatchdogTestMarker"/>); this hardware
     /// cannot tell an unplanned bite from a power loss, and both leave the pump stopped (D10).
     /// </summary>
     public sealed class Tps3823Watchdog : IWatchdog
     {
-        /// <summary>TPS3823 minimum timeout t_tout (1.1 s; typical 1.6 s, maximum 2.3 s).</summary>
-        public const int MinimumTimeoutMs = 1100;
+        /// <summary>TPS3823 watchdog time-out t_tout, minimum (typical 1.6 s); the core must kick well inside it.</summary>
+        public const int MinimumTimeoutMs = 900;
 
-        /// <summary>TPS3823 maximum timeout, for the self-test wait.</summary>
-        public const int MaximumTimeoutMs = 2300;
+        /// <summary>TPS3823 t_tout maximum (datasheet SLVS165, confirm against the part fitted), for the self-test wait.</summary>
+        public const int MaximumTimeoutMs = 2500;
 
         private readonly GpioPin _wdi;
         private bool _level;
