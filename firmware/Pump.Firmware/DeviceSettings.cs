@@ -47,6 +47,15 @@ namespace Pump.Firmware
         public const int ForceBus = 2;
         public const int DisplayAddress = 0x27;
 
+        /// <summary>
+        /// Service-mode jog only: microsteps per mm of pusher travel (200 steps × 1/16 ÷ 1 mm lead).
+        /// Infusion never uses this; it uses the syringe table (hardware-docs/syringes.md).
+        /// </summary>
+        public const int ServiceJogMicrostepsPerMm = 3200;
+
+        /// <summary>Service-mode jog speed in mm per second.</summary>
+        public const int ServiceJogMmPerSecond = 1;
+
         /// <summary>Segments the step generator holds.</summary>
         public const int StepQueueSegments = 8;
 

@@ -27,6 +27,9 @@ namespace Pump.Firmware
         /// <summary>Why the test failed (null when it passed).</summary>
         public string? Failure { get; private set; }
 
+        /// <summary>True when the operator held OK + Back during the lamp test: run <see cref="ServiceMode"/>, not the pump.</summary>
+        public bool ServiceModeRequested { get; private set; }
+
         /// <summary>The armed watchdog once the test passed.</summary>
         public Tps3823Watchdog? Watchdog { get; private set; }
 
@@ -69,6 +72,7 @@ namespace Pump.Firmware
             _board.Annunciator.SetSound(AlarmSound.Information);
             for (int i = 0; i < 20; i++)
             {
+                _board.BeforeTick();
                 _board.Annunciator.Service();
                 LampTest(true);
                 Watchdog!.Kick();
@@ -78,6 +82,15 @@ namespace Pump.Firmware
             _board.Annunciator.SetSound(AlarmSound.Silent);
             _board.Annunciator.Service();
             LampTest(false);
+
+            // Service mode (calibration.md): OK and Back held while the lamps were lit. It needs
+            // the checks above but not the calibration, which it exists to measure.
+            _board.BeforeTick();
+            if (_board.Keypad.Debouncer.IsHeld(PanelKey.Ok) && _board.Keypad.Debouncer.IsHeld(PanelKey.Back))
+            {
+                ServiceModeRequested = true;
+                return true;
+            }
 
             // 5. Sensors in range.
             if (!DeviceSettings.CalibrationEntered)

@@ -51,6 +51,11 @@ namespace Pump.Firmware
             }
 
             Tps3823Watchdog watchdog = selfTest.Watchdog!;
+            if (selfTest.ServiceModeRequested)
+            {
+                new ServiceMode(hardwareBoard, watchdog).Run();
+            }
+
             watchdog.Kick();   // the controller's construction (state recovery) must fit in one watchdog time-out
             PumpController controller = new PumpController(hardwareBoard.ToHardware(watchdog));
             watchdog.Kick();
