@@ -1,0 +1,70 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using Pump.Evidence.Conformance;
+using Pump.Evidence.Docs;
+
+namespace Pump.Evidence
+{
+    /// <summary>
+    /// Long-run evidence commands (not part of the default test run):
+    ///   conformance --sequences 100000   firmware table vs Stateless reference model
+    ///   docs                             regenerate state-diagram.md and state-table.md
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            var root = new RootCommand("Evidence for the syringe-pump firmware: conformance, fuzzing, accuracy, traceability.");
+            root.Subcommands.Add(ConformanceCommand());
+            root.Subcommands.Add(DocsCommand());
+            return root.Parse(args).Invoke();
+        }
+
+        private static Command ConformanceCommand()
+        {
+            var sequences = new Option<int>("--sequences") { Description = "Random trigger sequences to run", DefaultValueFactory = _ => 100_000 };
+            var seed = new Option<int>("--seed") { Description = "Seed of the first sequence generator", DefaultValueFactory = _ => 20261126 };
+            var length = new Option<int>("--max-length") { Description = "Longest sequence (steps)", DefaultValueFactory = _ => 60 };
+            var command = new Command("conformance", "Run the firmware state table and the Stateless reference model side by side.")
+            {
+                sequences, seed, length,
+            };
+            command.SetAction(result =>
+            {
+                var watch = Stopwatch.StartNew();
+                var checker = ConformanceChecker.ForFirmware(Aspect.BehaviourAndReason);
+                var pairs = checker.CheckAllPairs(out int pairsChecked);
+                Console.WriteLine($"All pairs: {pairsChecked} (state, trigger, guard inputs) cases, {pairs.Count} disagreement(s).");
+                foreach (var d in pairs)
+                {
+                    Console.WriteLine(d);
+                }
+                Disagreement? found = checker.CheckRandomSequences(result.GetValue(seed), result.GetValue(sequences), result.GetValue(length), out long steps);
+                Console.WriteLine($"Random sequences: {result.GetValue(sequences)} (seed {result.GetValue(seed)}, {steps} steps) in {watch.Elapsed.TotalSeconds:F1} s.");
+                if (found != null)
+                {
+                    Console.WriteLine("Shortest reproducing sequence:");
+                    Console.WriteLine(found);
+                }
+                return pairs.Count == 0 && found == null ? 0 : 1;
+            });
+            return command;
+        }
+
+        private static Command DocsCommand()
+        {
+            var command = new Command("docs", "Regenerate hardware-docs/state-diagram.md and hardware-docs/state-table.md.");
+            command.SetAction(_ =>
+            {
+                foreach (var document in GeneratedDocuments.All())
+                {
+                    document.Write();
+                    Console.WriteLine($"wrote {document.RelativePath}");
+                }
+                return 0;
+            });
+            return command;
+        }
+    }
+}
