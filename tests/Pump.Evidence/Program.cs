@@ -9,7 +9,8 @@ namespace Pump.Evidence
     /// <summary>
     /// Long-run evidence commands (not part of the default test run):
     ///   conformance --sequences 100000   firmware table vs Stateless reference model
-    ///   docs                             regenerate state-diagram.md and state-table.md
+    ///   docs                             regenerate every generated document (diagram, state table, traceability)
+    ///   traceability                     regenerate traceability.md and list the gaps
     /// </summary>
     public static class Program
     {
@@ -18,6 +19,7 @@ namespace Pump.Evidence
             var root = new RootCommand("Evidence for the syringe-pump firmware: conformance, fuzzing, accuracy, traceability.");
             root.Subcommands.Add(ConformanceCommand());
             root.Subcommands.Add(DocsCommand());
+            root.Subcommands.Add(TraceabilityCommand());
             return root.Parse(args).Invoke();
         }
 
@@ -52,9 +54,33 @@ namespace Pump.Evidence
             return command;
         }
 
+        private static Command TraceabilityCommand()
+        {
+            var command = new Command("traceability", "Regenerate hardware-docs/traceability.md and list requirements without tests.");
+            command.SetAction(_ =>
+            {
+                var matrix = Traceability.TraceabilityMatrix.FromRepository(RepositoryPaths.Root);
+                GeneratedDocuments.Traceability().Write();
+                var untested = matrix.Untested();
+                var unknown = matrix.UnknownCitations();
+                Console.WriteLine($"wrote hardware-docs/traceability.md: {matrix.Requirements.Count} requirements, {matrix.Citations.Count} citing tests, {untested.Count} untested, {unknown.Count} unknown citation(s).");
+                if (untested.Count > 0)
+                {
+                    Console.WriteLine("Requirements without a test:");
+                    Console.WriteLine(matrix.Describe(untested));
+                }
+                foreach (var (test, id) in unknown)
+                {
+                    Console.WriteLine($"Unknown ID {id} cited by {test.Method} ({test.File})");
+                }
+                return untested.Count == 0 && unknown.Count == 0 ? 0 : 1;
+            });
+            return command;
+        }
+
         private static Command DocsCommand()
         {
-            var command = new Command("docs", "Regenerate hardware-docs/state-diagram.md and hardware-docs/state-table.md.");
+            var command = new Command("docs", "Regenerate state-diagram.md, state-table.md and traceability.md in hardware-docs/.");
             command.SetAction(_ =>
             {
                 foreach (var document in GeneratedDocuments.All())

@@ -32,7 +32,12 @@ namespace Pump.Evidence.Docs
     {
         public const string RegenerateCommand = "dotnet run --project tests/Pump.Evidence -- docs";
 
-        public static IReadOnlyList<GeneratedDocument> All() => new[] { StateDiagram(), StateTable() };
+        public static IReadOnlyList<GeneratedDocument> All() => new[] { StateDiagram(), StateTable(), Traceability() };
+
+        public static GeneratedDocument Traceability() => new GeneratedDocument(
+            "hardware-docs/traceability.md",
+            Pump.Evidence.Traceability.TraceabilityMatrix.FromRepository(RepositoryPaths.Root).ToMarkdown(),
+            "dotnet run --project tests/Pump.Evidence -- traceability");
 
         public static GeneratedDocument StateDiagram()
         {
