@@ -17,14 +17,47 @@ namespace Pump.Core.Units
         /// </summary>
         public static bool TryMulDivFloor(long a, long n, long d, out long result)
         {
+            long remainder;
+            return TryMulDiv(a, n, d, out result, out remainder);
+        }
+
+        /// <summary>
+        /// result = ceil(a * n / d), same ranges as <see cref="TryMulDivFloor"/>. For checks against a
+        /// maximum: an exact value exceeds an integer bound exactly when its ceiling does.
+        /// </summary>
+        public static bool TryMulDivCeil(long a, long n, long d, out long result)
+        {
+            long remainder;
+            if (!TryMulDiv(a, n, d, out result, out remainder))
+            {
+                return false;
+            }
+
+            if (remainder != 0)
+            {
+                if (result == long.MaxValue)
+                {
+                    result = 0;
+                    return false;
+                }
+
+                result++;
+            }
+
+            return true;
+        }
+
+        // Long division of a * n by d in base-256 digits of a; remainder ends as (a * n) mod d.
+        private static bool TryMulDiv(long a, long n, long d, out long result, out long remainder)
+        {
             result = 0;
+            remainder = 0;
             if (a < 0 || n < 0 || d <= 0 || n > MaxOperand || d > MaxOperand)
             {
                 return false;
             }
 
             long quotient = 0;
-            long remainder = 0;
             for (int shift = 56; shift >= 0; shift -= 8)
             {
                 long digit = (a >> shift) & 0xFF;
@@ -33,6 +66,7 @@ namespace Pump.Core.Units
                 remainder = t - q * d;
                 if (quotient > (long.MaxValue - q) >> 8)
                 {
+                    remainder = 0;
                     return false;
                 }
 
