@@ -10,6 +10,7 @@ namespace Pump.Evidence
     /// Long-run evidence commands (not part of the default test run):
     ///   conformance --sequences 100000   firmware table vs Stateless reference model
     ///   docs                             regenerate every generated document (diagram, state table, traceability)
+    ///   fuzz --inputs 1000000            monitor-link parser (and scenario loader) on random and mutated inputs
     ///   traceability                     regenerate traceability.md and list the gaps
     /// </summary>
     public static class Program
@@ -20,6 +21,7 @@ namespace Pump.Evidence
             root.Subcommands.Add(ConformanceCommand());
             root.Subcommands.Add(DocsCommand());
             root.Subcommands.Add(TraceabilityCommand());
+            root.Subcommands.Add(FuzzCommand());
             return root.Parse(args).Invoke();
         }
 
@@ -50,6 +52,25 @@ namespace Pump.Evidence
                     Console.WriteLine(found);
                 }
                 return pairs.Count == 0 && found == null ? 0 : 1;
+            });
+            return command;
+        }
+
+        private static Command FuzzCommand()
+        {
+            var inputs = new Option<long>("--inputs") { Description = "Inputs per target", DefaultValueFactory = _ => 1_000_000 };
+            var seed = new Option<int>("--seed") { Description = "Seed", DefaultValueFactory = _ => 20261126 };
+            var writeCorpus = new Option<bool>("--write-corpus") { Description = "Rewrite the committed seed corpus and exit" };
+            var command = new Command("fuzz", "Fuzz the monitor-link parser (and the scenario loader when present).") { inputs, seed, writeCorpus };
+            command.SetAction(result =>
+            {
+                if (result.GetValue(writeCorpus))
+                {
+                    Fuzz.LinkCorpus.Write(RepositoryPaths.InRepository(Fuzz.LinkCorpus.RelativeDirectory));
+                    Console.WriteLine($"wrote {Fuzz.LinkCorpus.RelativeDirectory}");
+                    return 0;
+                }
+                return Fuzz.FuzzRuns.Run(result.GetValue(seed), result.GetValue(inputs));
             });
             return command;
         }
