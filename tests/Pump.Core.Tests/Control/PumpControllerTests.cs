@@ -20,7 +20,7 @@ namespace Pump.Core.Tests.Control
             Assert.Contains("IDLE", rig.Display.Row(0));
         }
 
-        // Proves: STM-004, DEV-self-test-by-core
+        // Proves: STM-004, TEC-007
         [Fact]
         public void PowerUp_ForceSensorDead_Failsafe()
         {
@@ -30,7 +30,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Failsafe, rig.State);
         }
 
-        // Proves: PNL-001, DEL-002
+        // Proves: PNL-001, DEL-002, TEC-009
         [Fact]
         public void DefaultKetamineProgram_ProgrammedOnPanelAndStarted_DeliversExactlyAndCompletes()
         {
@@ -50,7 +50,7 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.InfusionComplete));
         }
 
-        // Proves: STM-005
+        // Proves: STM-005, PNL-004
         [Fact]
         public void Start_MonitorSilent_RejectedNoValidVitals()
         {
@@ -75,7 +75,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal("PRIME LINE FIRST", rig.Controller.LastRejection);
         }
 
-        // Proves: INT-lease-expiry-stops-within-one-tick
+        // Proves: INT-003, INT-010, STM-007
         [Fact]
         public void Infusing_MonitorGoesSilent_StopsWithinOneTickOfLeaseExpiry()
         {
@@ -91,7 +91,7 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Steps.LastPulseUs <= rig.Clock.NowUs);
         }
 
-        // Proves: VIT-hold-stops-within-one-tick
+        // Proves: VIT-003, INT-010, STM-006
         [Fact]
         public void Infusing_SystolicAbove180TwiceWithin5Min_HoldsInTheTickOfTheSecondReading()
         {
@@ -181,7 +181,7 @@ namespace Pump.Core.Tests.Control
 
         private static long PrimeMicrosteps(PumpRig rig) => rig.MechanicalMicrosteps + rig.Controller.LastReliefMicrosteps - rig.Controller.Ledger.CountedMicrosteps;
 
-        // Proves: TEC-006
+        // Proves: TEC-006, STM-009
         [Fact]
         public void Infusing_ClampOpened_AlarmStateAndMotorOff()
         {
@@ -223,7 +223,7 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.UnderInfusion));
         }
 
-        // Proves: PER-power-loss-never-resumes
+        // Proves: PER-006, TEC-013, STM-004
         [Fact]
         public void PowerLoss_MidInfusion_ComesBackPausedWithDeliveredCountedAndResumesOnlyByClinician()
         {
@@ -296,7 +296,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(AlarmSound.HighPriority, rig.Annunciator.Sound);
         }
 
-        // Proves: STM-002
+        // Proves: TEC-010
         [Fact]
         public void Watchdog_HealthyTicks_KickedEveryTick()
         {
