@@ -193,5 +193,47 @@ namespace Pump.Core.Tests.Units
             Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
             Assert.True(sink > 0);
         }
+
+        // Proves: UNT-009
+        [Fact]
+        public void MicrostepsToNlCeil_TableSyringesAnyMechanism_RoundTripsExactly()
+        {
+            var gen = Gen.Select(Gen.Int[0, SyringeTable.Count - 1], Gen.Int[Mechanism.MinLeadUm, Mechanism.MaxLeadUm],
+                Gen.Int[1, 400], Gen.Int[1, 256], Gen.Long[0, 1L << 40]);
+            gen.Sample((index, lead, steps, micro, microsteps) =>
+            {
+                if (!Mechanism.TryCreate(lead, steps, micro, out Mechanism? m))
+                {
+                    return;
+                }
+
+                SyringeCalibration c = Calibrate(SyringeTable.GetAt(index), m!);
+                Assert.True(c.MicrostepsPerNlNumerator <= c.MicrostepsPerNlDenominator); // at most 1 microstep per nL
+                Assert.True(c.TryMicrostepsToNlCeil(microsteps, out long nl));
+                Assert.True(c.TryNlToMicrosteps(nl, out long again));
+                Assert.Equal(microsteps, again);
+
+                // The floor inverse can lose a microstep on the way back; the ceiling inverse cannot.
+                Assert.True(c.TryMicrostepsToNl(microsteps, out long floorNl));
+                Assert.InRange(nl - floorNl, 0, 1);
+            });
+        }
+
+        // Proves: UNT-009
+        [Fact]
+        public void MicrostepsToNl_FloorInverse_LosesAMicrostepOnTheWayBack()
+        {
+            // Why the ceiling inverse exists: BD 60 at 10 mL/h is 57 626 microsteps per hour, which the
+            // floor inverse turns into 9 999 886 nL/h and then into 57 625 microsteps.
+            SyringeCalibration c = Bd60();
+            Assert.True(c.TryNlToMicrosteps(10000000, out long perHour));
+            Assert.Equal(57626, perHour);
+            Assert.True(c.TryMicrostepsToNl(perHour, out long floorNl));
+            Assert.True(c.TryNlToMicrosteps(floorNl, out long lost));
+            Assert.Equal(57625, lost);
+            Assert.True(c.TryMicrostepsToNlCeil(perHour, out long ceilNl));
+            Assert.True(c.TryNlToMicrosteps(ceilNl, out long kept));
+            Assert.Equal(57626, kept);
+        }
     }
 }
