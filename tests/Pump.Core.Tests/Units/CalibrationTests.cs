@@ -179,11 +179,18 @@ namespace Pump.Core.Tests.Units
             SyringeCalibration c = Bd60();
             char[] text = new char[Pump.Core.Common.FixedPoint.MaxChars];
             Assert.True(RunConversions(c, text) > 0); // warm-up: JIT and static initialisation may allocate
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            long sink = RunConversions(c, text);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.Equal(0, allocated);
-            Assert.True(sink > 0);
+
+            // Tiered JIT can allocate on the test thread once in a while under a parallel test run; a real
+            // allocation in the code would show in every one of the 30 000 calls of every attempt.
+            long fewest = long.MaxValue;
+            for (int attempt = 0; attempt < 3 && fewest != 0; attempt++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                Assert.True(RunConversions(c, text) > 0);
+                fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+
+            Assert.Equal(0, fewest);
         }
 
         private static long RunConversions(SyringeCalibration c, char[] text)
