@@ -105,7 +105,9 @@ namespace Pump.Core.Control
             }
 
             ProgramResult result = drug.Mode == DoseMode.PlainRate
-                ? InfusionProgrammer.ProgramPlainRate(drug, snap.TotalMicrosteps > 0 ? RateFromSnapshot(snap, calibration) : 0, VolumeFromSnapshot(snap, calibration), calibration)
+                ? InfusionProgrammer.ProgramPlainRate(drug,
+                    snap.ProgramRateNlPerH > 0 ? snap.ProgramRateNlPerH : RateFromSnapshot(snap, calibration),
+                    snap.ProgramVolumeNl > 0 ? snap.ProgramVolumeNl : VolumeFromSnapshot(snap, calibration), calibration)
                 : InfusionProgrammer.ProgramWeightBased(drug, (int)snap.ConcentrationUgPerMl, snap.WeightG, snap.DoseUgPerKg, snap.DurationMs / 1000, calibration);
             // The recomputed program must match what was persisted exactly (redundant computation).
             if (result.Program == null || result.Program.TotalMicrosteps != snap.TotalMicrosteps
@@ -133,13 +135,14 @@ namespace Pump.Core.Control
         {
             long perHour = IntMath.MulDiv(snap.RateMicrosteps, 3600000000L, snap.RatePeriodUs);
             long nl;
-            return calibration.TryMicrostepsToNl(perHour, out nl) ? nl : 0;
+            // Ceiling inverse: rounding down would lose a microstep and the recomputed program would not match.
+            return calibration.TryMicrostepsToNlCeil(perHour, out nl) ? nl : 0;
         }
 
         private static long VolumeFromSnapshot(PumpSnapshot snap, SyringeCalibration calibration)
         {
             long nl;
-            return calibration.TryMicrostepsToNl(snap.TotalMicrosteps, out nl) ? nl : 0;
+            return calibration.TryMicrostepsToNlCeil(snap.TotalMicrosteps, out nl) ? nl : 0;
         }
 
         /// <summary>
@@ -408,6 +411,9 @@ namespace Pump.Core.Control
             snap.TotalMicrosteps = p.TotalMicrosteps;
             snap.RateMicrosteps = p.RateMicrosteps;
             snap.RatePeriodUs = p.RatePeriodUs;
+            bool plain = p.ConcentrationUgPerMl == 0;
+            snap.ProgramRateNlPerH = plain ? p.RateNlPerH : 0;
+            snap.ProgramVolumeNl = plain ? p.VolumeNl : 0;
         }
 
         private void SaveSnapshot()

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace Pump.Core.Tests.Control
 {
+    [Collection(AllocationCollection.Name)]
     public sealed class PumpControllerTests
     {
         // Proves: STM-004
@@ -251,6 +252,30 @@ namespace Pump.Core.Tests.Control
             // The total the pump commands never exceeds the program: what it believes delivered before the cut counts.
             Assert.Equal(rebooted.Controller.Program!.TotalMicrosteps, rebooted.Controller.Ledger.CountedMicrosteps);
             Assert.True(truth + rebooted.Steps.Counted <= rebooted.Controller.Program!.TotalMicrosteps);
+        }
+
+        // Proves: TEC-013, PER-006
+        [Fact]
+        public void PowerLoss_PlainRateSaline_ProgramRestoredPaused()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);   // Idle -> Programming, NO DRUG -> rate
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0050");               // 5.0 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok);   // syringe -> review -> accept
+            Assert.Equal(PumpState.Ready, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.Run(1);
+            rig.Press(PanelKey.Ok, PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            rig.Run(60);
+            var rebooted = new PumpRig(rig.Store, startUs: 2_000_000);
+            rebooted.StartPositionUm = rig.Sensors.PositionUm;
+            rebooted.Run(2);
+            Assert.Equal(PumpState.Paused, rebooted.State);
+            Assert.Equal(rig.Controller.Program!.TotalMicrosteps, rebooted.Controller.Program!.TotalMicrosteps);
+            Assert.Equal(10_000_000, rebooted.Controller.Program!.RateNlPerH);
         }
 
         // Proves: BLD-004

@@ -6,6 +6,7 @@ using Xunit;
 
 namespace Pump.Core.Tests.Panel
 {
+    [Collection(AllocationCollection.Name)]
     public sealed class PanelTests
     {
         // Proves: PNL-002

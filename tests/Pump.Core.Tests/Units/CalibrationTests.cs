@@ -6,6 +6,7 @@ using Xunit;
 
 namespace Pump.Core.Tests.Units
 {
+    [Collection(AllocationCollection.Name)]
     public sealed class CalibrationTests
     {
         private static SyringeCalibration Calibrate(SyringeSpec spec, Mechanism mechanism)
