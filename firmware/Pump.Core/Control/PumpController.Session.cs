@@ -75,7 +75,8 @@ namespace Pump.Core.Control
             if (_sessionInterrupted)
             {
                 // Never resumes by itself: the pump comes back paused with the delivered dose counted (PER).
-                long delivered = _persistence.Ledger.ContinueAfterRestart();
+                // The ledger stays closed until the clinician resumes (ContinueAfterRestart) or ends the session.
+                long delivered = _persistence.Ledger.ReservedMicrosteps;
                 _ledger.Begin(_rawCounter, delivered);
                 _alarms.RaiseEvent(AlarmCode.PowerRestored, nowUs);
                 _linePrimed = true;
@@ -344,6 +345,11 @@ namespace Pump.Core.Control
 
             long deliveredUg = DeliveredDoseUg();
             _persistence.History.TryFinishSession(deliveredUg);
+            if (!_persistence.Ledger.IsOpen)
+            {
+                // Ended after a power loss without resuming: keep the recorded bound, stop reporting it at power-up.
+                _persistence.Ledger.TryCloseInterrupted();
+            }
             if (InterlockRequired)
             {
                 _interlock.EndSession();

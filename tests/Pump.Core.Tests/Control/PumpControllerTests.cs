@@ -278,6 +278,26 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(10_000_000, rebooted.Controller.Program!.RateNlPerH);
         }
 
+        // Proves: TEC-013, PER-012
+        [Fact]
+        public void PowerLoss_SessionEndedWithoutResume_NextPowerUpIsIdleNotInterrupted()
+        {
+            var rig = StartedKetamine();
+            rig.Run(60);
+            var second = new PumpRig(rig.Store, startUs: 2_000_000);
+            second.StartPositionUm = rig.Sensors.PositionUm;
+            second.Run(1);
+            Assert.Equal(PumpState.Paused, second.State);
+            second.Press(PanelKey.PauseStop, PanelKey.Ok);
+            Assert.Equal(PumpState.Stopped, second.State);
+            second.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Idle, second.State);
+            var third = new PumpRig(second.Store, startUs: 3_000_000);
+            third.Run(1);
+            Assert.Equal(PumpState.Idle, third.State);
+            Assert.False(third.Controller.PowerOn!.DeliveryInterrupted);
+        }
+
         // Proves: BLD-004
         [Fact]
         public void Tick_SteadyStateInfusion_AllocatesNothing()
