@@ -1,0 +1,121 @@
+namespace Pump.Core.Control
+{
+    /// <summary>
+    /// Named guards of the state table. They come in complementary pairs (X / not X), so for any
+    /// inputs exactly one rule of a pair applies: guards are mutually exclusive by construction.
+    /// </summary>
+    public enum Guard
+    {
+        Always = 0,
+        NoInterruptedSession = 1,
+        InterruptedSession = 2,
+        StartPermitted = 3,
+        StartRefused = 4,
+        ResumePermitted = 5,
+        ResumeRefused = 6,
+        PrimePermitted = 7,
+        PrimeRefused = 8,
+        CauseCleared = 9,
+        CauseActive = 10,
+    }
+
+    /// <summary>
+    /// The facts the guards read, gathered by the controller just before a trigger is handled.
+    /// Missing knowledge must be passed as the unsafe value (false for "held", "secured"...).
+    /// </summary>
+    public struct GuardInputs
+    {
+        /// <summary>A session was in progress when power was lost (persisted).</summary>
+        public bool SessionInterrupted;
+        /// <summary>Clamp closed and plunger flange engaged.</summary>
+        public bool SyringeSecured;
+        /// <summary>The line was primed since the syringe was loaded.</summary>
+        public bool LinePrimed;
+        /// <summary>An unexpired vital-sign lease is held (fresh, paired, in-limit vitals).</summary>
+        public bool LeaseHeld;
+        /// <summary>A fresh baseline was captured and passes the pre-start rules.</summary>
+        public bool BaselineAcceptable;
+        /// <summary>The dose history allows a session now (spacing, count per period).</summary>
+        public bool SessionAllowed;
+        /// <summary>A hold- or stop-level vital-sign condition is present now.</summary>
+        public bool VitalConditionActive;
+        /// <summary>A delivery-stopping technical alarm condition is present now.</summary>
+        public bool TechnicalConditionActive;
+
+        /// <summary>Evaluates a guard.</summary>
+        public bool Holds(Guard guard)
+        {
+            switch (guard)
+            {
+                case Guard.Always: return true;
+                case Guard.NoInterruptedSession: return !SessionInterrupted;
+                case Guard.InterruptedSession: return SessionInterrupted;
+                case Guard.StartPermitted: return StartOk();
+                case Guard.StartRefused: return !StartOk();
+                case Guard.ResumePermitted: return ResumeOk();
+                case Guard.ResumeRefused: return !ResumeOk();
+                case Guard.PrimePermitted: return SyringeSecured;
+                case Guard.PrimeRefused: return !SyringeSecured;
+                case Guard.CauseCleared: return !TechnicalConditionActive;
+                case Guard.CauseActive: return TechnicalConditionActive;
+                default: return false;
+            }
+        }
+
+        /// <summary>The first unmet condition of a refusing guard, as a panel message (≤ 20 chars).</summary>
+        public string RefusalReason(Guard guard)
+        {
+            switch (guard)
+            {
+                case Guard.StartRefused:
+                    if (!SyringeSecured) return "SYRINGE NOT SECURED";
+                    if (!LinePrimed) return "PRIME LINE FIRST";
+                    if (!SessionAllowed) return "SESSION LIMIT";
+                    if (!LeaseHeld) return "NO VALID VITALS";
+                    if (!BaselineAcceptable) return "BASELINE NOT OK";
+                    return "START REFUSED";
+                case Guard.ResumeRefused:
+                    if (!SyringeSecured) return "SYRINGE NOT SECURED";
+                    if (TechnicalConditionActive) return "ALARM CAUSE PRESENT";
+                    if (VitalConditionActive) return "VITALS OUT OF RANGE";
+                    if (!LeaseHeld) return "NO VALID VITALS";
+                    return "RESUME REFUSED";
+                case Guard.PrimeRefused:
+                    return "SYRINGE NOT SECURED";
+                case Guard.CauseActive:
+                    return "ALARM CAUSE PRESENT";
+                default:
+                    return "";
+            }
+        }
+
+        private bool StartOk()
+        {
+            return SyringeSecured && LinePrimed && LeaseHeld && BaselineAcceptable && SessionAllowed && !VitalConditionActive;
+        }
+
+        private bool ResumeOk()
+        {
+            return SyringeSecured && LeaseHeld && !VitalConditionActive && !TechnicalConditionActive;
+        }
+
+        public static string Name(Guard guard)
+        {
+            switch (guard)
+            {
+                case Guard.Always: return "always";
+                case Guard.NoInterruptedSession: return "no interrupted session";
+                case Guard.InterruptedSession: return "interrupted session";
+                case Guard.StartPermitted: return "secured, primed, session allowed, lease held, baseline ok";
+                case Guard.StartRefused: return "start conditions not met";
+                case Guard.ResumePermitted: return "secured, lease held, no vital or technical condition";
+                case Guard.ResumeRefused: return "resume conditions not met";
+                case Guard.PrimePermitted: return "syringe secured";
+                case Guard.PrimeRefused: return "syringe not secured";
+                case Guard.CauseCleared: return "cause cleared";
+                case Guard.CauseActive: return "cause still present";
+                default: return "?";
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using Pump.Core.Link;
+using Pump.Hal;
+
+namespace Pump.Core.Interlock
+{
+    /// <summary>
+    /// The vital-sign interlock as the controller sees it: drains the monitor link, keeps the lease and runs
+    /// the limit table. Call <see cref="Tick"/> once per control tick, then stop the motor unless
+    /// <see cref="MayInfuse"/>. Allocation-free after construction.
+    /// </summary>
+    public sealed class VitalSignInterlock
+    {
+        private readonly InterlockProfile _profile;
+        private readonly MonitorFrameParser _parser;
+        private readonly VitalSignLease _lease;
+        private readonly VitalLimitEvaluator _evaluator;
+        private readonly VitalBaseline _baseline = new VitalBaseline();
+        private readonly VitalBaseline _candidateBaseline = new VitalBaseline();
+        private bool _sessionActive;
+        private int _framesThisTick;
+
+        /// <param name="profile">The drug profile's interlock parameters and rule table.</param>
+        /// <param name="pairedMonitorId">The monitor id the clinician paired this pump with (0: not paired).</param>
+        public VitalSignInterlock(InterlockProfile profile, uint pairedMonitorId)
+        {
+            _profile = profile;
+            _parser = new MonitorFrameParser(pairedMonitorId, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
+            _lease = new VitalSignLease(profile.LeaseMs, profile.NibpMaxAgeForLeaseS, profile.RespiratoryRateRequired);
+            _evaluator = new VitalLimitEvaluator(profile.Rules);
+        }
+
+        public InterlockProfile Profile => _profile;
+        public MonitorFrameParser Parser => _parser;
+        public VitalSignLease Lease => _lease;
+        public VitalLimitEvaluator Evaluator => _evaluator;
+        public VitalBaseline Baseline => _baseline;
+
+        /// <summary>Latest accepted frame; meaningful when <see cref="MonitorFrameParser.HasAccepted"/>.</summary>
+        public VitalSigns Latest => _parser.LastAccepted;
+
+        public bool SessionActive => _sessionActive;
+
+        /// <summary>Frames (accepted or rejected) handled during the last Tick.</summary>
+        public int FramesLastTick => _framesThisTick;
+
+        /// <summary>
+        /// Reads every waiting link byte, feeds each accepted frame to the evaluator and the lease, then applies
+        /// time-driven rules at <paramref name="nowMs"/>. A frame that crosses a hold or stop limit ends the lease
+        /// in this same call, so the motor stops within the tick.
+        /// </summary>
+        public void Tick(IMonitorLink link, long nowMs)
+        {
+            _framesThisTick = 0;
+            while (true)
+            {
+                FrameResult r = _parser.Poll(link, nowMs);
+                if (r == FrameResult.None)
+                {
+                    break;
+                }
+
+                _framesThisTick++;
+                if (r == FrameResult.Accepted)
+                {
+                    VitalSigns frame = _parser.LastAccepted;
+                    _evaluator.OnFrame(frame);
+                    _evaluator.Evaluate(nowMs);
+                    if (UnpairedRecently(nowMs))
+                    {
+                        _lease.Revoke(LeaseCause.UnpairedMonitor, nowMs);
+                    }
+                    else
+                    {
+                        _lease.Renew(frame, nowMs, _evaluator.Level < InterlockLevel.Hold);
+                    }
+                }
+                else if (r == FrameResult.Unpaired)
+                {
+                    _lease.Revoke(LeaseCause.UnpairedMonitor, nowMs);
+                }
+            }
+
+            _evaluator.Evaluate(nowMs);
+            if (_evaluator.Level >= InterlockLevel.Hold)
+            {
+                _lease.Revoke(LeaseCause.OutsideLimits, nowMs);
+            }
+        }
+
+        /// <summary>
+        /// The motor may run only while this is true: a session is active, no stop or hold is latched and
+        /// the lease is held. Everything else (no data, stale data, link loss, foreign monitor) is false.
+        /// </summary>
+        public bool MayInfuse(long nowMs)
+        {
+            return _sessionActive && _evaluator.Active && !_evaluator.Stopped
+                && _evaluator.Level < InterlockLevel.Hold && _lease.IsHeld(nowMs);
+        }
+
+        /// <summary>Why the lease is not held (None while the lease is held).</summary>
+        public LeaseCause LeaseCauseAt(long nowMs)
+        {
+            return _lease.Cause(nowMs);
+        }
+
+        /// <summary>Highest vital-sign limit level now.</summary>
+        public InterlockLevel Level => _evaluator.Level;
+
+        /// <summary>The rule behind <see cref="Level"/>, or null.</summary>
+        public VitalRule? ActiveRule => _evaluator.ActiveRule;
+
+        /// <summary>Link-fault alarm condition: too many rejected frames in the window, or a foreign monitor recently.</summary>
+        public bool LinkAlarm(long nowMs)
+        {
+            return _parser.BadFrameRateAlarm(nowMs) || UnpairedRecently(nowMs);
+        }
+
+        /// <summary>
+        /// The pre-start verdict on the latest frame, without starting anything (for guards and the panel).
+        /// Ok means <see cref="TryStartSession"/> at the same time would start.
+        /// </summary>
+        public StartCheck CheckStart(long nowMs)
+        {
+            return CheckStartInto(nowMs, _candidateBaseline);
+        }
+
+        /// <summary>
+        /// Pre-start check on the latest frame; on Ok captures the baseline, starts the limit evaluator and grants
+        /// the first lease from that frame. The controller starts the motor only after Ok.
+        /// </summary>
+        public StartCheck TryStartSession(long nowMs)
+        {
+            StartCheck check = CheckStartInto(nowMs, _baseline);
+            if (check != StartCheck.Ok)
+            {
+                return check;
+            }
+
+            _lease.Clear();
+            _evaluator.BeginSession(_baseline);
+            _sessionActive = true;
+            _evaluator.Evaluate(nowMs);
+            _lease.Renew(_parser.LastAccepted, nowMs, _evaluator.Level < InterlockLevel.Hold);
+            return StartCheck.Ok;
+        }
+
+        /// <summary>
+        /// After a power loss: continues the interrupted session with the persisted baseline (relative
+        /// limits keep their reference). No lease is granted: the next valid frame renews it.
+        /// </summary>
+        public void RestoreSession(VitalBaseline baseline)
+        {
+            if (baseline != _baseline)
+            {
+                _baseline.Valid = baseline.Valid;
+                _baseline.SystolicMmHg = baseline.SystolicMmHg;
+                _baseline.DiastolicMmHg = baseline.DiastolicMmHg;
+                _baseline.HeartRateBpm = baseline.HeartRateBpm;
+                _baseline.Spo2Percent = baseline.Spo2Percent;
+            }
+
+            _lease.Clear();
+            _evaluator.BeginSession(_baseline);
+            _sessionActive = true;
+        }
+
+        /// <summary>The clinician acknowledges the latched holds.</summary>
+        public void Acknowledge()
+        {
+            _evaluator.Acknowledge();
+        }
+
+        /// <summary>
+        /// Whether a clinician resume would be accepted now: a session is running, no stop is latched, every
+        /// latched hold is acknowledged and back inside its limit, and the latest frame is fresh, paired and
+        /// complete enough to grant the lease. When true, <see cref="TryResume"/> at the same time succeeds and
+        /// <see cref="MayInfuse"/> is true right after it. (The lease itself is revoked while a hold is latched,
+        /// so "lease held" cannot be the resume guard.)
+        /// </summary>
+        public bool ResumePermitted(long nowMs)
+        {
+            return _sessionActive
+                && _evaluator.ResumePermitted(nowMs)
+                && _parser.HasAccepted
+                && !UnpairedRecently(nowMs)
+                && _lease.WouldGrant(_parser.LastAccepted, nowMs) == LeaseCause.None;
+        }
+
+        /// <summary>
+        /// Clears the acknowledged, cleared holds and re-grants the lease from the latest frame. Returns false and
+        /// changes nothing unless <see cref="ResumePermitted"/>.
+        /// </summary>
+        public bool TryResume(long nowMs)
+        {
+            if (!ResumePermitted(nowMs) || !_evaluator.Resume(nowMs))
+            {
+                return false;
+            }
+
+            _lease.Renew(_parser.LastAccepted, nowMs, _evaluator.Level < InterlockLevel.Hold);
+            return true;
+        }
+
+        /// <summary>Ends the session (infusion complete or abandoned): the pump may not infuse until a new start.</summary>
+        public void EndSession()
+        {
+            _sessionActive = false;
+            _evaluator.EndSession();
+            _lease.Clear();
+        }
+
+        private StartCheck CheckStartInto(long nowMs, VitalBaseline into)
+        {
+            if (_sessionActive)
+            {
+                return _evaluator.Stopped ? StartCheck.SessionStopped : StartCheck.SessionAlreadyActive;
+            }
+
+            if (UnpairedRecently(nowMs) || _parser.BadFrameRateAlarm(nowMs))
+            {
+                into.Clear();
+                return StartCheck.LinkFault;
+            }
+
+            return PreStartCheck.Evaluate(_parser.LastAccepted, _parser.HasAccepted, nowMs, _profile, into);
+        }
+
+        /// <summary>A foreign frame arrived less than UnpairedHoldOffMs ago.</summary>
+        private bool UnpairedRecently(long nowMs)
+        {
+            return _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs + 1);
+        }
+    }
+}

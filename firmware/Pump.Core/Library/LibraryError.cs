@@ -1,0 +1,28 @@
+namespace Pump.Core.Library
+{
+    /// <summary>Why a library was refused. Values are logged: never renumber.</summary>
+    public enum LibraryError : byte
+    {
+        None = 0,
+        TooShort = 1,
+        BadMagic = 2,
+        LengthMismatch = 3,
+        CrcMismatch = 4,
+        UnsupportedFormatVersion = 5,
+        Truncated = 6,
+        NoEntries = 7,
+        TooManyEntries = 8,
+        BadDrugId = 9,
+        DuplicateDrugId = 10,
+        BadName = 11,
+        BadDoseMode = 12,
+        BadFlags = 13,
+        BadConcentrationList = 14,
+        DefaultConcentrationNotInList = 15,
+        InconsistentLimits = 16,
+        DefaultOutsideSoftLimits = 17,
+        BeyondDeviceRange = 18,
+        BadPlaceholder = 19,
+        InternalError = 20,
+    }
+}

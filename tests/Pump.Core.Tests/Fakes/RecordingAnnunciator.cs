@@ -1,0 +1,25 @@
+using Pump.Hal;
+
+namespace Pump.Core.Tests.Fakes
+{
+    internal sealed class RecordingAnnunciator : IAnnunciator
+    {
+        public AlarmSound Sound { get; private set; }
+        public AlarmLight Light { get; private set; }
+        public bool Running { get; private set; }
+        public bool AudioPaused { get; private set; }
+        public int SoundChanges { get; private set; }
+
+        public void SetSound(AlarmSound sound)
+        {
+            Sound = sound;
+            SoundChanges++;
+        }
+
+        public void SetLight(AlarmLight light) => Light = light;
+
+        public void SetRunning(bool on) => Running = on;
+
+        public void SetAudioPaused(bool on) => AudioPaused = on;
+    }
+}
