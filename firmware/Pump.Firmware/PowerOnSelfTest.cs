@@ -141,14 +141,15 @@ namespace Pump.Firmware
                 && WatchdogTestMarker.IsArmed(_marker, WatchdogTestMarker.Length);
             if (armed)
             {
-                // The previous boot starved the watchdog and we were reset: it bites.
+                // The previous boot starved the watchdog and we were reset: it bites. This planned
+                // bite is consumed here and not reported to the core as an unexpected watchdog reset.
                 WatchdogTestMarker.Encode(false, _marker);
                 if (!_board.WatchdogMarker.TryWrite(0, _marker, 0, WatchdogTestMarker.Length))
                 {
                     return Fail("WDT MARKER CLEAR");
                 }
 
-                Watchdog = _board.ArmWatchdog(true);
+                Watchdog = _board.ArmWatchdog(false);
                 Watchdog.Kick();
                 return true;
             }
@@ -173,7 +174,7 @@ namespace Pump.Firmware
 
         private bool ReadWholeStore()
         {
-            byte[] chunk = new byte[256];
+            byte[] chunk = new byte[1024];
             for (int address = 0; address < _board.Store.CapacityBytes; address += chunk.Length)
             {
                 int count = _board.Store.CapacityBytes - address < chunk.Length ? _board.Store.CapacityBytes - address : chunk.Length;
