@@ -92,25 +92,11 @@ namespace Pump.Firmware
                 return true;
             }
 
-            // 5. Sensors in range.
-            if (!DeviceSettings.CalibrationEntered)
-            {
-                return Fail("NOT CALIBRATED");
-            }
-
-            _board.BeforeTick();
+            // 5. Sensors in range (SelfTestVerdict gives the order and the reasons).
             bool clamp, plunger;
-            if (!_board.Clamp.TryRead(out clamp, out plunger))
-            {
-                return Fail("SYRINGE SWITCHES");
-            }
-
+            bool switchesOk = _board.Clamp.TryRead(out clamp, out plunger);
             long counted;
-            if (!_board.StepCounter.TryRead(out counted))
-            {
-                return Fail("STEP COUNTER");
-            }
-
+            bool counterOk = _board.StepCounter.TryRead(out counted);
             int force = 0;
             bool forceOk = false;
             for (int i = 0; i < 10 && !forceOk; i++)
@@ -120,15 +106,12 @@ namespace Pump.Firmware
                 Watchdog!.Kick();
             }
 
-            if (!forceOk)
-            {
-                return Fail("FORCE SENSOR");
-            }
-
             int travel;
-            if (!_board.PlungerPosition.TryReadPosition(out travel))
+            bool positionOk = _board.PlungerPosition.TryReadPosition(out travel);
+            string? failure = SelfTestVerdict.FirstFailure(DeviceSettings.CalibrationEntered, switchesOk, counterOk, forceOk, positionOk);
+            if (failure != null)
             {
-                return Fail("PLUNGER POSITION");
+                return Fail(failure);
             }
 
             return true;
