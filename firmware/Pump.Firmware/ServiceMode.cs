@@ -35,6 +35,22 @@ namespace Pump.Firmware
 
         public void Run()
         {
+            // OK and Back are still held from the entry gesture: wait for their release and drop the
+            // presses it produces, so releasing Back cannot start the simulated hang.
+            Screen.Show(_board.Display, "SERVICE MODE", "release the keys", string.Empty, string.Empty);
+            while (_board.Keypad.Debouncer.IsHeld(PanelKey.Ok) || _board.Keypad.Debouncer.IsHeld(PanelKey.Back))
+            {
+                _board.BeforeTick();
+                _watchdog.Kick();
+                Thread.Sleep(50);
+            }
+
+            PanelKey ignored;
+            while (_board.Keypad.TryReadKey(out ignored))
+            {
+                // discard
+            }
+
             ControlLoopTiming timing = new ControlLoopTiming(_board.Clock.NowUs, 50);
             int tick = 0;
             while (true)
