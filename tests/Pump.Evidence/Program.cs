@@ -37,21 +37,28 @@ namespace Pump.Evidence
             command.SetAction(result =>
             {
                 var watch = Stopwatch.StartNew();
-                var checker = ConformanceChecker.ForFirmware(Aspect.BehaviourAndReason);
-                var pairs = checker.CheckAllPairs(out int pairsChecked);
-                Console.WriteLine($"All pairs: {pairsChecked} (state, trigger, guard inputs) cases, {pairs.Count} disagreement(s).");
-                foreach (var d in pairs)
+                int failures = 0;
+                foreach (Aspect aspect in new[] { Aspect.Behaviour, Aspect.BehaviourAndReason })
                 {
-                    Console.WriteLine(d);
+                    string what = aspect == Aspect.Behaviour ? "state, motor permission, outcome" : "also refusal reasons";
+                    var checker = ConformanceChecker.ForFirmware(aspect);
+                    var pairs = checker.CheckAllPairs(out int pairsChecked);
+                    Console.WriteLine($"[{what}] every pair: {pairsChecked} (state, trigger, guard inputs) cases, {pairs.Count} disagreement(s).");
+                    foreach (var d in pairs)
+                    {
+                        Console.WriteLine(d);
+                    }
+                    Disagreement? found = checker.CheckRandomSequences(result.GetValue(seed), result.GetValue(sequences), result.GetValue(length), out long steps);
+                    Console.WriteLine($"[{what}] random sequences: {result.GetValue(sequences)} (seed {result.GetValue(seed)}, {steps} steps): "
+                        + (found == null ? "0 disagreements." : "DISAGREEMENT; shortest reproducing sequence:"));
+                    if (found != null)
+                    {
+                        Console.WriteLine(found);
+                    }
+                    failures += pairs.Count + (found == null ? 0 : 1);
                 }
-                Disagreement? found = checker.CheckRandomSequences(result.GetValue(seed), result.GetValue(sequences), result.GetValue(length), out long steps);
-                Console.WriteLine($"Random sequences: {result.GetValue(sequences)} (seed {result.GetValue(seed)}, {steps} steps) in {watch.Elapsed.TotalSeconds:F1} s.");
-                if (found != null)
-                {
-                    Console.WriteLine("Shortest reproducing sequence:");
-                    Console.WriteLine(found);
-                }
-                return pairs.Count == 0 && found == null ? 0 : 1;
+                Console.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s");
+                return failures == 0 ? 0 : 1;
             });
             return command;
         }
