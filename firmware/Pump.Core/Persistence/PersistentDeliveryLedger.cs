@@ -20,7 +20,8 @@ namespace Pump.Core.Persistence
     /// A power cut tears at most the write in progress; the other slot still holds the previous bound,
     /// which covered every step commanded so far. Over-statement after a cut is at most the window plus
     /// the engine's look-ahead (hardware-docs/persistence.md gives the measured figure).
-    /// After a restart the ledger is closed: <see cref="ContinueAfterRestart"/> or a new program opens it.
+    /// After a restart the ledger is closed: <see cref="ContinueAfterRestart"/> or a new program opens it;
+    /// <see cref="TryCloseInterrupted"/> ends an interrupted delivery without continuing it.
     /// </summary>
     public sealed class PersistentDeliveryLedger
     {
@@ -34,6 +35,7 @@ namespace Pump.Core.Persistence
         private readonly PumpStateStore _state;
         private long _reserved;
         private bool _exact = true;
+        private bool _active;
         private long _volumeNl;
         private long _calibrationNl;
         private long _calibrationMicrosteps;
@@ -56,6 +58,10 @@ namespace Pump.Core.Persistence
         /// <summary>Volume of <see cref="ReservedMicrosteps"/> in nL; -1 without a calibration.</summary>
         public long VolumeDeliveredNl => _volumeNl;
 
+        /// <summary>Persisted: delivery started and not yet stopped in order. Set at power-up means power was
+        /// lost while the motor could run.</summary>
+        public bool IsDeliveryActive => _active;
+
         /// <summary>True while a program's delivery may reserve and record.</summary>
         public bool IsOpen => _open;
 
@@ -70,6 +76,7 @@ namespace Pump.Core.Persistence
         {
             _reserved = loaded.DeliveredMicrosteps;
             _exact = loaded.DeliveredIsExact;
+            _active = loaded.DeliveryActive;
             _volumeNl = loaded.VolumeDeliveredNl;
             _open = false;
         }
@@ -106,7 +113,7 @@ namespace Pump.Core.Persistence
         /// The previous program's dose must already be in the session history.</summary>
         public bool TryBeginDelivery()
         {
-            if (!Persist(0, true))
+            if (!Persist(0, true, true))
             {
                 return false;
             }
@@ -144,7 +151,7 @@ namespace Pump.Core.Persistence
                 return true;
             }
 
-            return Persist(upperBoundMicrosteps, false);
+            return Persist(upperBoundMicrosteps, false, true);
         }
 
         /// <summary>
@@ -170,7 +177,7 @@ namespace Pump.Core.Persistence
             long target = IntMath.Max(IntMath.Min(checked(commandedEndMicrosteps + windowMicrosteps), capMicrosteps), commandedEndMicrosteps);
             if (target > _reserved)
             {
-                Persist(target, false);
+                Persist(target, false, true);
             }
 
             return commandedEndMicrosteps <= _reserved;
@@ -193,13 +200,35 @@ namespace Pump.Core.Persistence
                 _overrunMicrosteps = IntMath.Max(_overrunMicrosteps, countedMicrosteps - _reserved);
             }
 
-            return Persist(countedMicrosteps, true);
+            return Persist(countedMicrosteps, true, false);
         }
 
-        private bool Persist(long microsteps, bool exact)
+        /// <summary>
+        /// Closes a delivery that power loss interrupted, once the clinician ends it (no continuation):
+        /// keeps the recovered upper bound as the delivered value (never lowered, still not exact) and
+        /// clears the active mark, so later power-ups do not report it again.
+        /// </summary>
+        public bool TryCloseInterrupted()
         {
-            long volume = VolumeFor(microsteps, exact);
-            if (!_state.WriteWithDelivered(microsteps, exact, volume))
+            if (!_active)
+            {
+                return true;
+            }
+
+            if (!Persist(_reserved, _exact, false))
+            {
+                return false;
+            }
+
+            _open = false;
+            return true;
+        }
+
+        private bool Persist(long microsteps, bool exact, bool active)
+        {
+            // Closing after a restart, before any calibration is set, keeps the recovered volume.
+            long volume = _calibrationMicrosteps <= 0 && microsteps == _reserved ? _volumeNl : VolumeFor(microsteps, exact);
+            if (!_state.WriteWithDelivered(microsteps, exact, volume, active))
             {
                 _writeFailures++;
                 return false;
@@ -207,6 +236,7 @@ namespace Pump.Core.Persistence
 
             _reserved = microsteps;
             _exact = exact;
+            _active = active;
             _volumeNl = volume;
             return true;
         }

@@ -12,8 +12,8 @@ namespace Pump.Core.Persistence
         /// <summary>Both snapshot slots were empty: a new store, not damage.</summary>
         public bool StoreWasEmpty;
 
-        /// <summary>The snapshot was mid-delivery (a reservation stood): power was lost while infusing and
-        /// the delivered value is an upper bound. The pump stays stopped and shows it (D10).</summary>
+        /// <summary>The snapshot was mid-delivery (started, not stopped in order): power was lost while the
+        /// motor could run, and the delivered value is an upper bound. The pump stays stopped and shows it (D10).</summary>
         public bool DeliveryInterrupted;
 
         /// <summary>Delivered microsteps recovered (upper bound when <see cref="DeliveryInterrupted"/>).</summary>

@@ -73,7 +73,7 @@ namespace Pump.Core.Persistence
             _log.BootCount = boot;
             _report.BootCount = boot;
             _report.DeliveredMicrosteps = s.DeliveredMicrosteps;
-            _report.DeliveryInterrupted = _report.SnapshotRecovered && !s.DeliveredIsExact;
+            _report.DeliveryInterrupted = _report.SnapshotRecovered && s.DeliveryActive;
 
             bool ok = _state.TrySave();
             long utc;

@@ -3,7 +3,7 @@ namespace Pump.Core.Persistence
     /// <summary>
     /// The pump state that survives power loss (DESIGN.md D10, PER-004). Plain integer fields in
     /// stated units. The delivered fields (<see cref="DeliveredMicrosteps"/>, <see cref="DeliveredIsExact"/>,
-    /// <see cref="VolumeDeliveredNl"/>) belong to <see cref="PersistentDeliveryLedger"/>: every save
+    /// <see cref="VolumeDeliveredNl"/>, <see cref="DeliveryActive"/>) belong to <see cref="PersistentDeliveryLedger"/>: every save
     /// stamps them from the ledger, so no other writer can lower the persisted delivered bound.
     /// </summary>
     public sealed class PumpSnapshot
@@ -37,6 +37,10 @@ namespace Pump.Core.Persistence
         /// <summary>Volume of <see cref="DeliveredMicrosteps"/> in nL (rounded up for a bound, down when exact);
         /// -1 when the ledger had no syringe calibration.</summary>
         public long VolumeDeliveredNl;
+
+        /// <summary>True from the start of delivery until an orderly stop: if a power-up finds it set, power
+        /// was lost while the motor could run (the delivered value is then an upper bound).</summary>
+        public bool DeliveryActive;
 
         public long ActiveAlarmBits;
         public long LatchedAlarmBits;
@@ -75,6 +79,7 @@ namespace Pump.Core.Persistence
             DeliveredMicrosteps = 0;
             DeliveredIsExact = true;
             VolumeDeliveredNl = 0;
+            DeliveryActive = false;
             ActiveAlarmBits = 0;
             LatchedAlarmBits = 0;
             AlarmAudioPausedUntilMs = 0;
@@ -105,6 +110,7 @@ namespace Pump.Core.Persistence
             DeliveredMicrosteps = other.DeliveredMicrosteps;
             DeliveredIsExact = other.DeliveredIsExact;
             VolumeDeliveredNl = other.VolumeDeliveredNl;
+            DeliveryActive = other.DeliveryActive;
             ActiveAlarmBits = other.ActiveAlarmBits;
             LatchedAlarmBits = other.LatchedAlarmBits;
             AlarmAudioPausedUntilMs = other.AlarmAudioPausedUntilMs;

@@ -42,9 +42,10 @@ namespace Pump.Core.Persistence
         public const int FieldBaselineSpo2Percent = 21;
         public const int FieldVitalHoldLatched = 22;
         public const int FieldBootCount = 23;
+        public const int FieldDeliveryActive = 24;
 
         /// <summary>Fields written by <see cref="CurrentFormatVersion"/>.</summary>
-        public const int FieldCount = 24;
+        public const int FieldCount = 25;
 
         /// <summary>Payload bytes written by <see cref="CurrentFormatVersion"/>.</summary>
         public const int PayloadBytes = FieldCount * FieldBytes;
@@ -76,6 +77,7 @@ namespace Pump.Core.Persistence
             Put(buffer, offset, FieldBaselineSpo2Percent, s.BaselineSpo2Percent);
             Put(buffer, offset, FieldVitalHoldLatched, s.VitalHoldLatched ? 1 : 0);
             Put(buffer, offset, FieldBootCount, s.BootCount);
+            Put(buffer, offset, FieldDeliveryActive, s.DeliveryActive ? 1 : 0);
             return PayloadBytes;
         }
 
@@ -100,7 +102,7 @@ namespace Pump.Core.Persistence
             }
 
             int present = length / FieldBytes;
-            // Version 1 defines all 24 fields; a version-1 payload must carry them all.
+            // A payload must carry every field its own version defines (version 1: all 25).
             if (present < FieldCount && formatVersion >= CurrentFormatVersion)
             {
                 return false;
@@ -154,6 +156,7 @@ namespace Pump.Core.Persistence
                 case FieldBaselineSpo2Percent: return TryInt(v, out s.BaselineSpo2Percent);
                 case FieldVitalHoldLatched: return TryBool(v, out s.VitalHoldLatched);
                 case FieldBootCount: s.BootCount = v; return v >= 0;
+                case FieldDeliveryActive: return TryBool(v, out s.DeliveryActive);
                 default: return true;
             }
         }

@@ -107,13 +107,14 @@ namespace Pump.Core.Persistence
         /// (the previous copy stays valid); the controller raises a technical alarm.</summary>
         public bool TrySave()
         {
-            return WriteWithDelivered(_ledger.ReservedMicrosteps, _ledger.IsExact, _ledger.VolumeDeliveredNl);
+            return WriteWithDelivered(_ledger.ReservedMicrosteps, _ledger.IsExact, _ledger.VolumeDeliveredNl, _ledger.IsDeliveryActive);
         }
 
         /// <summary>Stamps the given delivered values into Current and writes it. On failure Current's
         /// delivered fields go back to the ledger's persisted values.</summary>
-        internal bool WriteWithDelivered(long deliveredMicrosteps, bool exact, long volumeNl)
+        internal bool WriteWithDelivered(long deliveredMicrosteps, bool exact, long volumeNl, bool active)
         {
+            _current.DeliveryActive = active;
             _current.FormatVersion = PumpSnapshotCodec.CurrentFormatVersion;
             _current.DeliveredMicrosteps = deliveredMicrosteps;
             _current.DeliveredIsExact = exact;
@@ -125,6 +126,7 @@ namespace Pump.Core.Persistence
                 _current.DeliveredMicrosteps = _ledger.ReservedMicrosteps;
                 _current.DeliveredIsExact = _ledger.IsExact;
                 _current.VolumeDeliveredNl = _ledger.VolumeDeliveredNl;
+                _current.DeliveryActive = _ledger.IsDeliveryActive;
             }
 
             return ok;

@@ -1,0 +1,15 @@
+namespace Pump.Sim.Running
+{
+    /// <summary>How to run a scenario (command-line overrides).</summary>
+    public sealed class RunOptions
+    {
+        /// <summary>Replaces the scenario's seed.</summary>
+        public int? Seed { get; init; }
+
+        /// <summary>Forces a patient drawn from the population (batch runs).</summary>
+        public bool PopulationPatient { get; init; }
+
+        /// <summary>Keep per-second vitals and 30-s samples (reports); off saves memory in large batches.</summary>
+        public bool Record { get; init; } = true;
+    }
+}

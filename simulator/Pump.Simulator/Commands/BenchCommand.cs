@@ -1,0 +1,121 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Pump.Sim.Running;
+using Pump.Sim.Scenarios;
+using Spectre.Console;
+
+namespace Pump.Simulator.Commands
+{
+    /// <summary>
+    /// `bench`: speed of the default scenario (simulated time / wall time, after a warm-up run) and managed
+    /// bytes allocated per control tick in steady state, both for the controller's Tick alone and for the
+    /// whole simulation step.
+    /// </summary>
+    internal static class BenchCommand
+    {
+        public static Command Create()
+        {
+            var runs = new Option<int>("--runs") { Description = "Measured runs after one warm-up.", DefaultValueFactory = _ => 5 };
+            var json = new Option<bool>("--json") { Description = "Print only JSON." };
+            var cmd = new Command("bench", "Measure speed and per-tick allocation of the default scenario.") { runs, json };
+            cmd.SetAction(r =>
+            {
+                int n = Math.Max(1, r.GetValue(runs));
+                BenchResult b = Measure(n);
+                if (r.GetValue(json))
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(b, RunSummary.JsonOptions));
+                }
+                else
+                {
+                    var inv = CultureInfo.InvariantCulture;
+                    var t = new Table().Border(TableBorder.Rounded).AddColumn("measure").AddColumn("value").AddColumn("target");
+                    t.AddRow("Cores", b.Cores.ToString(inv), "2");
+                    t.AddRow("Control tick", b.TickPeriodMs + " ms", "50 ms");
+                    t.AddRow("Simulated per run", (b.SimulatedMs / 60000.0).ToString("0.#", inv) + " min", "");
+                    t.AddRow("Wall per run (median / best)", b.MedianWallMs.ToString("0.0", inv) + " / " + b.BestWallMs.ToString("0.0", inv) + " ms", "");
+                    t.AddRow("Speed (median)", b.MedianSpeed.ToString("0", inv) + "× real time", ">= 10000×");
+                    t.AddRow("Controller Tick, steady state", b.ControllerBytesPerTick.ToString("0.##", inv) + " B/tick", "0");
+                    t.AddRow("Whole simulation step, steady state", b.StepBytesPerTick.ToString("0.##", inv) + " B/tick", "0");
+                    t.AddRow("Delivered vs programmed volume", b.DeliveredVolumeErrorPct.ToString("+0.####;-0.####;0", inv) + " %", "within ±0.1 %");
+                    t.AddRow("Outcome", b.Outcome, "completed");
+                    AnsiConsole.Write(t);
+                }
+                return Common.ExitOk;
+            });
+            return cmd;
+        }
+
+        public static BenchResult Measure(int runs)
+        {
+            // Warm-up: JIT and tiering.
+            RunOnce(out _);
+            var walls = new double[runs];
+            RunSummary? last = null;
+            long simulated = 0;
+            for (int i = 0; i < runs; i++)
+            {
+                walls[i] = RunOnce(out last);
+                simulated = last.SimulatedMs;
+            }
+            Array.Sort(walls);
+            double median = walls[runs / 2];
+
+            // Allocation in steady state: run to mid-infusion, then measure 2000 ticks.
+            var run = new SimulationRun(DefaultScenario.Create());
+            while (run.NowMs < 20 * 60_000)
+            {
+                run.Step();
+            }
+            run.Controller.MeasureAllocations = true;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            const int ticks = 2000;
+            for (int i = 0; i < ticks; i++)
+            {
+                run.Step();
+            }
+            long stepBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            return new BenchResult
+            {
+                Cores = Environment.ProcessorCount,
+                TickPeriodMs = ControllerHost.TickPeriodMs,
+                SimulatedMs = simulated,
+                MedianWallMs = median,
+                BestWallMs = walls[0],
+                MedianSpeed = simulated / median,
+                ControllerBytesPerTick = run.Controller.MeasuredTicks == 0 ? 0 : (double)run.Controller.TickAllocatedBytes / run.Controller.MeasuredTicks,
+                StepBytesPerTick = (double)stepBytes / ticks,
+                DeliveredVolumeErrorPct = last!.Delivered.VolumeErrorPct,
+                Outcome = last.Outcome,
+            };
+        }
+
+        private static double RunOnce(out RunSummary summary)
+        {
+            var run = new SimulationRun(DefaultScenario.Create());
+            var w = Stopwatch.StartNew();
+            run.Run();
+            w.Stop();
+            summary = RunSummary.From(run, w.ElapsedMilliseconds);
+            return w.Elapsed.TotalMilliseconds;
+        }
+    }
+
+    public sealed class BenchResult
+    {
+        public int Cores { get; init; }
+        public int TickPeriodMs { get; init; }
+        public long SimulatedMs { get; init; }
+        public double MedianWallMs { get; init; }
+        public double BestWallMs { get; init; }
+        public double MedianSpeed { get; init; }
+        public double ControllerBytesPerTick { get; init; }
+        public double StepBytesPerTick { get; init; }
+        public double DeliveredVolumeErrorPct { get; init; }
+        public string Outcome { get; init; } = "";
+    }
+}
