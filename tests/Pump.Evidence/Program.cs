@@ -11,6 +11,7 @@ namespace Pump.Evidence
     ///   conformance --sequences 100000   firmware table vs Stateless reference model
     ///   docs                             regenerate every generated document (diagram, state table, traceability)
     ///   fuzz --inputs 1000000            monitor-link parser (and scenario loader) on random and mutated inputs
+    ///   performance                      IEC 60601-2-24 style accuracy and occlusion runs; writes hardware-docs/performance.md
     ///   traceability                     regenerate traceability.md and list the gaps
     /// </summary>
     public static class Program
@@ -22,6 +23,7 @@ namespace Pump.Evidence
             root.Subcommands.Add(DocsCommand());
             root.Subcommands.Add(TraceabilityCommand());
             root.Subcommands.Add(FuzzCommand());
+            root.Subcommands.Add(PerformanceCommand());
             return root.Parse(args).Invoke();
         }
 
@@ -78,6 +80,20 @@ namespace Pump.Evidence
                     return 0;
                 }
                 return Fuzz.FuzzRuns.Run(result.GetValue(seed), result.GetValue(inputs));
+            });
+            return command;
+        }
+
+        private static Command PerformanceCommand()
+        {
+            var command = new Command("performance", "Run the IEC 60601-2-24 style flow and occlusion cases on the simulator; write hardware-docs/performance.md and its plots.");
+            command.SetAction(_ =>
+            {
+                var watch = Stopwatch.StartNew();
+                var (flows, ideal, occlusions) = Accuracy.PerformanceReport.Measure(Console.WriteLine);
+                Accuracy.PerformanceReport.Write(flows, ideal, occlusions);
+                Console.WriteLine($"wrote hardware-docs/performance.md in {watch.Elapsed.TotalSeconds:F1} s");
+                return 0;
             });
             return command;
         }
