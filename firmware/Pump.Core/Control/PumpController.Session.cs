@@ -13,7 +13,6 @@ namespace Pump.Core.Control
     public sealed partial class PumpController
     {
         private readonly SpacingCheckResult _spacing = new SpacingCheckResult();
-        private readonly VitalBaseline _scratchBaseline = new VitalBaseline();
         private InfusionProgram? _program;
         private DrugEntry? _drug;
         private SyringeCalibration? _calibration;
@@ -239,17 +238,7 @@ namespace Pump.Core.Control
 
         private StartCheck PreStart(long nowMs)
         {
-            if (_settings.PairedMonitorId == 0)
-            {
-                return StartCheck.LinkFault;
-            }
-
-            if (_interlock.LinkAlarm(nowMs))
-            {
-                return StartCheck.LinkFault;
-            }
-
-            return PreStartCheck.Evaluate(_interlock.Latest, _interlock.Parser.HasAccepted, nowMs, _interlock.Profile, _scratchBaseline);
+            return _settings.PairedMonitorId == 0 ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
         }
 
         /// <summary>After a hold is acknowledged: would the newest frame, inside the limits, grant a lease now?</summary>

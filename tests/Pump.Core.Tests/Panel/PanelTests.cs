@@ -107,6 +107,39 @@ namespace Pump.Core.Tests.Panel
             Assert.Null(rig.Controller.Program);
         }
 
+        // Proves: PNL-003, HIS-004
+        [Fact]
+        public void SecondSession_30HoursLater_SpacingNeedsConfirmationThenStarts()
+        {
+            var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.Completed, 41 * 60));
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Idle, rig.State);
+            rig.Rtc.UtcSeconds += 30 * 3600;
+            rig.StartPositionUm = rig.Sensors.PositionUm - 40_000; // a fresh syringe
+            rig.ProgramKetamine(prime: false);
+            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Equal(PanelStep.SoftLimit, rig.Controller.Panel.Step);
+            Assert.Contains("SESSION SPACING", rig.Display.Row(1));
+            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            Assert.Equal(PumpState.Ready, rig.State);
+        }
+
+        // Proves: PNL-003, HIS-003
+        [Fact]
+        public void SecondSession_10HoursLater_RefusedAtReview()
+        {
+            var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.Completed, 41 * 60));
+            rig.Press(PanelKey.Ok);
+            rig.Rtc.UtcSeconds += 10 * 3600;
+            rig.ProgramKetamine(prime: false);
+            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Contains("REJECTED: SESSIONS", rig.Display.Row(0));
+            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            Assert.Equal(PumpState.Programming, rig.State);
+        }
+
         // Proves: PNL-005
         [Fact]
         public void Paused_EndSession_NeedsStopThenOkAndBackCancels()
