@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Pump.Core.Control;
+using Stateless;
+using Stateless.Graph;
+
+namespace Pump.Evidence.Conformance
+{
+    /// <summary>
+    /// Executable specification of the pump's state behaviour, written with Stateless from
+    /// hardware-docs/requirements.md (STM-001..STM-013) alone, independently of the firmware's
+    /// StateTable (DESIGN.md D6). Only the enum types and the guard facts (<see cref="GuardInputs"/>)
+    /// are shared, so that both can be driven by the same inputs.
+    /// Each rule cites the requirement it comes from.
+    /// </summary>
+    public sealed class ReferenceModel : IStateBehaviour
+    {
+        /// <summary>STM-013 default rejection text.</summary>
+        public const string NotAvailable = "NOT AVAILABLE NOW";
+        /// <summary>STM-010 rejection text in Failsafe.</summary>
+        public const string ServiceRequired = "SERVICE REQUIRED";
+
+        /// <summary>The clinician's requests (STM preamble); every other trigger is automatic.</summary>
+        public static readonly IReadOnlyList<PumpTrigger> ClinicianRequests = new[]
+        {
+            PumpTrigger.BeginProgramming, PumpTrigger.CancelProgramming, PumpTrigger.ConfirmProgram,
+            PumpTrigger.RequestPrime, PumpTrigger.RequestStart, PumpTrigger.RequestPause,
+            PumpTrigger.RequestResume, PumpTrigger.RequestStop, PumpTrigger.ClearAlarm, PumpTrigger.EndSession,
+        };
+
+        private readonly StateMachine<PumpState, PumpTrigger> _machine;
+        private PumpState _state;
+        private GuardInputs _inputs;
+        private StepOutcome _pendingRejection;
+        private bool _rejected;
+
+        public ReferenceModel()
+        {
+            _state = PumpState.SelfTest;
+            _machine = new StateMachine<PumpState, PumpTrigger>(() => _state, s => _state = s, FiringMode.Queued);
+            Configure(_machine);
+            _machine.OnUnhandledTrigger(OnUnhandled);
+        }
+
+        public PumpState State => _state;
+
+        /// <summary>STM-002: the motor may move only in Priming and Infusing.</summary>
+        public static bool MotorPermitted(PumpState state) => state == PumpState.Priming || state == PumpState.Infusing;
+
+        public static bool IsClinicianRequest(PumpTrigger trigger) => ClinicianRequests.Contains(trigger);
+
+        /// <summary>The Stateless machine, for diagrams and introspection.</summary>
+        public StateMachine<PumpState, PumpTrigger> Machine => _machine;
+
+        /// <summary>The state diagram generated from this model (Mermaid).</summary>
+        public static string MermaidDiagram()
+        {
+            var model = new ReferenceModel();
+            return MermaidGraph.Format(model._machine.GetInfo());
+        }
+
+        public void Reset(PumpState state)
+        {
+            _state = state;
+        }
+
+        public StepOutcome Fire(PumpTrigger trigger, GuardInputs inputs)
+        {
+            _inputs = inputs;
+            _rejected = false;
+            PumpState before = _state;
+            _machine.Fire(trigger);
+            if (_rejected)
+            {
+                return _pendingRejection;
+            }
+            return before == _state
+                ? StepOutcome.Ignored(_state)
+                : StepOutcome.Moved(_state);
+        }
+
+        // STM-013: an unnamed clinician request is rejected ("SERVICE REQUIRED" in Failsafe, STM-010);
+        // an unnamed automatic trigger is ignored. A guarded request whose guards fail is rejected with
+        // the first unmet condition (STM-005, STM-006, STM-009, STM-011).
+        private void OnUnhandled(PumpState state, PumpTrigger trigger, ICollection<string> unmetGuards)
+        {
+            if (unmetGuards != null && unmetGuards.Count > 0)
+            {
+                _rejected = true;
+                _pendingRejection = StepOutcome.Rejected(state, unmetGuards.First());
+                return;
+            }
+            if (!IsClinicianRequest(trigger))
+            {
+                return; // ignored
+            }
+            _rejected = true;
+            _pendingRejection = StepOutcome.Rejected(state, state == PumpState.Failsafe ? ServiceRequired : NotAvailable);
+        }
+
+        // Guard conditions, named after the GuardInputs facts they read. The description of a guard is
+        // the name of the condition, so a rejection reports which condition failed.
+        private Tuple<Func<bool>, string> Secured() => Tuple.Create<Func<bool>, string>(() => _inputs.SyringeSecured, Condition.SyringeSecured);
+        private Tuple<Func<bool>, string> Primed() => Tuple.Create<Func<bool>, string>(() => _inputs.LinePrimed, Condition.LinePrimed);
+        private Tuple<Func<bool>, string> Allowed() => Tuple.Create<Func<bool>, string>(() => _inputs.SessionAllowed, Condition.SessionAllowed);
+        private Tuple<Func<bool>, string> Lease() => Tuple.Create<Func<bool>, string>(() => _inputs.LeaseHeld, Condition.LeaseHeld);
+        private Tuple<Func<bool>, string> Baseline() => Tuple.Create<Func<bool>, string>(() => _inputs.BaselineAcceptable, Condition.BaselineAcceptable);
+        private Tuple<Func<bool>, string> NoVital() => Tuple.Create<Func<bool>, string>(() => !_inputs.VitalConditionActive, Condition.NoVitalCondition);
+        private Tuple<Func<bool>, string> NoTechnical() => Tuple.Create<Func<bool>, string>(() => !_inputs.TechnicalConditionActive, Condition.NoTechnicalCondition);
+
+        private void Configure(StateMachine<PumpState, PumpTrigger> m)
+        {
+            // STM-004: power-up.
+            m.Configure(PumpState.SelfTest)
+                .PermitIf(PumpTrigger.SelfTestPassed, PumpState.Idle, () => !_inputs.SessionInterrupted, "no interrupted session")
+                .PermitIf(PumpTrigger.SelfTestPassed, PumpState.Paused, () => _inputs.SessionInterrupted, "session interrupted");
+
+            // STM-012: programming.
+            m.Configure(PumpState.Idle)
+                .Permit(PumpTrigger.BeginProgramming, PumpState.Programming);
+            m.Configure(PumpState.Programming)
+                .Permit(PumpTrigger.ConfirmProgram, PumpState.Ready)
+                .Permit(PumpTrigger.CancelProgramming, PumpState.Idle);
+
+            m.Configure(PumpState.Ready)
+                .Permit(PumpTrigger.BeginProgramming, PumpState.Programming)        // STM-012 edit
+                .Permit(PumpTrigger.CancelProgramming, PumpState.Idle)              // STM-012
+                .PermitIf(PumpTrigger.RequestPrime, PumpState.Priming, Secured())   // STM-011
+                .PermitIf(PumpTrigger.RequestStart, PumpState.Infusing,             // STM-005, in this order
+                    Secured(), Primed(), Allowed(), Lease(), Baseline(), NoVital())
+                .Ignore(PumpTrigger.TechnicalStop);                                 // STM-009
+
+            // STM-011: priming.
+            m.Configure(PumpState.Priming)
+                .Permit(PumpTrigger.PrimeFinished, PumpState.Ready)
+                .Permit(PumpTrigger.RequestPause, PumpState.Ready)
+                .Permit(PumpTrigger.RequestStop, PumpState.Ready)
+                .Permit(PumpTrigger.TechnicalStop, PumpState.Ready)
+                .Ignore(PumpTrigger.VitalHold)
+                .Ignore(PumpTrigger.VitalStop);
+
+            m.Configure(PumpState.Infusing)
+                .Permit(PumpTrigger.RequestPause, PumpState.Paused)                 // STM-012
+                .Permit(PumpTrigger.RequestStop, PumpState.Stopped)                 // STM-012
+                .Permit(PumpTrigger.InfusionComplete, PumpState.Completed)          // STM-012
+                .Permit(PumpTrigger.VitalHold, PumpState.InterlockHold)             // STM-007
+                .Permit(PumpTrigger.VitalStop, PumpState.Stopped)                   // STM-008
+                .Permit(PumpTrigger.TechnicalStop, PumpState.Alarm)                 // STM-009
+                .Ignore(PumpTrigger.RequestStart)                                   // STM-012
+                .Ignore(PumpTrigger.RequestResume);                                 // STM-012
+
+            m.Configure(PumpState.Paused)
+                .PermitIf(PumpTrigger.RequestResume, PumpState.Infusing,            // STM-006
+                    Secured(), Lease(), NoVital(), NoTechnical())
+                .Permit(PumpTrigger.RequestStop, PumpState.Stopped)                 // STM-012
+                .Permit(PumpTrigger.InfusionComplete, PumpState.Completed)          // STM-012
+                .Permit(PumpTrigger.VitalHold, PumpState.InterlockHold)             // STM-007
+                .Permit(PumpTrigger.VitalStop, PumpState.Stopped)                   // STM-008
+                .Permit(PumpTrigger.TechnicalStop, PumpState.Alarm)                 // STM-009
+                .Ignore(PumpTrigger.RequestPause);                                  // STM-012
+
+            m.Configure(PumpState.InterlockHold)
+                .PermitIf(PumpTrigger.RequestResume, PumpState.Infusing,            // STM-006, STM-007
+                    Secured(), Lease(), NoVital(), NoTechnical())
+                .Permit(PumpTrigger.RequestStop, PumpState.Stopped)                 // STM-007, STM-012
+                .Permit(PumpTrigger.InfusionComplete, PumpState.Completed)          // STM-012
+                .Permit(PumpTrigger.VitalStop, PumpState.Stopped)                   // STM-007, STM-008
+                .Ignore(PumpTrigger.VitalHold)                                      // STM-007
+                .Ignore(PumpTrigger.TechnicalStop)                                  // STM-009
+                .Ignore(PumpTrigger.RequestPause);                                  // STM-012
+
+            m.Configure(PumpState.Alarm)
+                .PermitIf(PumpTrigger.ClearAlarm, PumpState.Paused, NoTechnical())  // STM-009
+                .Permit(PumpTrigger.RequestStop, PumpState.Stopped)                 // STM-012
+                .Permit(PumpTrigger.InfusionComplete, PumpState.Completed)          // STM-012
+                .Permit(PumpTrigger.VitalStop, PumpState.Stopped)                   // STM-008
+                .Ignore(PumpTrigger.VitalHold)                                      // STM-007
+                .Ignore(PumpTrigger.TechnicalStop)                                  // STM-009
+                .Ignore(PumpTrigger.RequestPause);                                  // STM-012
+
+            // STM-008: a stopped session cannot be resumed, only closed.
+            m.Configure(PumpState.Stopped)
+                .Permit(PumpTrigger.EndSession, PumpState.Idle);
+            m.Configure(PumpState.Completed)
+                .Permit(PumpTrigger.EndSession, PumpState.Idle);                    // STM-012
+
+            // STM-010: fatal faults lead to Failsafe from every state; nothing leaves it.
+            foreach (PumpState state in AllStates)
+            {
+                if (state == PumpState.Failsafe)
+                {
+                    continue;
+                }
+                m.Configure(state)
+                    .Permit(PumpTrigger.FatalFault, PumpState.Failsafe)
+                    .Permit(PumpTrigger.SelfTestFailed, PumpState.Failsafe);
+            }
+            m.Configure(PumpState.Failsafe)
+                .Ignore(PumpTrigger.FatalFault)
+                .Ignore(PumpTrigger.SelfTestFailed);
+        }
+
+        public static readonly IReadOnlyList<PumpState> AllStates =
+            Enumerable.Range(0, PumpStates.Count).Select(i => (PumpState)i).ToArray();
+
+        public static readonly IReadOnlyList<PumpTrigger> AllTriggers =
+            Enumerable.Range(0, PumpTriggers.Count).Select(i => (PumpTrigger)i).ToArray();
+
+        /// <summary>Names of the guard conditions, as reported in the model's rejections.</summary>
+        public static class Condition
+        {
+            public const string SyringeSecured = "syringe secured";
+            public const string LinePrimed = "line primed";
+            public const string SessionAllowed = "session allowed";
+            public const string LeaseHeld = "lease held";
+            public const string BaselineAcceptable = "baseline acceptable";
+            public const string NoVitalCondition = "no vital condition";
+            public const string NoTechnicalCondition = "no technical condition";
+        }
+    }
+}
