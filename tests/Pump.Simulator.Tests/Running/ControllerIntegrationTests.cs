@@ -18,7 +18,7 @@ namespace Pump.Simulator.Tests.Running
             return (run, RunSummary.From(run, 0));
         }
 
-        // Proves: SIM-004, SIM-007
+        // Proves: SIM-004, SIM-012
         [Fact]
         public void DefaultScenario_ProgrammedOnThePanel_CompletesAndTheVirtualSyringeDeliversWithin0point1Percent()
         {
@@ -110,6 +110,7 @@ namespace Pump.Simulator.Tests.Running
             Assert.Equal(0, s.Delivered.StepPulses);
         }
 
+        // Proves: SIM-008
         [Fact]
         public void Watchdog_HungFirmware_IsResetAndTheMotorStops()
         {

@@ -65,7 +65,7 @@ namespace Pump.Simulator.Tests.Running
             Assert.Equal(0, allocated);
         }
 
-        // Proves: SIM-005
+        // Proves: SIM-005, SIM-008
         [Fact]
         public void PowerLossEvent_PumpGoesDarkThenRebootsOnTheSameStore()
         {
@@ -84,6 +84,9 @@ namespace Pump.Simulator.Tests.Running
             Assert.True(run.Pump.Power.IsOn);
             Assert.Equal(2, run.Controller.Boots);
             Assert.Contains(run.Events, e => e.Kind == "power" && e.Detail.Contains("restored"));
+            // Firmware time restarts at power-up; simulator time runs on.
+            Assert.Equal(80_000_000L, run.Pump.Clock.SimTimeUs);
+            Assert.Equal(0L, run.Pump.Clock.NowUs);
         }
 
         [Fact]
@@ -107,6 +110,7 @@ namespace Pump.Simulator.Tests.Running
             Assert.False(run.Pump.Mechanism.Stalled);
         }
 
+        // Proves: SIM-012
         [Fact]
         public void Clinician_DefaultScenario_ProgramsThroughTheKeypadOnly()
         {
