@@ -11,6 +11,7 @@ namespace Pump.Evidence
     ///   conformance --sequences 100000   firmware table vs Stateless reference model
     ///   docs                             regenerate every generated document (diagram, state table, traceability)
     ///   fuzz --inputs 1000000            monitor-link parser (and scenario loader) on random and mutated inputs
+    ///   performance                      IEC 60601-2-24 style accuracy and occlusion runs; writes hardware-docs/performance.md
     ///   traceability                     regenerate traceability.md and list the gaps
     /// </summary>
     public static class Program
@@ -22,6 +23,7 @@ namespace Pump.Evidence
             root.Subcommands.Add(DocsCommand());
             root.Subcommands.Add(TraceabilityCommand());
             root.Subcommands.Add(FuzzCommand());
+            root.Subcommands.Add(PerformanceCommand());
             return root.Parse(args).Invoke();
         }
 
@@ -37,21 +39,28 @@ namespace Pump.Evidence
             command.SetAction(result =>
             {
                 var watch = Stopwatch.StartNew();
-                var checker = ConformanceChecker.ForFirmware(Aspect.BehaviourAndReason);
-                var pairs = checker.CheckAllPairs(out int pairsChecked);
-                Console.WriteLine($"All pairs: {pairsChecked} (state, trigger, guard inputs) cases, {pairs.Count} disagreement(s).");
-                foreach (var d in pairs)
+                int failures = 0;
+                foreach (Aspect aspect in new[] { Aspect.Behaviour, Aspect.BehaviourAndReason })
                 {
-                    Console.WriteLine(d);
+                    string what = aspect == Aspect.Behaviour ? "state, motor permission, outcome" : "also refusal reasons";
+                    var checker = ConformanceChecker.ForFirmware(aspect);
+                    var pairs = checker.CheckAllPairs(out int pairsChecked);
+                    Console.WriteLine($"[{what}] every pair: {pairsChecked} (state, trigger, guard inputs) cases, {pairs.Count} disagreement(s).");
+                    foreach (var d in pairs)
+                    {
+                        Console.WriteLine(d);
+                    }
+                    Disagreement? found = checker.CheckRandomSequences(result.GetValue(seed), result.GetValue(sequences), result.GetValue(length), out long steps);
+                    Console.WriteLine($"[{what}] random sequences: {result.GetValue(sequences)} (seed {result.GetValue(seed)}, {steps} steps): "
+                        + (found == null ? "0 disagreements." : "DISAGREEMENT; shortest reproducing sequence:"));
+                    if (found != null)
+                    {
+                        Console.WriteLine(found);
+                    }
+                    failures += pairs.Count + (found == null ? 0 : 1);
                 }
-                Disagreement? found = checker.CheckRandomSequences(result.GetValue(seed), result.GetValue(sequences), result.GetValue(length), out long steps);
-                Console.WriteLine($"Random sequences: {result.GetValue(sequences)} (seed {result.GetValue(seed)}, {steps} steps) in {watch.Elapsed.TotalSeconds:F1} s.");
-                if (found != null)
-                {
-                    Console.WriteLine("Shortest reproducing sequence:");
-                    Console.WriteLine(found);
-                }
-                return pairs.Count == 0 && found == null ? 0 : 1;
+                Console.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s");
+                return failures == 0 ? 0 : 1;
             });
             return command;
         }
@@ -71,6 +80,20 @@ namespace Pump.Evidence
                     return 0;
                 }
                 return Fuzz.FuzzRuns.Run(result.GetValue(seed), result.GetValue(inputs));
+            });
+            return command;
+        }
+
+        private static Command PerformanceCommand()
+        {
+            var command = new Command("performance", "Run the IEC 60601-2-24 style flow and occlusion cases on the simulator; write hardware-docs/performance.md and its plots.");
+            command.SetAction(_ =>
+            {
+                var watch = Stopwatch.StartNew();
+                var (flows, ideal, occlusions) = Accuracy.PerformanceReport.Measure(Console.WriteLine);
+                Accuracy.PerformanceReport.Write(flows, ideal, occlusions);
+                Console.WriteLine($"wrote hardware-docs/performance.md in {watch.Elapsed.TotalSeconds:F1} s");
+                return 0;
             });
             return command;
         }

@@ -31,7 +31,7 @@ namespace Pump.Evidence.Fuzz
     /// Random and mutated byte streams for <see cref="MonitorFrameParser"/> (brief: no exception, hang or
     /// memory growth on any input). Oracles, checked on every input:
     /// - nothing throws;
-    /// - <c>Poll</c> returns None within (bytes + 1) calls (every result consumes at least one byte), so it cannot spin;
+    /// - <c>Poll</c> returns None within (bytes + buffered + 1) calls (every result consumes at least one byte), so it cannot spin;
     /// - every accepted frame is from the paired monitor, has a sequence above the previous accepted one and
     ///   plausible values;
     /// - an unmutated stream of valid frames is accepted whole (the parser does not reject good data);
@@ -255,7 +255,8 @@ namespace Pump.Evidence.Fuzz
                     {
                         totals.Rejected++;
                     }
-                    if (calls > input.Length + 1)
+                    // Each result consumes at least one byte: of this input or of the (at most one frame of) bytes still buffered.
+                    if (calls > input.Length + MonitorFrameFormat.MaxFrameLength + 1)
                     {
                         throw new FuzzFailure($"Poll returned {calls} results for {input.Length} bytes (spinning)", input);
                     }

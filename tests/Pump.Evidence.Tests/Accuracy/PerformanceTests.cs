@@ -1,0 +1,77 @@
+using System;
+using System.Linq;
+using Pump.Core.Supervision;
+using Pump.Evidence.Accuracy;
+using Xunit;
+
+namespace Pump.Evidence.Tests.Accuracy
+{
+    /// <summary>
+    /// IEC 60601-2-24 style runs of the real controller on the simulator (BenchRig), bounded by the targets
+    /// of pump-anchors.md §7–8. `dotnet run -c Release --project tests/Pump.Evidence -- performance` writes the
+    /// same runs to hardware-docs/performance.md.
+    /// </summary>
+    public sealed class PerformanceTests
+    {
+        private static double WorstEp(FlowRun run, double minWindowMinutes) =>
+            run.Report.Trumpet.Where(p => p.WindowMinutes >= minWindowMinutes)
+                .Max(p => Math.Max(Math.Abs(p.EpMaxPercent), Math.Abs(p.EpMinPercent)));
+
+        public static TheoryData<string> Rates => new TheoryData<string>(RateCase.All.Select(r => r.Name));
+
+        private static RateCase Rate(string name) => RateCase.All.Single(r => r.Name == name);
+
+        // Proves: DEL-001, DEL-002
+        [Theory]
+        [MemberData(nameof(Rates))]
+        public void Flow_FirmwareOnSimulator_TrumpetWithinOnePercentFromFiveMinutesAndVolumeExact(string rate)
+        {
+            FlowRun run = AccuracyBench.RunFlow(Rate(rate), seed: 1, mechanicalErrors: false);
+
+            Assert.True(run.Completed, "the infusion did not complete");
+            Assert.True(WorstEp(run, 5) <= 1.0, $"|Ep| {WorstEp(run, 5):F3} % over windows >= 5 min");
+            Assert.True(Math.Abs(run.Report.MeanErrorPercent) <= 0.1, $"mean error {run.Report.MeanErrorPercent:F3} %");
+            // Doses round down by less than one microstep of a 60 mL syringe (about 0.17 uL).
+            Assert.InRange(run.ProgrammedNl - run.DeliveredAtEndNl, -50, 400);
+        }
+
+        // Proves: DEL-001
+        [Theory]
+        [InlineData("intermediate ketamine")]
+        [InlineData("highest ketamine")]
+        public void Flow_WithMechanicalErrors_TrumpetWithinOnePercentFromFiveMinutes(string rate)
+        {
+            FlowRun run = AccuracyBench.RunFlow(Rate(rate), seed: 1);
+
+            Assert.True(WorstEp(run, 5) <= 1.0, $"|Ep| {WorstEp(run, 5):F3} % over windows >= 5 min");
+            Assert.True(Math.Abs(run.EndVolumeErrorPercent) <= 0.1, $"end-of-infusion error {run.EndVolumeErrorPercent:F3} %");
+        }
+
+        [Theory]
+        [InlineData("lowest ketamine")]
+        [InlineData("1 mL/h")]
+        public void Flow_LowRateWithMechanicalErrors_WithinOnePercentOverThirtyOneMinutes(string rate)
+        {
+            FlowRun run = AccuracyBench.RunFlow(Rate(rate), seed: 1);
+
+            Assert.True(WorstEp(run, 31) <= 1.0, $"|Ep| {WorstEp(run, 31):F3} % over 31-min windows");
+            Assert.True(Math.Abs(run.EndVolumeErrorPercent) <= 0.5, $"end-of-infusion error {run.EndVolumeErrorPercent:F3} %");
+        }
+
+        // Proves: STM-009
+        [Theory]
+        [MemberData(nameof(Rates))]
+        public void Occlusion_EveryLevel_AlarmsStopsBeforeTheLevelAndReleaseBolusAtMost300Microlitres(string rate)
+        {
+            foreach (OcclusionLevel level in new[] { OcclusionLevel.Low, OcclusionLevel.Medium, OcclusionLevel.High })
+            {
+                OcclusionRun run = AccuracyBench.RunOcclusion(Rate(rate), level, seed: 1);
+
+                Assert.True(run.Alarmed, $"{level}: no occlusion alarm within 60 min");
+                Assert.Equal(Pump.Core.Control.PumpState.Alarm, run.StateAfter);
+                Assert.True(run.PressureAtAlarmMmHg <= run.LevelMmHg, $"{level}: alarm at {run.PressureAtAlarmMmHg:F0} mmHg");
+                Assert.True(run.ReleaseBolusMl <= 0.3, $"{level}: release bolus {run.ReleaseBolusMl:F3} mL");
+            }
+        }
+    }
+}
