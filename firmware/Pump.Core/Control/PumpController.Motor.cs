@@ -240,7 +240,12 @@ namespace Pump.Core.Control
             _reliefMaxMicrosteps = maxSteps;
             _hw.MotorDriver.SetDirection(MotorDirection.Reverse);
             _hw.MotorDriver.Enable();
-            _hw.StepGenerator.TryEnqueue(new StepSegment(nowUs, 0, maxSteps, ReliefMicrostepsPerSecond, 1000000));
+            if (!_hw.StepGenerator.TryEnqueue(new StepSegment(nowUs, 0, maxSteps, ReliefMicrostepsPerSecond, 1000000)))
+            {
+                // The generator refused: no relief, and the driver must not stay enabled outside a motor state.
+                StopMotorHardware();
+                EndRelief(nowUs);
+            }
         }
 
         private void ServiceRelief(long nowUs)

@@ -19,15 +19,28 @@ namespace Pump.Device.Tests.Build
     {
         private static readonly string[] AlwaysAllowed = { "Dispose", "Equals", "GetHashCode", "op_Inequality" };
 
+        private static readonly string[] DeviceFacades = { "System.Device.Gpio", "nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32.Rmt", "System.Device.I2c", "System.Device.Adc", "System.IO.Ports", "System.IO.Streams", "System.IO.FileSystem" };
+
         // Proves: DEV-016
         [Fact]
         public void Facades_EveryPublicMember_IsUsedByTheDeviceCode()
         {
-            string device = DeviceAssemblyTests.DeviceCheckAssembly;
+            AssertEveryMemberUsed(DeviceAssemblyTests.DeviceCheckAssembly, DeviceFacades);
+        }
+
+        // Proves: DEV-016
+        [Fact]
+        public void TestFrameworkFacade_EveryPublicMember_IsUsedByTheOnTargetTests()
+        {
+            AssertEveryMemberUsed(DeviceAssemblyTests.NfTestsCheckAssembly, new[] { "nanoFramework.TestFramework" });
+        }
+
+        private static void AssertEveryMemberUsed(string device, string[] facades)
+        {
             var (referencedTypes, referencedMembers) = References(device);
             var unused = new List<string>();
             string directory = Path.GetDirectoryName(device)!;
-            foreach (string facade in new[] { "System.Device.Gpio", "nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32.Rmt", "System.Device.I2c", "System.Device.Adc", "System.IO.Ports", "System.IO.Streams", "System.IO.FileSystem" })
+            foreach (string facade in facades)
             {
                 using var stream = File.OpenRead(Path.Combine(directory, facade + ".dll"));
                 using var pe = new PEReader(stream);
