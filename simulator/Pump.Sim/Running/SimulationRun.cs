@@ -85,6 +85,27 @@ namespace Pump.Sim.Running
             Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this));
             _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
             _events = scenario.Events;
+            var desatRandom = new Random(SeedMixer.Mix(Seed, 41));
+            if (desatRandom.NextDouble() < scenario.Patient.DesaturationRiskPerSession)
+            {
+                // A spontaneous desaturation (clinical.md §6c), added to a copy of the event list.
+                _events = new List<ScenarioEvent>(scenario.Events);
+                double infusionS = scenario.Program.DurationMin * 60;
+                var desat = new ScenarioEvent
+                {
+                    AtS = scenario.Clinician.StartAfterS + 60 + (desatRandom.NextDouble() * infusionS * 0.9),
+                    Type = ScenarioEventType.Desaturation,
+                    Spo2 = 88 + (desatRandom.NextDouble() * 2),
+                    DurationS = 60 + (desatRandom.NextDouble() * 120),
+                    Path = "patient.desaturationRiskPerSession",
+                };
+                int i = 0;
+                while (i < _events.Count && _events[i].AtS <= desat.AtS)
+                {
+                    i++;
+                }
+                _events.Insert(i, desat);
+            }
 
             Programmed = ProgrammedInfusion.From(scenario);
             int sampleCount = options.Record ? (int)(EndMs / SampleIntervalMs) + 2 : 0;

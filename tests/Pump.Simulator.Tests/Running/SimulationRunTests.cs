@@ -179,5 +179,18 @@ namespace Pump.Simulator.Tests.Running
             Assert.Equal(52.5, r.GetProperty("programmed").GetProperty("rateMlPerHour").GetDouble());
             Assert.Equal(120_000, r.GetProperty("simulatedMs").GetInt64());
         }
+    
+        [Fact]
+        public void DesaturationRisk_One_AlwaysAddsASpontaneousDesaturation_Zero_Never()
+        {
+            Scenario s = ScenarioLoader.Parse("{\"endAfterMin\": 45, \"patient\": {\"desaturationRiskPerSession\": 1}}");
+            var run = new SimulationRun(s);
+            run.Run();
+            Assert.Contains(run.Events, e => e.Kind == "inject" && e.Detail.Contains("desaturates"));
+            Assert.True(run.Vitals.ToArray().Min(v => v.Spo2Pct) <= 91);
+            var none = new SimulationRun(DefaultScenario.Create());
+            none.Run();
+            Assert.DoesNotContain(none.Events, e => e.Detail.Contains("desaturates"));
+        }
     }
 }
