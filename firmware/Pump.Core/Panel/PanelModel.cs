@@ -780,7 +780,7 @@ namespace Pump.Core.Panel
             }
             else
             {
-                s.Put(3, 0, "START:RESUME STOP:END");
+                s.Put(3, 0, "START:GO  STOP:END");
             }
         }
 
