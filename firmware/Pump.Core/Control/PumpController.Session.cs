@@ -152,7 +152,7 @@ namespace Pump.Core.Control
         /// </summary>
         internal void AdoptConfirmedProgram(DrugEntry drug, SyringeCalibration calibration, ProgramResult result)
         {
-            if (result.Program == null || result.Outcome == ProgramOutcome.Rejected)
+            if (result.Program == null || result.Outcome == ProgramOutcome.Rejected || !WithinMechanism(result.Program))
             {
                 return;
             }
@@ -172,6 +172,14 @@ namespace Pump.Core.Control
             AdoptProgram(drug, calibration, result.Program);
             Log(PumpEvent.ProgramConfirmed, drug.DrugId, (int)(result.Program.VolumeNl / 1000));
             Enqueue(PumpTrigger.ConfirmProgram);
+        }
+
+        /// <summary>The program's step rate is one the mechanism can produce (PRG-011).</summary>
+        internal bool WithinMechanism(InfusionProgram program)
+        {
+            // RateMicrosteps per RatePeriodUs ≤ Max per second  ⇔  RateMicrosteps × 1e6 ≤ Max × RatePeriodUs.
+            // Both products stay below 1e16 for every program the programmer accepts (PRG, UNT ranges).
+            return checked(program.RateMicrosteps * 1000000) <= checked(_settings.MaxMicrostepsPerSecond * program.RatePeriodUs);
         }
 
         private void AdoptProgram(DrugEntry drug, SyringeCalibration calibration, InfusionProgram program)

@@ -399,7 +399,12 @@ namespace Pump.Core.Panel
 
         private bool Refused()
         {
-            return _result == null || _result.Outcome == ProgramOutcome.Rejected || _pump.SpacingCheck.IsRefused;
+            return _result == null || _result.Outcome == ProgramOutcome.Rejected || _pump.SpacingCheck.IsRefused || BeyondMechanism();
+        }
+
+        private bool BeyondMechanism()
+        {
+            return _result != null && _result.Program != null && !_pump.WithinMechanism(_result.Program);
         }
 
         private void Compute(DrugEntry drug)
@@ -637,6 +642,18 @@ namespace Pump.Core.Panel
                 return;
             }
 
+            if (BeyondMechanism())
+            {
+                InfusionProgram fast = r.Program;
+                s.Put(0, 0, "REJECTED: PUMP MAX");
+                int fc = s.Put(1, 0, "RATE ");
+                fc = s.PutFixed(1, fc, fast.RateUlPerH, 3, 1);
+                s.Put(1, fc, " mL/h");
+                s.Put(2, 0, "TOO FAST: SYRINGE");
+                s.Put(3, 0, "BACK: CHANGE ENTRY");
+                return;
+            }
+
             if (_pump.SpacingCheck.IsRefused)
             {
                 s.Put(0, 0, "REJECTED: SESSIONS");
@@ -780,7 +797,7 @@ namespace Pump.Core.Panel
             }
             else
             {
-                s.Put(3, 0, "START:RESUME STOP:END");
+                s.Put(3, 0, "START:GO  STOP:END");
             }
         }
 

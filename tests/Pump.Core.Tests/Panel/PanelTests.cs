@@ -140,6 +140,27 @@ namespace Pump.Core.Tests.Panel
             Assert.Equal(PumpState.Programming, rig.State);
         }
 
+        // Proves: PRG-011
+        [Fact]
+        public void Review_10mLSyringeAt1200mLPerHour_RejectedBeyondPumpMax()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);    // NO DRUG -> rate
+            rig.EnterDigits("12000");               // 1200.0 mL/h
+            rig.EnterDigits("0050");                // 5.0 mL
+            // BD 60 is the default syringe; step down the list to the BD 10 mL.
+            while (!rig.Display.Row(1).StartsWith("BD PLASTIPAK 10", System.StringComparison.Ordinal))
+            {
+                rig.Press(PanelKey.Up);
+            }
+
+            rig.Press(PanelKey.Ok);
+            Assert.Contains("REJECTED: PUMP MAX", rig.Display.Row(0));
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Programming, rig.State);
+        }
+
         // Proves: PNL-005
         [Fact]
         public void Paused_EndSession_NeedsStopThenOkAndBackCancels()
