@@ -41,6 +41,8 @@ namespace Pump.Core.Panel
         private int _findingIndex;
         private bool _spacingPending;
         private bool _confirmEnd;
+        private bool _historyShown;
+        private int _historyIndex;
 
         public PanelModel(PumpController pump)
         {
@@ -117,9 +119,18 @@ namespace Pump.Core.Panel
             switch (_pump.State)
             {
                 case PumpState.Idle:
-                    if (key == PanelKey.Ok)
+                    if (_historyShown)
+                    {
+                        OnHistoryKey(key);
+                    }
+                    else if (key == PanelKey.Ok)
                     {
                         _pump.Request(PumpTrigger.BeginProgramming);
+                    }
+                    else if (key == PanelKey.Down || key == PanelKey.Up)
+                    {
+                        _historyShown = true;
+                        _historyIndex = 0;
                     }
 
                     break;
@@ -189,6 +200,50 @@ namespace Pump.Core.Panel
 
                     break;
             }
+        }
+
+        /// <summary>Alarm history (ALM-007): Up/Down scroll newest-first, Back or OK leaves.</summary>
+        private void OnHistoryKey(PanelKey key)
+        {
+            int n = _pump.Alarms.HistoryCount;
+            if (key == PanelKey.Down && _historyIndex + 1 < n)
+            {
+                _historyIndex++;
+            }
+            else if (key == PanelKey.Up && _historyIndex > 0)
+            {
+                _historyIndex--;
+            }
+            else if (key == PanelKey.Back || key == PanelKey.Ok)
+            {
+                _historyShown = false;
+            }
+        }
+
+        private void RenderHistory(ScreenBuffer s, long nowUs)
+        {
+            int n = _pump.Alarms.HistoryCount;
+            int c = s.Put(0, 0, "ALARM HISTORY ");
+            if (n == 0)
+            {
+                s.Put(1, 0, "NO ALARMS");
+            }
+            else
+            {
+                c = s.PutInteger(0, c, _historyIndex + 1);
+                c = s.PutChar(0, c, '/');
+                s.PutInteger(0, c, n);
+                AlarmCode code;
+                long atUs;
+                bool raised;
+                _pump.Alarms.HistoryAt(_historyIndex, out code, out atUs, out raised);
+                s.Put(1, 0, AlarmTable.For(code).Message);
+                int rc = s.Put(2, 0, raised ? "RAISED " : "CLEARED ");
+                rc = s.PutDuration(2, rc, (nowUs - atUs) / 1000000);
+                s.Put(2, rc, " AGO");
+            }
+
+            s.Put(3, 0, "UP/DN  BACK:EXIT");
         }
 
         private void OnStoppedKey(PanelKey key, long nowUs)
@@ -504,10 +559,20 @@ namespace Pump.Core.Panel
                     s.Put(1, 0, "PLEASE WAIT");
                     break;
                 case PumpState.Idle:
+                    if (_historyShown)
+                    {
+                        RenderHistory(s, nowUs);
+                        break;
+                    }
+
                     s.Put(0, 0, "IDLE");
-                    s.Put(1, 0, "OK: NEW PROGRAM");
+                    s.Put(1, 0, "OK:NEW  DN:HISTORY");
                     int c = s.Put(2, 0, "LIBRARY REV ");
                     s.PutInteger(2, c, _pump.Library.Revision);
+                    if (_pump.LibraryRefusal.Length > 0)
+                    {
+                        s.Put(3, 0, _pump.LibraryRefusal);
+                    }
                     break;
                 case PumpState.Programming:
                     RenderProgramming(s);

@@ -161,6 +161,34 @@ namespace Pump.Core.Tests.Panel
             Assert.Equal(PumpState.Programming, rig.State);
         }
 
+        // Proves: ALM-007
+        [Fact]
+        public void Idle_DownKey_ShowsAlarmHistoryNewestFirst()
+        {
+            var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
+            rig.Sensors.ClampClosed = false;
+            rig.Step();
+            rig.Sensors.ClampClosed = true;
+            rig.Step();
+            rig.Press(PanelKey.Ok);                       // acknowledge, clear alarm -> Paused
+            rig.Press(PanelKey.PauseStop, PanelKey.Ok);    // end session -> Stopped
+            rig.Press(PanelKey.Ok);                        // -> Idle
+            Assert.Equal(PumpState.Idle, rig.State);
+            rig.Run(65);
+            rig.Press(PanelKey.Down);
+            Assert.StartsWith("ALARM HISTORY 1/", rig.Display.Row(0));
+            int guard = 0;
+            while (!rig.Display.Row(1).StartsWith("SYRINGE NOT SECURED", System.StringComparison.Ordinal) && guard++ < 20)
+            {
+                rig.Press(PanelKey.Down);
+            }
+
+            Assert.StartsWith("SYRINGE NOT SECURED", rig.Display.Row(1));
+            Assert.Matches("(RAISED|CLEARED) 1:0[0-9] AGO", rig.Display.Row(2));
+            rig.Press(PanelKey.Back);
+            Assert.StartsWith("IDLE", rig.Display.Row(0));
+        }
+
         // Proves: PNL-005
         [Fact]
         public void Paused_EndSession_NeedsStopThenOkAndBackCancels()
