@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.IO;
 using Pump.Sim.Running;
 using Pump.Sim.Scenarios;
 using Xunit;
@@ -20,32 +19,15 @@ namespace Pump.Simulator.Tests.Running
         {
             new SimulationRun(DefaultScenario.Create()).Run(); // warm-up (JIT)
             var run = new SimulationRun(DefaultScenario.Create());
-            double cpu0 = ThreadCpuMs(out bool fromProc);
+            bool fromProc = ThreadCpuClock.TryReadMs(out double cpu0);
             var wall = Stopwatch.StartNew();
             run.Run();
-            double elapsedMs = fromProc ? ThreadCpuMs(out _) - cpu0 : wall.Elapsed.TotalMilliseconds;
+            ThreadCpuClock.TryReadMs(out double cpu1);
+            double elapsedMs = fromProc ? cpu1 - cpu0 : wall.Elapsed.TotalMilliseconds;
             double speed = run.NowMs / Math.Max(elapsedMs, 10); // 10 ms: the /proc clock-tick resolution
             Assert.True(speed >= 1000, "speed " + speed.ToString("0") + "x per " + (fromProc ? "CPU" : "wall") + " second");
             Assert.Equal(45 * 60_000, run.NowMs);
             Assert.Equal(54_000, run.Ticks);
-        }
-
-        private static double ThreadCpuMs(out bool fromProc)
-        {
-            try
-            {
-                string stat = File.ReadAllText("/proc/thread-self/stat");
-                string[] f = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
-                // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name.
-                long ticks = long.Parse(f[11]) + long.Parse(f[12]);
-                fromProc = true;
-                return ticks * 10.0; // USER_HZ = 100
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is FormatException || e is IndexOutOfRangeException)
-            {
-                fromProc = false;
-                return 0;
-            }
         }
     }
 }
