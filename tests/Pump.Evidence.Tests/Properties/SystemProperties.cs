@@ -51,7 +51,7 @@ namespace Pump.Evidence.Tests.Properties
         private static readonly Gen<Disturbance[]> Disturbances =
             Gen.Select(Gen.Int[1, 12_000], Gen.Int[0, Names.Length - 1], Gen.Int[0, 600], (t, k, v) => new Disturbance(t, k, v)).Array[0, 12];
 
-        // Proves: STM-002, STM-004, STM-007, STM-008, STM-009, DEL-004, ALM-003
+        // Proves: STM-002, STM-004, STM-007, STM-008, STM-009, DEL-004, ALM-003, PER-006, INT-001
         [Fact]
         public void Property_WholePump_UnderRandomDisturbances_KeepsEverySafetyInvariant()
         {
