@@ -39,7 +39,8 @@ namespace Pump.Firmware
 
         // Non-volatile store on the littlefs config partition.
         public const string StorePath = "I:\\pump.bin";
-        public const int StoreCapacityBytes = 16384;
+        /// <summary>Exactly the persistence layout the core needs (80 KB of the 256 KB littlefs partition).</summary>
+        public const int StoreCapacityBytes = Pump.Core.Persistence.StoreLayout.RequiredCapacityBytes;
         public const string WatchdogMarkerPath = "I:\\wdtest.bin";
 
         // I2C buses (nanoFramework bus ids) and addresses.

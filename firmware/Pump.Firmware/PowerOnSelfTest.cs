@@ -92,25 +92,11 @@ namespace Pump.Firmware
                 return true;
             }
 
-            // 5. Sensors in range.
-            if (!DeviceSettings.CalibrationEntered)
-            {
-                return Fail("NOT CALIBRATED");
-            }
-
-            _board.BeforeTick();
+            // 5. Sensors in range (SelfTestVerdict gives the order and the reasons).
             bool clamp, plunger;
-            if (!_board.Clamp.TryRead(out clamp, out plunger))
-            {
-                return Fail("SYRINGE SWITCHES");
-            }
-
+            bool switchesOk = _board.Clamp.TryRead(out clamp, out plunger);
             long counted;
-            if (!_board.StepCounter.TryRead(out counted))
-            {
-                return Fail("STEP COUNTER");
-            }
-
+            bool counterOk = _board.StepCounter.TryRead(out counted);
             int force = 0;
             bool forceOk = false;
             for (int i = 0; i < 10 && !forceOk; i++)
@@ -120,15 +106,12 @@ namespace Pump.Firmware
                 Watchdog!.Kick();
             }
 
-            if (!forceOk)
-            {
-                return Fail("FORCE SENSOR");
-            }
-
             int travel;
-            if (!_board.PlungerPosition.TryReadPosition(out travel))
+            bool positionOk = _board.PlungerPosition.TryReadPosition(out travel);
+            string? failure = SelfTestVerdict.FirstFailure(DeviceSettings.CalibrationEntered, switchesOk, counterOk, forceOk, positionOk);
+            if (failure != null)
             {
-                return Fail("PLUNGER POSITION");
+                return Fail(failure);
             }
 
             return true;
@@ -141,14 +124,15 @@ namespace Pump.Firmware
                 && WatchdogTestMarker.IsArmed(_marker, WatchdogTestMarker.Length);
             if (armed)
             {
-                // The previous boot starved the watchdog and we were reset: it bites.
+                // The previous boot starved the watchdog and we were reset: it bites. This planned
+                // bite is consumed here and not reported to the core as an unexpected watchdog reset.
                 WatchdogTestMarker.Encode(false, _marker);
                 if (!_board.WatchdogMarker.TryWrite(0, _marker, 0, WatchdogTestMarker.Length))
                 {
                     return Fail("WDT MARKER CLEAR");
                 }
 
-                Watchdog = _board.ArmWatchdog(true);
+                Watchdog = _board.ArmWatchdog(false);
                 Watchdog.Kick();
                 return true;
             }
@@ -173,7 +157,7 @@ namespace Pump.Firmware
 
         private bool ReadWholeStore()
         {
-            byte[] chunk = new byte[256];
+            byte[] chunk = new byte[1024];
             for (int address = 0; address < _board.Store.CapacityBytes; address += chunk.Length)
             {
                 int count = _board.Store.CapacityBytes - address < chunk.Length ? _board.Store.CapacityBytes - address : chunk.Length;

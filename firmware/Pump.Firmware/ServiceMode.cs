@@ -10,7 +10,9 @@ namespace Pump.Firmware
     /// entered by holding OK + Back during the power-up lamp test. Shows the raw load-cell counts,
     /// the raw potentiometer ADC value with the converted travel, the switch states and the counted
     /// steps, and jogs the pusher: Up = forward 1 mm, Down = back 1 mm, Start = forward 10 mm,
-    /// Pause/Stop = stop at once. Jogging is refused while the barrel clamp reads closed, so it cannot
+    /// Pause/Stop = stop at once, Back = simulate a hung firmware (stop kicking the watchdog; for the
+    /// bench test of the watchdog cutting the driver while the motor runs, bench-verification.md §3).
+    /// Jogging is refused while the barrel clamp reads closed, so it cannot
     /// move a mounted syringe. Never infuses, never returns; power-cycle to leave. The display rows
     /// are built with string concatenation (allocates): acceptable here, never in the pump's tick.
     /// </summary>
@@ -23,6 +25,7 @@ namespace Pump.Firmware
         private long _motionEndUs;
         private bool _moving;
         private string _message = string.Empty;
+        private bool _simulateHang;
 
         public ServiceMode(DeviceBoard board, Tps3823Watchdog watchdog)
         {
@@ -32,12 +35,32 @@ namespace Pump.Firmware
 
         public void Run()
         {
+            // OK and Back are still held from the entry gesture: wait for their release and drop the
+            // presses it produces, so releasing Back cannot start the simulated hang.
+            Screen.Show(_board.Display, "SERVICE MODE", "release the keys", string.Empty, string.Empty);
+            while (_board.Keypad.Debouncer.IsHeld(PanelKey.Ok) || _board.Keypad.Debouncer.IsHeld(PanelKey.Back))
+            {
+                _board.BeforeTick();
+                _watchdog.Kick();
+                Thread.Sleep(50);
+            }
+
+            PanelKey ignored;
+            while (_board.Keypad.TryReadKey(out ignored))
+            {
+                // discard
+            }
+
             ControlLoopTiming timing = new ControlLoopTiming(_board.Clock.NowUs, 50);
             int tick = 0;
             while (true)
             {
                 _board.BeforeTick();
-                _watchdog.Kick();
+                if (!_simulateHang)
+                {
+                    _watchdog.Kick();
+                }
+
                 HandleKeys();
                 if (_moving && _board.StepGenerator.QueuedSegments == 0 && _board.Clock.NowUs > _motionEndUs)
                 {
@@ -93,6 +116,10 @@ namespace Pump.Firmware
                         break;
                     case PanelKey.Start:
                         Jog(MotorDirection.Forward, 10);
+                        break;
+                    case PanelKey.Back:
+                        _simulateHang = true;
+                        _message = "WDT TEST";
                         break;
                 }
             }

@@ -7,9 +7,6 @@ namespace System.Device.Adc
     public sealed class AdcController
     {
         public AdcController() { throw new NotImplementedException(); }
-        public int MaxValue { get { throw new NotImplementedException(); } }
-        public int MinValue { get { throw new NotImplementedException(); } }
-        public int ResolutionInBits { get { throw new NotImplementedException(); } }
         public AdcChannel OpenChannel(int channelNumber) { throw new NotImplementedException(); }
     }
 

@@ -1,5 +1,5 @@
 // Compile-only facade of nanoFramework System.Device.Gpio 1.1.62 (brief nanoframework.md §1.2). NEVER DEPLOYED.
-// Only the members the device code uses. Type names typed by hand (upstream source has U+200B in some identifiers).
+// Only the members the device code uses (enforced by tests/Pump.Device.Tests/Build/FacadeSurfaceTests.cs). Type names typed by hand (upstream source has U+200B in some identifiers).
 using System;
 
 namespace System.Device.Gpio
@@ -14,7 +14,6 @@ namespace System.Device.Gpio
     public sealed class GpioPin : IDisposable
     {
         internal GpioPin() { }
-        public int PinNumber { get { throw new NotImplementedException(); } }
         public PinValue Read() { throw new NotImplementedException(); }
         public void Write(PinValue value) { throw new NotImplementedException(); }
         public void Dispose() { throw new NotImplementedException(); }
@@ -38,10 +37,6 @@ namespace System.Device.Gpio
         private PinValue(byte value) { _value = value; }
         public static PinValue High { get { return new PinValue(1); } }
         public static PinValue Low { get { return new PinValue(0); } }
-        public static implicit operator PinValue(int value) { return new PinValue(value == 0 ? (byte)0 : (byte)1); }
-        public static implicit operator PinValue(bool value) { return new PinValue(value ? (byte)1 : (byte)0); }
-        public static explicit operator int(PinValue value) { return value._value; }
-        public static explicit operator bool(PinValue value) { return value._value != 0; }
         public bool Equals(PinValue other) { return _value == other._value; }
         public override bool Equals(object obj) { return obj is PinValue && Equals((PinValue)obj); }
         public override int GetHashCode() { return _value; }

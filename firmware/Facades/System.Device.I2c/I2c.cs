@@ -13,11 +13,7 @@ namespace System.Device.I2c
 
     public sealed class I2cConnectionSettings
     {
-        public I2cConnectionSettings(int busId, int deviceAddress) { throw new NotImplementedException(); }
         public I2cConnectionSettings(int busId, int deviceAddress, I2cBusSpeed busSpeed) { throw new NotImplementedException(); }
-        public int BusId { get { throw new NotImplementedException(); } }
-        public int DeviceAddress { get { throw new NotImplementedException(); } }
-        public I2cBusSpeed BusSpeed { get { throw new NotImplementedException(); } }
     }
 
     public enum I2cTransferStatus
@@ -31,16 +27,12 @@ namespace System.Device.I2c
 
     public struct I2cTransferResult
     {
-        public uint BytesTransferred { get { throw new NotImplementedException(); } }
         public I2cTransferStatus Status { get { throw new NotImplementedException(); } }
     }
 
     public class I2cDevice : IDisposable
     {
         public I2cDevice(I2cConnectionSettings settings) { throw new NotImplementedException(); }
-        public static I2cDevice Create(I2cConnectionSettings settings) { throw new NotImplementedException(); }
-        public I2cConnectionSettings ConnectionSettings { get { throw new NotImplementedException(); } }
-        public I2cTransferResult Read(SpanByte buffer) { throw new NotImplementedException(); }
         public I2cTransferResult Write(SpanByte buffer) { throw new NotImplementedException(); }
         public I2cTransferResult WriteRead(SpanByte writeBuffer, SpanByte readBuffer) { throw new NotImplementedException(); }
         public void Dispose() { throw new NotImplementedException(); }

@@ -24,22 +24,11 @@ namespace System.IO
 
     public class FileStream : Stream
     {
-        public FileStream(string path, FileMode mode) { throw new NotImplementedException(); }
         public FileStream(string path, FileMode mode, FileAccess access) { throw new NotImplementedException(); }
-        public override bool CanRead { get { throw new NotImplementedException(); } }
-        public override bool CanSeek { get { throw new NotImplementedException(); } }
-        public override bool CanWrite { get { throw new NotImplementedException(); } }
         public override long Length { get { throw new NotImplementedException(); } }
-        public override long Position { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public override void Flush() { throw new NotImplementedException(); }
         public override int Read(byte[] buffer, int offset, int count) { throw new NotImplementedException(); }
         public override long Seek(long offset, SeekOrigin origin) { throw new NotImplementedException(); }
-        public override void SetLength(long value) { throw new NotImplementedException(); }
         public override void Write(byte[] buffer, int offset, int count) { throw new NotImplementedException(); }
-    }
-
-    public static class File
-    {
-        public static bool Exists(string path) { throw new NotImplementedException(); }
     }
 }

@@ -12,18 +12,11 @@ namespace System.IO
 
     public abstract class Stream : MarshalByRefObject, IDisposable
     {
-        public abstract bool CanRead { get; }
-        public abstract bool CanSeek { get; }
-        public abstract bool CanWrite { get; }
         public abstract long Length { get; }
-        public abstract long Position { get; set; }
         public abstract void Flush();
         public abstract int Read(byte[] buffer, int offset, int count);
         public abstract long Seek(long offset, SeekOrigin origin);
-        public abstract void SetLength(long value);
         public abstract void Write(byte[] buffer, int offset, int count);
-        public virtual void Close() { throw new NotImplementedException(); }
         public void Dispose() { throw new NotImplementedException(); }
-        protected virtual void Dispose(bool disposing) { throw new NotImplementedException(); }
     }
 }

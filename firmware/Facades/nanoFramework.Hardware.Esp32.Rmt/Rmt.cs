@@ -8,8 +8,6 @@ namespace nanoFramework.Hardware.Esp32.Rmt
     public abstract class RmtChannelSettings
     {
         protected RmtChannelSettings(int channel, int pinNumber) { }
-        public int Channel { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-        public int PinNumber { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public byte ClockDivider { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public byte NumberOfMemoryBlocks { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public int BufferSize { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
@@ -18,22 +16,18 @@ namespace nanoFramework.Hardware.Esp32.Rmt
 
     public sealed class TransmitChannelSettings : RmtChannelSettings
     {
-        public TransmitChannelSettings(int pinNumber) : base(-1, pinNumber) { throw new NotImplementedException(); }
         public TransmitChannelSettings(int channel, int pinNumber) : base(channel, pinNumber) { throw new NotImplementedException(); }
         public bool EnableCarrierWave { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public bool CarrierLevel { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public int CarrierWaveFrequency { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public byte CarrierWaveDutyPercentage { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-        public bool EnableLooping { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public bool EnableIdleLevelOutput { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public bool IdleLevel { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
     }
 
-    public abstract class RmtChannel
-    {
-    }
-
-    public class TransmitterChannel : RmtChannel, IDisposable
+    // Upstream, TransmitterChannel derives from the abstract RmtChannel; the device code never uses
+    // that base, so the facade leaves it out.
+    public class TransmitterChannel : IDisposable
     {
         public TransmitterChannel(TransmitChannelSettings settings) { throw new NotImplementedException(); }
         public bool IsChannelIdle { get { throw new NotImplementedException(); } }

@@ -6,7 +6,6 @@ namespace nanoFramework.Hardware.Esp32
     public class Configuration
     {
         public static void SetPinFunction(int pin, DeviceFunction value) { throw new NotImplementedException(); }
-        public static int GetFunctionPin(DeviceFunction function) { throw new NotImplementedException(); }
     }
 
     /// <summary>Only the functions the device uses, with their real values (DeviceType + index·0x100 + sub).</summary>
@@ -35,20 +34,16 @@ namespace System.Device.Gpio
     public sealed class GpioPulseCounter : IDisposable
     {
         public GpioPulseCounter(int pinNumberA, int pinNumberB = -1) { throw new NotImplementedException(); }
-        public bool IsStarted { get { throw new NotImplementedException(); } }
         public GpioPulsePolarity Polarity { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public ushort FilterPulses { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public GpioPulseCount Read() { throw new NotImplementedException(); }
-        public GpioPulseCount Reset() { throw new NotImplementedException(); }
         public void Start() { throw new NotImplementedException(); }
-        public void Stop() { throw new NotImplementedException(); }
         public void Dispose() { throw new NotImplementedException(); }
     }
 
     public struct GpioPulseCount
     {
         public long Count;
-        public TimeSpan RelativeTime;
     }
 
     public enum GpioPulsePolarity

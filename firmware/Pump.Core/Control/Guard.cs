@@ -73,6 +73,7 @@ namespace Pump.Core.Control
                     if (!SessionAllowed) return "SESSION LIMIT";
                     if (!LeaseHeld) return "NO VALID VITALS";
                     if (!BaselineAcceptable) return "BASELINE NOT OK";
+                    if (VitalConditionActive) return "VITALS OUT OF RANGE";
                     return "START REFUSED";
                 case Guard.ResumeRefused:
                     if (!SyringeSecured) return "SYRINGE NOT SECURED";

@@ -13,7 +13,6 @@ namespace Pump.Core.Control
     public sealed partial class PumpController
     {
         private readonly SpacingCheckResult _spacing = new SpacingCheckResult();
-        private readonly VitalBaseline _scratchBaseline = new VitalBaseline();
         private InfusionProgram? _program;
         private DrugEntry? _drug;
         private SyringeCalibration? _calibration;
@@ -75,7 +74,8 @@ namespace Pump.Core.Control
             if (_sessionInterrupted)
             {
                 // Never resumes by itself: the pump comes back paused with the delivered dose counted (PER).
-                long delivered = _persistence.Ledger.ContinueAfterRestart();
+                // The ledger stays closed until the clinician resumes (ContinueAfterRestart) or ends the session.
+                long delivered = _persistence.Ledger.ReservedMicrosteps;
                 _ledger.Begin(_rawCounter, delivered);
                 _alarms.RaiseEvent(AlarmCode.PowerRestored, nowUs);
                 _linePrimed = true;
@@ -105,7 +105,9 @@ namespace Pump.Core.Control
             }
 
             ProgramResult result = drug.Mode == DoseMode.PlainRate
-                ? InfusionProgrammer.ProgramPlainRate(drug, snap.TotalMicrosteps > 0 ? RateFromSnapshot(snap, calibration) : 0, VolumeFromSnapshot(snap, calibration), calibration)
+                ? InfusionProgrammer.ProgramPlainRate(drug,
+                    snap.ProgramRateNlPerH > 0 ? snap.ProgramRateNlPerH : RateFromSnapshot(snap, calibration),
+                    snap.ProgramVolumeNl > 0 ? snap.ProgramVolumeNl : VolumeFromSnapshot(snap, calibration), calibration)
                 : InfusionProgrammer.ProgramWeightBased(drug, (int)snap.ConcentrationUgPerMl, snap.WeightG, snap.DoseUgPerKg, snap.DurationMs / 1000, calibration);
             // The recomputed program must match what was persisted exactly (redundant computation).
             if (result.Program == null || result.Program.TotalMicrosteps != snap.TotalMicrosteps
@@ -133,13 +135,14 @@ namespace Pump.Core.Control
         {
             long perHour = IntMath.MulDiv(snap.RateMicrosteps, 3600000000L, snap.RatePeriodUs);
             long nl;
-            return calibration.TryMicrostepsToNl(perHour, out nl) ? nl : 0;
+            // Ceiling inverse: rounding down would lose a microstep and the recomputed program would not match.
+            return calibration.TryMicrostepsToNlCeil(perHour, out nl) ? nl : 0;
         }
 
         private static long VolumeFromSnapshot(PumpSnapshot snap, SyringeCalibration calibration)
         {
             long nl;
-            return calibration.TryMicrostepsToNl(snap.TotalMicrosteps, out nl) ? nl : 0;
+            return calibration.TryMicrostepsToNlCeil(snap.TotalMicrosteps, out nl) ? nl : 0;
         }
 
         /// <summary>
@@ -235,17 +238,7 @@ namespace Pump.Core.Control
 
         private StartCheck PreStart(long nowMs)
         {
-            if (_settings.PairedMonitorId == 0)
-            {
-                return StartCheck.LinkFault;
-            }
-
-            if (_interlock.LinkAlarm(nowMs))
-            {
-                return StartCheck.LinkFault;
-            }
-
-            return PreStartCheck.Evaluate(_interlock.Latest, _interlock.Parser.HasAccepted, nowMs, _interlock.Profile, _scratchBaseline);
+            return _settings.PairedMonitorId == 0 ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
         }
 
         /// <summary>After a hold is acknowledged: would the newest frame, inside the limits, grant a lease now?</summary>
@@ -341,6 +334,11 @@ namespace Pump.Core.Control
 
             long deliveredUg = DeliveredDoseUg();
             _persistence.History.TryFinishSession(deliveredUg);
+            if (!_persistence.Ledger.IsOpen)
+            {
+                // Ended after a power loss without resuming: keep the recorded bound, stop reporting it at power-up.
+                _persistence.Ledger.TryCloseInterrupted();
+            }
             if (InterlockRequired)
             {
                 _interlock.EndSession();
@@ -408,6 +406,9 @@ namespace Pump.Core.Control
             snap.TotalMicrosteps = p.TotalMicrosteps;
             snap.RateMicrosteps = p.RateMicrosteps;
             snap.RatePeriodUs = p.RatePeriodUs;
+            bool plain = p.ConcentrationUgPerMl == 0;
+            snap.ProgramRateNlPerH = plain ? p.RateNlPerH : 0;
+            snap.ProgramVolumeNl = plain ? p.VolumeNl : 0;
         }
 
         private void SaveSnapshot()

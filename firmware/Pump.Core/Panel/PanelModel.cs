@@ -363,13 +363,9 @@ namespace Pump.Core.Panel
 
             if (_result.Outcome == ProgramOutcome.NeedsConfirmation || _spacingPending)
             {
+                // Findings first, then (index == FindingCount) the session-spacing confirmation.
                 _findingIndex = 0;
                 _step = PanelStep.SoftLimit;
-                if (_result.FindingCount == 0)
-                {
-                    _findingIndex = -1;
-                }
-
                 return;
             }
 

@@ -42,6 +42,10 @@ namespace Pump.Core.Persistence
         /// was lost while the motor could run (the delivered value is then an upper bound).</summary>
         public bool DeliveryActive;
 
+        /// <summary>Plain mL/h programs: the entered rate and volume (0 for weight-based programs). Version 2.</summary>
+        public long ProgramRateNlPerH;
+        public long ProgramVolumeNl;
+
         public long ActiveAlarmBits;
         public long LatchedAlarmBits;
 
@@ -80,6 +84,8 @@ namespace Pump.Core.Persistence
             DeliveredIsExact = true;
             VolumeDeliveredNl = 0;
             DeliveryActive = false;
+            ProgramRateNlPerH = 0;
+            ProgramVolumeNl = 0;
             ActiveAlarmBits = 0;
             LatchedAlarmBits = 0;
             AlarmAudioPausedUntilMs = 0;
@@ -111,6 +117,8 @@ namespace Pump.Core.Persistence
             DeliveredIsExact = other.DeliveredIsExact;
             VolumeDeliveredNl = other.VolumeDeliveredNl;
             DeliveryActive = other.DeliveryActive;
+            ProgramRateNlPerH = other.ProgramRateNlPerH;
+            ProgramVolumeNl = other.ProgramVolumeNl;
             ActiveAlarmBits = other.ActiveAlarmBits;
             LatchedAlarmBits = other.LatchedAlarmBits;
             AlarmAudioPausedUntilMs = other.AlarmAudioPausedUntilMs;

@@ -10,7 +10,7 @@ namespace Pump.Core.Persistence
     /// </summary>
     public static class PumpSnapshotCodec
     {
-        public const int CurrentFormatVersion = 1;
+        public const int CurrentFormatVersion = 2;
 
         /// <summary>Oldest version this firmware reads.</summary>
         public const int MinReadableVersion = 1;
@@ -43,9 +43,12 @@ namespace Pump.Core.Persistence
         public const int FieldVitalHoldLatched = 22;
         public const int FieldBootCount = 23;
         public const int FieldDeliveryActive = 24;
+        // Version 2: the plain mL/h program's entered rate and volume (restored exactly after power loss).
+        public const int FieldProgramRateNlPerH = 25;
+        public const int FieldProgramVolumeNl = 26;
 
         /// <summary>Fields written by <see cref="CurrentFormatVersion"/>.</summary>
-        public const int FieldCount = 25;
+        public const int FieldCount = 27;
 
         /// <summary>Payload bytes written by <see cref="CurrentFormatVersion"/>.</summary>
         public const int PayloadBytes = FieldCount * FieldBytes;
@@ -78,6 +81,8 @@ namespace Pump.Core.Persistence
             Put(buffer, offset, FieldVitalHoldLatched, s.VitalHoldLatched ? 1 : 0);
             Put(buffer, offset, FieldBootCount, s.BootCount);
             Put(buffer, offset, FieldDeliveryActive, s.DeliveryActive ? 1 : 0);
+            Put(buffer, offset, FieldProgramRateNlPerH, s.ProgramRateNlPerH);
+            Put(buffer, offset, FieldProgramVolumeNl, s.ProgramVolumeNl);
             return PayloadBytes;
         }
 
@@ -102,8 +107,9 @@ namespace Pump.Core.Persistence
             }
 
             int present = length / FieldBytes;
-            // A payload must carry every field its own version defines (version 1: all 25).
-            if (present < FieldCount && formatVersion >= CurrentFormatVersion)
+            // A payload must carry every field its own version defines (version 1: 25, version 2: 27).
+            int required = formatVersion >= 2 ? FieldCount : 25;
+            if (present < required)
             {
                 return false;
             }
@@ -157,6 +163,8 @@ namespace Pump.Core.Persistence
                 case FieldVitalHoldLatched: return TryBool(v, out s.VitalHoldLatched);
                 case FieldBootCount: s.BootCount = v; return v >= 0;
                 case FieldDeliveryActive: return TryBool(v, out s.DeliveryActive);
+                case FieldProgramRateNlPerH: s.ProgramRateNlPerH = v; return v >= 0;
+                case FieldProgramVolumeNl: s.ProgramVolumeNl = v; return v >= 0;
                 default: return true;
             }
         }

@@ -91,6 +91,18 @@ namespace Pump.Core.Units
             return Ratio.TryMulDivFloor(microsteps, MicrostepsPerNlDenominator, MicrostepsPerNlNumerator, out volumeNl);
         }
 
+        /// <summary>
+        /// Smallest whole nL that converts back to at least these microsteps: ceil(microsteps / ratio).
+        /// When the ratio is at most 1 microstep per nL (every table syringe on any supported
+        /// mechanism), TryNlToMicrosteps of the result gives exactly the microsteps again, so a
+        /// program persisted as microsteps can be re-entered as nL and recomputed identically.
+        /// Not a delivered quantity (those round down): use it only to reconstruct inputs.
+        /// </summary>
+        public bool TryMicrostepsToNlCeil(long microsteps, out long volumeNl)
+        {
+            return Ratio.TryMulDivCeil(microsteps, MicrostepsPerNlDenominator, MicrostepsPerNlNumerator, out volumeNl);
+        }
+
         /// <summary>Plunger travel for a number of microsteps, rounded down to whole µm.</summary>
         public bool TryMicrostepsToTravelUm(long microsteps, out long travelUm)
         {

@@ -23,8 +23,7 @@ namespace Pump.Hal.Esp32.Peripherals
         private readonly char[][] _shown = new char[RowCount][];
         private readonly bool[] _rowValid = new bool[RowCount];
         private readonly byte[] _buffer = new byte[(ColumnCount + 1) * Hd44780Codec.BytesPerDisplayByte];
-        private int _failures;
-        private bool _initialised;
+        private readonly DisplayHealth _health;
 
         public Lcd2004Display(int busId, int address)
         {
@@ -34,18 +33,14 @@ namespace Pump.Hal.Esp32.Peripherals
             }
 
             _device = new I2cDevice(new I2cConnectionSettings(busId, address, I2cBusSpeed.StandardMode));
-            _initialised = TryInitialise();
-            if (!_initialised)
-            {
-                _failures = FailuresBeforeUnhealthy;
-            }
+            _health = new DisplayHealth(FailuresBeforeUnhealthy, TryInitialise());
         }
 
         public int Columns { get { return ColumnCount; } }
 
         public int Rows { get { return RowCount; } }
 
-        public bool IsHealthy { get { return _failures < FailuresBeforeUnhealthy; } }
+        public bool IsHealthy { get { return _health.IsHealthy; } }
 
         public void WriteRow(int row, char[] text)
         {
@@ -61,14 +56,15 @@ namespace Pump.Hal.Esp32.Peripherals
 
             try
             {
-                if (!_initialised)
+                if (_health.NeedsInitialise)
                 {
-                    _initialised = TryInitialise();
-                    if (!_initialised)
+                    if (!TryInitialise())
                     {
                         Failed(row);
                         return;
                     }
+
+                    _health.Initialised();
                 }
 
                 int count = Hd44780Codec.EncodeRow(row, text, ColumnCount, _buffer);
@@ -84,7 +80,7 @@ namespace Pump.Hal.Esp32.Peripherals
                 }
 
                 _rowValid[row] = true;
-                _failures = 0;
+                _health.WriteSucceeded();
             }
             catch (Exception)
             {
@@ -100,14 +96,9 @@ namespace Pump.Hal.Esp32.Peripherals
         private void Failed(int row)
         {
             _rowValid[row] = false;
-            if (_failures < FailuresBeforeUnhealthy)
+            _health.WriteFailed();
+            if (_health.NeedsInitialise)
             {
-                _failures++;
-            }
-
-            if (_failures >= FailuresBeforeUnhealthy)
-            {
-                _initialised = false;
                 for (int r = 0; r < RowCount; r++)
                 {
                     _rowValid[r] = false;

@@ -116,7 +116,7 @@ namespace Pump.Hal.Esp32.Peripherals
                 long length = file.Length;
                 if (length < _capacity)
                 {
-                    byte[] zeros = new byte[256];
+                    byte[] zeros = new byte[4096];   // first boot only; each Write syncs, so few large writes
                     file.Seek(length, SeekOrigin.Begin);
                     while (length < _capacity)
                     {

@@ -12,7 +12,7 @@ namespace Pump.Hal.Esp32.Peripherals
     /// plays its burst the other is loaded with the next, so the absolute schedule continues across
     /// bursts without a gap. StopNow drops the gate line first (within one managed call, &lt; 1 ms),
     /// then discards the queue; bursts still draining inside the RMT are blocked by the gate, and the
-    /// gate stays shut until both channels are idle. The pulse counter sits after the gate, so it
+    /// gate stays shut until both channels are idle (≤ one window plus lead-in, about 400 ms). The pulse counter sits after the gate, so it
     /// counts exactly what reached the driver. <see cref="Service"/> must run every control tick.
     /// </summary>
     public sealed class RmtStepGenerator : IStepGenerator, IDisposable
@@ -55,14 +55,13 @@ namespace Pump.Hal.Esp32.Peripherals
         /// <summary>Send calls the RMT driver refused (each one is also a stop).</summary>
         public int SendFailures { get; private set; }
 
+        /// <summary>
+        /// Accepted even right after <see cref="StopNow"/> (the core stops and then queues the
+        /// occlusion back-off in the same tick): the segment waits until both channels have drained
+        /// behind the shut gate, and its late steps are then caught up at the limited rate.
+        /// </summary>
         public bool TryEnqueue(StepSegment segment)
         {
-            if (_draining)
-            {
-                LastRejection = SegmentRejection.QueueFull;
-                return false;
-            }
-
             LastRejection = _planner.TryEnqueue(segment);
             return LastRejection == SegmentRejection.None;
         }

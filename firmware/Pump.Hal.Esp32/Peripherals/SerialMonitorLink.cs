@@ -2,6 +2,7 @@ using System;
 using System.IO.Ports;
 using nanoFramework.Hardware.Esp32;
 using Pump.Hal;
+using Pump.Hal.Esp32.Logic;
 
 namespace Pump.Hal.Esp32.Peripherals
 {
@@ -9,10 +10,10 @@ namespace Pump.Hal.Esp32.Peripherals
     /// Monitor link on COM2 (UART1) through a MAX3232. COM2 has no default pins on ESP32, so the
     /// pin functions are set before the port is created. The receive buffer is sized before Open
     /// (the ESP32 driver silently flushes it on overflow: the link protocol's CRC and sequence
-    /// numbers catch that). Reads take only the bytes already waiting, so the nanoFramework Read,
-    /// which otherwise blocks until all requested bytes arrive, never waits; the 20 ms ReadTimeout is
-    /// a second guard. Failure: an exception closes the port, the link reads as silent (the vital-sign
-    /// lease then expires on its own) and the port is reopened after <see cref="ReopenAfterReads"/> reads.
+    /// numbers catch that). Reads take only the bytes already waiting (<see cref="LinkReadPolicy"/>),
+    /// so nanoFramework's Read, which otherwise blocks until all requested bytes arrive, never waits;
+    /// the 20 ms ReadTimeout is a second guard. Failure: an exception closes the port, the link reads
+    /// as silent (the vital-sign lease then expires on its own) and the port is reopened once a second.
     /// </summary>
     public sealed class SerialMonitorLink : IMonitorLink, IDisposable
     {
@@ -21,7 +22,7 @@ namespace Pump.Hal.Esp32.Peripherals
         public const int ReopenAfterReads = 20;
 
         private readonly SerialPort _port;
-        private int _readsSinceFailure;
+        private readonly LinkReadPolicy _policy = new LinkReadPolicy(ReopenAfterReads);
 
         public SerialMonitorLink(int baudRate)
         {
@@ -45,30 +46,20 @@ namespace Pump.Hal.Esp32.Peripherals
                 return 0;
             }
 
+            if (_policy.IsFailed && (!_policy.ShouldTryReopen() || !TryOpen()))
+            {
+                return 0;
+            }
+
             try
             {
-                if (!_port.IsOpen)
-                {
-                    _readsSinceFailure++;
-                    if (_readsSinceFailure < ReopenAfterReads || !TryOpen())
-                    {
-                        return 0;
-                    }
-                }
-
-                int waiting = _port.BytesToRead;
-                if (waiting <= 0)
-                {
-                    return 0;
-                }
-
-                int take = waiting < count ? waiting : count;
-                return _port.Read(buffer, offset, take);
+                int take = LinkReadPolicy.BytesToTake(_port.BytesToRead, count);
+                return take == 0 ? 0 : _port.Read(buffer, offset, take);
             }
             catch (Exception)
             {
                 Failures++;
-                _readsSinceFailure = 0;
+                _policy.Failed();
                 try
                 {
                     _port.Close();
@@ -91,14 +82,18 @@ namespace Pump.Hal.Esp32.Peripherals
         {
             try
             {
-                _port.Open();
-                _readsSinceFailure = 0;
+                if (!_port.IsOpen)
+                {
+                    _port.Open();
+                }
+
+                _policy.Opened();
                 return true;
             }
             catch (Exception)
             {
                 Failures++;
-                _readsSinceFailure = 0;
+                _policy.Failed();
                 return false;
             }
         }

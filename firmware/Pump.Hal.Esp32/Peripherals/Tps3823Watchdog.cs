@@ -8,9 +8,12 @@ namespace Pump.Hal.Esp32.Peripherals
     /// it expires, /RESET pulls the ESP32's EN pin low and, through the enable gate, disables the
     /// motor driver in hardware. WDI floats (the TPS3823 then pulses itself: watchdog disabled) until this class drives it, so
     /// the nanoCLR boot cannot trip it; from construction on it is armed. No pull resistor on WDI.
-    /// <see cref="LastResetWasWatchdog"/> is known only for the power-up self-test's deliberate bite
-    /// (a marker in non-volatile storage, <see cref="Logic.WatchdogTestMarker"/>); this hardware
-    /// cannot tell an unplanned bite from a power loss, and both leave the pump stopped (D10).
+    /// <see cref="LastResetWasWatchdog"/>: the power-up self-test's deliberate bite is recognised by a
+    /// marker in non-volatile storage (<see cref="Logic.WatchdogTestMarker"/>) and consumed there, so it
+    /// is not reported. An unplanned bite drives the ESP32's EN pin exactly as a power-up does, so this
+    /// hardware cannot tell it from a power loss and reports false; both leave the pump stopped and
+    /// never resuming by itself (D10). Upgrade path: a supervisor with a separate WDO output latched
+    /// into a flip-flop the firmware reads (hardware-docs/wiring.md §3).
     /// </summary>
     public sealed class Tps3823Watchdog : IWatchdog
     {

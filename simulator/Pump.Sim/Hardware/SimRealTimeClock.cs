@@ -25,7 +25,7 @@ namespace Pump.Sim.Hardware
                 utcSeconds = 0;
                 return false;
             }
-            utcSeconds = StartUtcSeconds + (_clock.NowUs / 1_000_000);
+            utcSeconds = StartUtcSeconds + (_clock.SimTimeUs / 1_000_000); // the calendar runs on while the MCU is off
             return true;
         }
     }

@@ -25,8 +25,12 @@ namespace Pump.Sim.Hardware
         private long _headActivationUs;
         private long _advancedToUs;
 
-        public SimStepGenerator(PowerRail power, int capacity = 8, int resolutionUs = DefaultResolutionUs)
+        private readonly SimClock? _clock;
+
+        /// <param name="clock">When given, segment anchors (firmware time) are converted to simulator time.</param>
+        public SimStepGenerator(PowerRail power, int capacity = 8, int resolutionUs = DefaultResolutionUs, SimClock? clock = null)
         {
+            _clock = clock;
             if (capacity < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(capacity));
@@ -50,7 +54,7 @@ namespace Pump.Sim.Hardware
         /// <summary>Every pulse emitted on the STEP line since the model was built (all power cycles).</summary>
         public long TotalPulses { get; private set; }
 
-        /// <summary>Time of the most recent pulse, or -1 before the first.</summary>
+        /// <summary>Simulator time of the most recent pulse, or -1 before the first.</summary>
         public long LastPulseUs { get; private set; } = -1;
 
         /// <summary>Segments refused because the queue was full, the power off, or the segment malformed.</summary>
@@ -70,6 +74,10 @@ namespace Pump.Sim.Hardware
                 RefusedSegments++;
                 return false;
             }
+            if (_clock != null)
+            {
+                segment.AnchorUs = _clock.ToSimTimeUs(segment.AnchorUs);
+            }
             _queue[(_head + _count) % _queue.Length] = segment;
             _count++;
             return true;
@@ -83,7 +91,7 @@ namespace Pump.Sim.Hardware
         }
 
         /// <summary>
-        /// Emits every pulse due up to and including <paramref name="nowUs"/> and returns how many.
+        /// Emits every pulse due up to and including simulator time <paramref name="nowUs"/> and returns how many.
         /// </summary>
         public long AdvanceTo(long nowUs)
         {

@@ -18,7 +18,7 @@ namespace Pump.Sim.Hardware
         {
             Power = new PowerRail();
             Clock = new SimClock();
-            StepGenerator = new SimStepGenerator(Power);
+            StepGenerator = new SimStepGenerator(Power, clock: Clock);
             StepCounter = new SimStepCounter(StepGenerator, Power);
             MotorDriver = new SimMotorDriver(Power) { Generator = StepGenerator };
             Mechanism = new Mechanism(mechanism ?? MechanismSpec.Default, syringe, fillMl);
@@ -30,7 +30,8 @@ namespace Pump.Sim.Hardware
             Display = new SimDisplay();
             Keypad = new SimKeypad(Power);
             Annunciator = new SimAnnunciator();
-            Store = new SimNonVolatileStore(Power);
+            // The ESP32 config partition (Pump.Core.Persistence.StoreLayout) holds the store file.
+            Store = new SimNonVolatileStore(Power, global::Pump.Core.Persistence.StoreLayout.Esp32ConfigPartitionBytes);
             Watchdog = new SimWatchdog(Clock);
             RealTimeClock = new SimRealTimeClock(Clock, startUtcSeconds: 1_790_000_000);
             Power.PoweredOff += () =>
@@ -61,8 +62,14 @@ namespace Pump.Sim.Hardware
         public SimWatchdog Watchdog { get; }
         public SimRealTimeClock RealTimeClock { get; }
 
+        /// <summary>STEP pulses emitted with the direction set to deliver (pressure-relief back-off excluded).</summary>
+        public long ForwardPulses { get; private set; }
+
+        /// <summary>Simulator time of the last forward pulse, or -1.</summary>
+        public long LastForwardPulseUs { get; private set; } = -1;
+
         /// <summary>
-        /// Moves time to <paramref name="nowUs"/> and integrates the physical world over the interval:
+        /// Moves simulator time to <paramref name="nowUs"/> and integrates the physical world over the interval:
         /// pulses due in it are emitted, the rotor turns (or not), the line pressure follows. Returns the
         /// pulses emitted.
         /// </summary>
@@ -72,6 +79,14 @@ namespace Pump.Sim.Hardware
             long dtUs = nowUs - _lastAdvanceUs;
             _lastAdvanceUs = nowUs;
             long pulses = StepGenerator.AdvanceTo(nowUs);
+            if (MotorDriver.Direction == MotorDirection.Forward)
+            {
+                ForwardPulses += pulses;
+                if (pulses > 0)
+                {
+                    LastForwardPulseUs = StepGenerator.LastPulseUs;
+                }
+            }
             bool overloaded = Line.PlungerForceMilliNewtons > Mechanism.Spec.StallForceMilliNewtons;
             Mechanism.Advance(pulses, dtUs, MotorDriver.IsEnabled, MotorDriver.Direction, overloaded);
             double displaced = Mechanism.DisplacedNanoLitres;

@@ -5,7 +5,9 @@ namespace Pump.Sim.Physics
     /// <summary>
     /// Motor, screw and plunger: turns emitted STEP pulses into plunger travel while the driver is enabled,
     /// with two motor faults: a stall (pulses without motion) and a runaway (motion without pulses). The
-    /// plunger cannot pass the syringe's end stop.
+    /// plunger cannot pass the syringe's end stop. Travel is measured from the pusher's fully withdrawn end;
+    /// the clamped barrel is empty at a fixed pusher position (PumpSettings.EmptyPositionUm, 120 mm), so a
+    /// syringe holding V starts V/area before it.
     /// </summary>
     public sealed class Mechanism
     {
@@ -13,12 +15,15 @@ namespace Pump.Sim.Physics
         private readonly double _endStopMicrometres;
         private double _runawayFractionSteps;
 
-        public Mechanism(MechanismSpec spec, SyringeSpec syringe, double fillMl)
+        /// <summary>The pusher position at which the barrel is empty (PumpSettings.EmptyPositionUm default).</summary>
+        public const double DefaultEmptyPositionMicrometres = 120_000;
+
+        public Mechanism(MechanismSpec spec, SyringeSpec syringe, double fillMl, double emptyPositionMicrometres = DefaultEmptyPositionMicrometres)
         {
             _spec = spec;
             Syringe = syringe;
-            _endStopMicrometres = syringe.StrokeMicrometres;
-            InitialTravelMicrometres = (syringe.NominalMl - fillMl) * 1_000_000.0 / syringe.AreaMm2;
+            _endStopMicrometres = emptyPositionMicrometres;
+            InitialTravelMicrometres = emptyPositionMicrometres - (fillMl * 1_000_000.0 / syringe.AreaMm2);
             PositionMicrosteps = 0;
         }
 

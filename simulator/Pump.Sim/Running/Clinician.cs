@@ -1,106 +1,363 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
+using Pump.Core.Control;
+using Pump.Core.Library;
+using Pump.Core.Panel;
+using Pump.Core.Programming;
 using Pump.Hal;
 using Pump.Sim.Hardware;
 using Pump.Sim.Monitor;
+using Pump.Sim.Physics;
 using Pump.Sim.Scenarios;
 
 namespace Pump.Sim.Running
 {
     /// <summary>
-    /// The virtual clinician: acts only through panel key presses, and sees only what a person at the
-    /// bedside sees (the alarm lamp, the running lamp, the monitor's last reading). Programs and starts the
-    /// infusion, acknowledges alarms after a delay, and (optionally) resumes a held infusion when the vitals
-    /// are back in range (clinical.md §6b: SBP &lt; 180, DBP &lt; 110, HR ≤ 120, SpO2 ≥ 92, RR 8–30).
+    /// The virtual clinician. Acts only by pressing panel keys, one at a time, each after the pump has taken
+    /// the previous one and a key interval has passed; decides from what a person at the bedside sees: the
+    /// pump's display and screen (read-only), its lamps, and the monitor. It programs the scenario's infusion
+    /// field by field (drug, concentration, weight, dose, duration digit by digit, syringe, review, soft-limit
+    /// confirmations), primes the line, connects it to the patient and presses Start; later it acknowledges
+    /// alarms after a delay and, when asked to, resumes a held infusion once the vitals are back in range
+    /// (clinical.md §6b: SBP &lt; 180, DBP &lt; 110, HR ≤ 120, SpO2 ≥ 92, RR 8–30).
+    /// It gives up (the outcome is "rejected") when the pump refuses the programme and the scenario does not
+    /// confirm soft limits, or when the library does not offer what the scenario asks for.
     /// </summary>
     public sealed class Clinician
     {
+        public const int MaxStartAttempts = 10;
+        public const long StartRetryMs = 30_000;
+        public const long PrimeHoldMs = 1_000;
+
+        private readonly Scenario _scenario;
         private readonly ClinicianSpec _spec;
         private readonly SimKeypad _keypad;
-        private readonly Queue<(long AtMs, PanelKey Key)> _pending = new Queue<(long, PanelKey)>(256);
+        private readonly SimDisplay _display;
         private readonly long _keyIntervalMs;
+        private readonly Queue<PanelKey> _script = new Queue<PanelKey>(64);
+        private long _nextKeyAtMs;
+        private PanelStep _lastStep = (PanelStep)(-1);
+        private PumpState _lastState = (PumpState)(-1);
+        private long _stateSinceMs;
+        private int _screenPresses;
+        private int _startAttempts;
         private long _alarmSinceMs = -1;
-        private bool _acknowledged;
-        private long _nextResumeAttemptMs;
-        private bool _everRan;
+        private long _nextAckAtMs;
+        private long _nextResumeAtMs;
+        private global::Pump.Core.Alarms.AlarmCode _ackedCode;
 
-        public Clinician(ClinicianSpec spec, SimKeypad keypad)
+        public Clinician(Scenario scenario, SimKeypad keypad, SimDisplay display)
         {
-            _spec = spec;
+            _scenario = scenario;
+            _spec = scenario.Clinician;
             _keypad = keypad;
-            _keyIntervalMs = (long)System.Math.Round(spec.KeyIntervalS * 1000);
-            StartAtMs = (long)System.Math.Round(spec.StartAfterS * 1000);
+            _display = display;
+            _keyIntervalMs = Math.Max(1, (long)Math.Round(_spec.KeyIntervalS * 1000));
+            StartAtMs = (long)Math.Round(_spec.StartAfterS * 1000);
         }
 
         public long StartAtMs { get; }
 
+        /// <summary>True once the clinician began programming.</summary>
         public bool Programmed { get; private set; }
 
-        /// <summary>Presses made, with their time, for the event log.</summary>
-        public int KeysPressed { get; private set; }
+        /// <summary>True once the pump accepted Start and infused.</summary>
+        public bool Started { get; private set; }
+
+        /// <summary>The clinician stopped trying: the programme was refused or cannot be entered.</summary>
+        public bool GaveUp { get; private set; }
+
+        /// <summary>Why the programme was refused (pump findings or rejection texts).</summary>
+        public List<string> RejectionReasons { get; } = new List<string>();
+
+        public long KeysPressed { get; private set; }
 
         /// <summary>Raised when the clinician does something worth logging (allocates; only on actions).</summary>
-        public event System.Action<long, string>? Acted;
+        public event Action<long, string>? Acted;
 
-        /// <summary>Queues <paramref name="keys"/> from <paramref name="nowMs"/>, one every key interval.</summary>
-        public void Queue(long nowMs, IEnumerable<PanelKey> keys)
+        /// <summary>Raised when the clinician connects the primed line to the patient's cannula.</summary>
+        public event Action<long>? LineConnected;
+
+        /// <summary>One control period of the clinician's attention.</summary>
+        public void Step(long nowMs, ControllerHost host, SimAnnunciator annunciator, in VitalSignsReading last, int lastSbp, int lastDbp, bool poweredOn)
         {
-            long t = nowMs;
-            foreach ((long at, PanelKey _) in _pending)
+            PumpController? pump = host.Pump;
+            if (!poweredOn || pump == null || _keypad.Pending > 0 || nowMs < _nextKeyAtMs)
             {
-                t = System.Math.Max(t, at + _keyIntervalMs);
+                return;
             }
-            foreach (PanelKey k in keys)
+            PumpState state = pump.State;
+            if (state != _lastState)
             {
-                _pending.Enqueue((t, k));
-                t += _keyIntervalMs;
+                _lastState = state;
+                _stateSinceMs = nowMs;
+            }
+            if (_script.Count > 0)
+            {
+                Press(nowMs, _script.Dequeue());
+                return;
+            }
+            if (!Started)
+            {
+                if (state == PumpState.Infusing)
+                {
+                    Started = true;
+                }
+                else if (!GaveUp && nowMs >= StartAtMs)
+                {
+                    Program(nowMs, pump, state);
+                    return;
+                }
+            }
+            if (Started)
+            {
+                Attend(nowMs, pump, state, annunciator, in last, lastSbp, lastDbp);
             }
         }
 
-        /// <summary>One control period of the clinician's attention.</summary>
-        public void Step(long nowMs, ProgramSpec program, double weightKg, SimAnnunciator annunciator,
-            in VitalSignsReading lastReading, int lastSbp, int lastDbp, bool infusionComplete, bool poweredOn)
-        {
-            if (!Programmed && nowMs >= StartAtMs && poweredOn)
-            {
-                Programmed = true;
-                Queue(nowMs, PanelProcedure.ProgramAndStart(program, weightKg));
-                Acted?.Invoke(nowMs, "clinician programs the infusion on the panel and presses Start");
-            }
+        /// <summary>Queues keys the scenario presses on the clinician's behalf.</summary>
+        public void Enqueue(PanelKey key) => _script.Enqueue(key);
 
-            _everRan |= annunciator.Running;
-            bool alarm = annunciator.Light != AlarmLight.Off;
-            if (alarm && _alarmSinceMs < 0)
+        private void Program(long nowMs, PumpController pump, PumpState state)
+        {
+            switch (state)
             {
-                _alarmSinceMs = nowMs;
-                _acknowledged = false;
+                case PumpState.Idle:
+                    if (!Programmed)
+                    {
+                        Programmed = true;
+                        Act(nowMs, "clinician begins programming on the panel");
+                    }
+                    Press(nowMs, PanelKey.Ok);
+                    return;
+                case PumpState.Programming:
+                    ProgrammingKey(nowMs, pump);
+                    return;
+                case PumpState.Ready:
+                    if (!pump.LinePrimed)
+                    {
+                        Act(nowMs, "clinician primes the line");
+                        Press(nowMs, PanelKey.Ok);
+                        return;
+                    }
+                    if (_startAttempts > 0 && nowMs - _stateSinceMs < StartRetryMs && pump.LastRejection.Length > 0)
+                    {
+                        return; // wait before trying again
+                    }
+                    if (_startAttempts >= MaxStartAttempts)
+                    {
+                        GiveUp(nowMs, "start refused " + _startAttempts + " times: " + pump.LastRejection);
+                        return;
+                    }
+                    if (_startAttempts == 0)
+                    {
+                        LineConnected?.Invoke(nowMs);
+                        Act(nowMs, "clinician connects the line to the patient and presses Start");
+                    }
+                    else
+                    {
+                        Act(nowMs, "clinician presses Start again (last refusal: " + pump.LastRejection + ")");
+                    }
+                    _startAttempts++;
+                    _stateSinceMs = nowMs;
+                    Press(nowMs, PanelKey.Start);
+                    return;
+                case PumpState.Priming:
+                    if (nowMs - _stateSinceMs >= PrimeHoldMs)
+                    {
+                        Press(nowMs, PanelKey.Ok);
+                    }
+                    return;
+                default:
+                    return;
             }
-            else if (!alarm)
+        }
+
+        private void ProgrammingKey(long nowMs, PumpController pump)
+        {
+            PanelModel panel = pump.Panel;
+            if (panel.Step != _lastStep)
+            {
+                _lastStep = panel.Step;
+                _screenPresses = 0;
+            }
+            ProgramSpec p = _scenario.Program;
+            switch (panel.Step)
+            {
+                case PanelStep.Drug:
+                    if (_display.RowText(1).Contains(p.Drug.Trim(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        Press(nowMs, PanelKey.Ok);
+                    }
+                    else if (_screenPresses++ > pump.Library.Count)
+                    {
+                        GiveUp(nowMs, "drug '" + p.Drug + "' is not in the pump's library");
+                    }
+                    else
+                    {
+                        Press(nowMs, PanelKey.Down);
+                    }
+                    return;
+                case PanelStep.Concentration:
+                    ConcentrationKey(nowMs, pump);
+                    return;
+                case PanelStep.Weight:
+                    DigitKey(nowMs, panel.Editor, _scenario.Patient.WeightKg * 10, "weight");
+                    return;
+                case PanelStep.Dose:
+                    DigitKey(nowMs, panel.Editor, p.DoseMgPerKg * 100, "dose");
+                    return;
+                case PanelStep.Duration:
+                    DigitKey(nowMs, panel.Editor, p.DurationMin, "duration");
+                    return;
+                case PanelStep.Rate:
+                case PanelStep.Volume:
+                    GiveUp(nowMs, "plain-rate programming is not modelled by the virtual clinician");
+                    return;
+                case PanelStep.Syringe:
+                    SyringeCatalog.TryGet(_scenario.Syringe, out SyringeSpec spec);
+                    if (_display.RowText(1).Trim() == spec.Description)
+                    {
+                        Press(nowMs, PanelKey.Ok);
+                    }
+                    else if (_screenPresses++ > SyringeCatalog.Syringes.Count)
+                    {
+                        GiveUp(nowMs, "syringe '" + spec.Description + "' is not offered by the panel");
+                    }
+                    else
+                    {
+                        Press(nowMs, PanelKey.Down);
+                    }
+                    return;
+                case PanelStep.Review:
+                    ProgramResult? r = panel.Result;
+                    if (r == null || r.Outcome == ProgramOutcome.Rejected || r.Program == null)
+                    {
+                        RecordFindings(r);
+                        GiveUp(nowMs, r == null ? "the pump could not compute the programme" : "the pump rejected the programme (hard limit)");
+                        return;
+                    }
+                    Press(nowMs, PanelKey.Ok);
+                    return;
+                case PanelStep.SoftLimit:
+                    if (!p.ConfirmSoftLimits)
+                    {
+                        RecordFindings(panel.Result);
+                        GiveUp(nowMs, "soft limit not confirmed by the clinician");
+                        return;
+                    }
+                    if (_screenPresses++ == 0)
+                    {
+                        Act(nowMs, "clinician confirms a soft-limit override: " + _display.RowText(1).Trim() + " " + _display.RowText(2).Trim());
+                    }
+                    Press(nowMs, PanelKey.Ok);
+                    return;
+                case PanelStep.ConfirmOverride:
+                    Press(nowMs, PanelKey.Ok);
+                    return;
+            }
+        }
+
+        private void ConcentrationKey(long nowMs, PumpController pump)
+        {
+            DrugEntry? drug = FindDrug(pump.Library, _scenario.Program.Drug);
+            long wantUg = (long)Math.Round(_scenario.Program.ConcentrationMgPerMl * 1000);
+            if (drug == null)
+            {
+                GiveUp(nowMs, "drug not found");
+                return;
+            }
+            int want = Array.IndexOf(drug.ConcentrationsUgPerMl, (int)wantUg);
+            if (want < 0)
+            {
+                GiveUp(nowMs, "concentration " + _scenario.Program.ConcentrationMgPerMl.ToString(CultureInfo.InvariantCulture)
+                    + " mg/mL is not offered by the drug library (offered: " + string.Join(", ", Array.ConvertAll(drug.ConcentrationsUgPerMl, c => (c / 1000.0).ToString(CultureInfo.InvariantCulture))) + " mg/mL)");
+                return;
+            }
+            int start = Math.Max(0, Array.IndexOf(drug.ConcentrationsUgPerMl, drug.DefaultConcentrationUgPerMl));
+            int n = drug.ConcentrationsUgPerMl.Length;
+            int downs = ((want - start) % n + n) % n;
+            if (_screenPresses < downs)
+            {
+                _screenPresses++;
+                Press(nowMs, PanelKey.Down);
+            }
+            else
+            {
+                Press(nowMs, PanelKey.Ok);
+            }
+        }
+
+        private void DigitKey(long nowMs, NumberEditor editor, double scaledValue, string field)
+        {
+            long value = (long)Math.Round(scaledValue);
+            long max = 1;
+            for (int i = 0; i < editor.DigitCount; i++)
+            {
+                max *= 10;
+            }
+            if (value < 0 || value >= max)
+            {
+                GiveUp(nowMs, field + " does not fit the panel's " + editor.DigitCount + "-digit field");
+                return;
+            }
+            if (editor.Confirming)
+            {
+                Press(nowMs, editor.Value == value ? PanelKey.Ok : PanelKey.Back);
+                return;
+            }
+            int cursor = editor.Cursor;
+            long div = max;
+            for (int i = 0; i <= cursor; i++)
+            {
+                div /= 10;
+            }
+            int want = (int)(value / div % 10);
+            Press(nowMs, editor.DigitAt(cursor) == want ? PanelKey.Ok : PanelKey.Up);
+        }
+
+        private void Attend(long nowMs, PumpController pump, PumpState state, SimAnnunciator annunciator, in VitalSignsReading last, int sbp, int dbp)
+        {
+            bool alarm = annunciator.Light != AlarmLight.Off;
+            global::Pump.Core.Alarms.AlarmCode highest = pump.Alarms.Highest;
+            if (!alarm)
             {
                 _alarmSinceMs = -1;
             }
-            if (alarm && !_acknowledged && _spec.AcknowledgeAfterS is double ackS && nowMs - _alarmSinceMs >= (long)(ackS * 1000))
+            else if (_alarmSinceMs < 0 || highest != _ackedCode)
             {
-                _acknowledged = true;
-                Queue(nowMs, PanelProcedure.Acknowledge);
-                Acted?.Invoke(nowMs, "clinician acknowledges the alarm");
+                // A new alarm episode (or a different highest alarm): acknowledge it after the delay.
+                _alarmSinceMs = nowMs;
+                _ackedCode = highest;
+                _nextAckAtMs = _spec.AcknowledgeAfterS is double s ? nowMs + (long)(s * 1000) : long.MaxValue;
             }
-
-            if (_spec.ResumeWhenSafe && _everRan && !annunciator.Running && !infusionComplete && poweredOn
-                && nowMs >= _nextResumeAttemptMs && (!alarm || _acknowledged) && _pending.Count == 0
-                && VitalsSafe(in lastReading, lastSbp, lastDbp))
+            if (alarm && nowMs >= _nextAckAtMs)
             {
-                _nextResumeAttemptMs = nowMs + 60_000;
-                Queue(nowMs, PanelProcedure.Resume);
-                Acted?.Invoke(nowMs, "clinician sees safe vitals and resumes");
-            }
-
-            while (_pending.Count > 0 && _pending.Peek().AtMs <= nowMs)
-            {
-                PanelKey k = _pending.Dequeue().Key;
-                if (_keypad.Press(k))
+                // Only the Alarm state needs OK again (to clear once the cause is gone); elsewhere once is enough.
+                _nextAckAtMs = state == PumpState.Alarm ? nowMs + 30_000 : long.MaxValue;
+                if (annunciator.Sound != AlarmSound.Silent && !annunciator.AudioPaused)
                 {
-                    KeysPressed++;
+                    _script.Enqueue(PanelKey.Silence);
                 }
+                // In Stopped/Completed, OK would end the session: the clinician only silences there.
+                if (state != PumpState.Stopped && state != PumpState.Completed)
+                {
+                    _script.Enqueue(PanelKey.Ok);
+                }
+                Act(nowMs, "clinician acknowledges the alarm (" + pump.Alarms.Highest + ")");
+                if (_script.Count > 0)
+                {
+                    Press(nowMs, _script.Dequeue());
+                }
+                return;
+            }
+            if (_spec.ResumeWhenSafe && (state == PumpState.InterlockHold || state == PumpState.Paused)
+                && nowMs >= _nextResumeAtMs && VitalsSafe(in last, sbp, dbp))
+            {
+                _nextResumeAtMs = nowMs + 60_000;
+                Act(nowMs, "clinician sees safe vitals and presses Start to resume");
+                Press(nowMs, PanelKey.Start);
             }
         }
 
@@ -110,5 +367,52 @@ namespace Pump.Sim.Running
             return !r.ProbeOff && sbp > 0 && sbp < 180 && dbp < 110 && r.HrBpm <= 120 && r.Spo2Pct >= 92
                 && r.RrPerMin >= 8 && r.RrPerMin <= 30;
         }
+
+        private static DrugEntry? FindDrug(DrugLibrary library, string name)
+        {
+            for (int i = 0; i < library.Count; i++)
+            {
+                DrugEntry d = library.GetAt(i);
+                if (d.Name.Contains(name.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        private void RecordFindings(ProgramResult? r)
+        {
+            if (r == null)
+            {
+                return;
+            }
+            for (int i = 0; i < r.FindingCount; i++)
+            {
+                RejectionReasons.Add(r.GetFinding(i).ToLongString());
+            }
+        }
+
+        private void GiveUp(long nowMs, string why)
+        {
+            if (GaveUp)
+            {
+                return;
+            }
+            GaveUp = true;
+            RejectionReasons.Add(why);
+            Act(nowMs, "clinician gives up: " + why);
+        }
+
+        private void Press(long nowMs, PanelKey key)
+        {
+            if (_keypad.Press(key))
+            {
+                KeysPressed++;
+            }
+            _nextKeyAtMs = nowMs + _keyIntervalMs;
+        }
+
+        private void Act(long nowMs, string what) => Acted?.Invoke(nowMs, what);
     }
 }

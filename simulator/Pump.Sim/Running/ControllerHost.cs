@@ -1,22 +1,28 @@
+using Pump.Core.Alarms;
 using Pump.Core.Control;
+using Pump.Core.Library;
+using Pump.Core.Units;
 using Pump.Sim.Hardware;
 
 namespace Pump.Sim.Running
 {
     /// <summary>
-    /// The only place that knows the core controller's API: boots a <see cref="PumpController"/> on the
-    /// virtual hardware (again after each power cycle or watchdog reset), ticks it, and reads back what the
-    /// controller exposes. While the controller is the placeholder it exposes nothing, so the observation says
-    /// <see cref="PumpPhase.Unknown"/> and the runner falls back to what the hardware shows.
+    /// The simulator's composition root for the core (like the ESP32 Program.Main): boots a
+    /// <see cref="PumpController"/> on the virtual hardware, paired with the virtual monitor, again after each
+    /// power cycle or watchdog reset; ticks it; and reads back what it exposes (state, ledger, alarms), read-only.
     /// </summary>
     public sealed class ControllerHost
     {
         private readonly VirtualPump _pump;
+        private readonly uint _pairedMonitorId;
+        private readonly IPumpObserver? _observer;
         private PumpController? _controller;
 
-        public ControllerHost(VirtualPump pump)
+        public ControllerHost(VirtualPump pump, uint pairedMonitorId, IPumpObserver? observer = null)
         {
             _pump = pump;
+            _pairedMonitorId = pairedMonitorId;
+            _observer = observer;
         }
 
         /// <summary>Control period of the device, ms.</summary>
@@ -26,10 +32,19 @@ namespace Pump.Sim.Running
 
         public bool IsRunning => _controller != null;
 
+        /// <summary>The running controller, for read-only observation (null while the MCU is off).</summary>
+        public PumpController? Pump => _controller;
+
         /// <summary>Power-up: a fresh controller on the same hardware (the store keeps its bytes).</summary>
         public void Boot()
         {
-            _controller = new PumpController(_pump.Hardware);
+            var settings = new PumpSettings
+            {
+                PairedMonitorId = _pairedMonitorId,
+                EmptyPositionUm = (int)global::Pump.Sim.Physics.Mechanism.DefaultEmptyPositionMicrometres,
+            };
+            _controller = new PumpController(_pump.Hardware, settings, ShippedLibrary.Build());
+            _controller.SetObserver(_observer);
             Boots++;
         }
 
@@ -48,29 +63,91 @@ namespace Pump.Sim.Running
 
         public void Tick()
         {
-            if (_controller == null)
+            PumpController? c = _controller;
+            if (c == null)
             {
                 return;
             }
             if (!MeasureAllocations)
             {
-                _controller.Tick();
+                c.Tick();
                 return;
             }
             long before = System.GC.GetAllocatedBytesForCurrentThread();
-            _controller.Tick();
+            c.Tick();
             TickAllocatedBytes += System.GC.GetAllocatedBytesForCurrentThread() - before;
             MeasuredTicks++;
         }
 
+        /// <summary>Reads the controller's own view into <paramref name="o"/> (no allocation).</summary>
         public void Observe(ref PumpObservation o)
         {
-            o.Phase = PumpPhase.Unknown;
-            o.State = _controller == null ? "off" : "unknown";
-            o.LedgerDeliveredNl = -1;
-            o.AlarmCode = null;
-            o.AlarmPriority = null;
+            PumpController? c = _controller;
             o.RejectionReasons = null;
+            if (c == null)
+            {
+                o.Phase = PumpPhase.Unknown;
+                o.State = "OFF";
+                o.LedgerDeliveredNl = -1;
+                o.AlarmCode = null;
+                o.AlarmPriority = null;
+                return;
+            }
+            PumpState s = c.State;
+            o.State = PumpStates.Name(s);
+            o.Phase = s switch
+            {
+                PumpState.Completed => PumpPhase.Completed,
+                PumpState.InterlockHold or PumpState.Paused => PumpPhase.Held,
+                PumpState.Stopped => PumpPhase.Stopped,
+                PumpState.Alarm or PumpState.Failsafe => PumpPhase.Alarm,
+                PumpState.Infusing or PumpState.Priming => PumpPhase.Infusing,
+                PumpState.Programming or PumpState.Ready => PumpPhase.Programming,
+                _ => PumpPhase.Idle,
+            };
+            SyringeCalibration? cal = c.Calibration;
+            o.LedgerDeliveredNl = cal != null && cal.TryMicrostepsToNl(c.Ledger.CountedMicrosteps, out long nl) ? nl : -1;
+            AlarmCode highest = c.Alarms.Highest;
+            if (highest == AlarmCode.None)
+            {
+                o.AlarmCode = null;
+                o.AlarmPriority = null;
+            }
+            else
+            {
+                o.AlarmCode = AlarmNames.Code(highest);
+                o.AlarmPriority = AlarmNames.Priority(AlarmTable.For(highest).Priority);
+            }
+        }
+    }
+
+    /// <summary>Cached names of alarm codes and priorities (no allocation when read).</summary>
+    public static class AlarmNames
+    {
+        private static readonly string[] Codes = Build();
+
+        public static string Code(AlarmCode code)
+        {
+            int i = (int)code;
+            return i >= 0 && i < Codes.Length ? Codes[i] : "CODE_" + i;
+        }
+
+        public static string Priority(AlarmPriority p) => p switch
+        {
+            AlarmPriority.High => "high",
+            AlarmPriority.Medium => "medium",
+            AlarmPriority.Low => "low",
+            _ => "none",
+        };
+
+        private static string[] Build()
+        {
+            var a = new string[AlarmCodes.Count];
+            for (int i = 0; i < a.Length; i++)
+            {
+                a[i] = ((AlarmCode)i).ToString();
+            }
+            return a;
         }
     }
 }

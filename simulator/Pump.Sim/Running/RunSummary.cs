@@ -10,7 +10,7 @@ namespace Pump.Sim.Running
     {
         public string Scenario { get; init; } = "";
         public int Seed { get; init; }
-        /// <summary>completed, held, stopped, rejected or alarm.</summary>
+        /// <summary>completed, held, stopped, rejected or alarm; "running" when the scenario ended mid-infusion, "not-started" when Start was never accepted.</summary>
         public string Outcome { get; init; } = "";
         /// <summary>How the outcome was decided: "controller" (its own state) or "hardware" (what the motor, lamps and syringe show).</summary>
         public string OutcomeSource { get; init; } = "";
@@ -20,8 +20,11 @@ namespace Pump.Sim.Running
         public DeliveredBlock Delivered { get; init; } = new DeliveredBlock();
         public List<AlarmBlock> Alarms { get; init; } = new List<AlarmBlock>();
         public List<TripBlock> InterlockTrips { get; init; } = new List<TripBlock>();
-        /// <summary>Faults that reached the pump while it delivered and after which it never stopped.</summary>
-        public List<TripBlock> UnstoppedTriggers { get; init; } = new List<TripBlock>();
+        /// <summary>
+        /// Faults or readings that reached the pump while it delivered and after which it kept delivering (expected
+        /// for advisories and rejected link bytes; a defect for anything that should stop the motor).
+        /// </summary>
+        public List<TripBlock> TriggersWithoutStop { get; init; } = new List<TripBlock>();
         public PatientBlock Patient { get; init; } = new PatientBlock();
         public long SimulatedMs { get; init; }
         public long WallMs { get; init; }
@@ -96,16 +99,31 @@ namespace Pump.Sim.Running
             double delivered = run.DeliveredMl;
             string outcome;
             string source;
-            if (obs.Phase != PumpPhase.Unknown)
+            string[]? rejection = null;
+            if (run.Clinician.GaveUp)
+            {
+                source = "controller";
+                outcome = "rejected";
+                rejection = run.Clinician.RejectionReasons.ToArray();
+            }
+            else if (!run.Clinician.Started && run.LastPumpRejection != null && obs.Phase == PumpPhase.Programming)
+            {
+                source = "controller";
+                outcome = "rejected";
+                rejection = new[] { run.LastPumpRejection };
+            }
+            else if (obs.Phase != PumpPhase.Unknown)
             {
                 source = "controller";
                 outcome = obs.Phase switch
                 {
                     PumpPhase.Completed => "completed",
                     PumpPhase.Held => "held",
+                    PumpPhase.Stopped => "stopped",
                     PumpPhase.Rejected => "rejected",
                     PumpPhase.Alarm => "alarm",
-                    _ => delivered >= p.VolumeMl * 0.999 ? "completed" : "stopped",
+                    PumpPhase.Infusing => "running",
+                    _ => run.Clinician.Started ? "stopped" : "not-started",
                 };
             }
             else
@@ -134,7 +152,7 @@ namespace Pump.Sim.Running
                     RateMlPerHour = Round(p.RateMlPerHour, 4),
                     DurationMin = p.DurationMin,
                 },
-                Rejection = obs.RejectionReasons,
+                Rejection = rejection,
                 Delivered = new DeliveredBlock
                 {
                     VolumeMl = Round(delivered, 4),
@@ -171,9 +189,9 @@ namespace Pump.Sim.Running
                     AtMs = t.AtMs,
                     Cause = t.Cause,
                     StopLatencyMs = t.Stopped ? t.StopLatencyMs : null,
-                    StepsAfterTrip = t.Stopped ? t.StepsAfterTrip : run.Pump.StepGenerator.TotalPulses - t.PulsesAtTrigger,
+                    StepsAfterTrip = t.Stopped || t.StoppedAtMs > 0 ? t.StepsAfterTrip : run.Pump.ForwardPulses - t.PulsesAtTrigger,
                 };
-                (t.Stopped ? s.InterlockTrips : s.UnstoppedTriggers).Add(b);
+                (t.Stopped ? s.InterlockTrips : s.TriggersWithoutStop).Add(b);
             }
             return s;
         }

@@ -41,9 +41,9 @@ namespace Pump.Sim.Running
         private bool _crashLogged;
         private long _hungUntilMs = -1;
         private double _lastPatientNl;
+        private double _connectedAtNl = double.NaN;
+        private long _shownBits;
         private double _lastSampleMl;
-        private long _annVersion;
-        private AlarmLight _lastLight;
         private string? _pendingFrameCause;
         private bool _pendingFrameNeedsBp;
         private long _pulsesThisTick;
@@ -71,9 +71,17 @@ namespace Pump.Sim.Running
             Monitor = new VirtualMonitor(Patient, Pump.MonitorLink, new CoreFrameEncoder(),
                 new Gaussian(new Random(HashCode.Combine(Seed, 21))),
                 (long)Math.Round(scenario.Monitor.NibpIntervalMin * 60_000), scenario.Monitor.MonitorId);
-            Clinician = new Clinician(scenario.Clinician, Pump.Keypad);
+            Clinician = new Clinician(scenario, Pump.Keypad, Pump.Display);
             Clinician.Acted += (at, what) => Log(at, "clinician", what);
-            Controller = new ControllerHost(Pump);
+            Clinician.LineConnected += at =>
+            {
+                _connectedAtNl = Pump.Line.DeliveredNanoLitres;
+                _lastPatientNl = _connectedAtNl;
+                LineConnectedMs = at;
+                Log(at, "clinician", "primed line connected to the patient ("
+                    + (_connectedAtNl / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste while priming)");
+            };
+            Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this));
             _tearRandom = new Random(HashCode.Combine(Seed, 31));
             _events = scenario.Events;
 
@@ -124,8 +132,17 @@ namespace Pump.Sim.Running
 
         public double PeakPressureKPa { get; private set; }
 
-        /// <summary>Fluid delivered out of the line (balance), mL.</summary>
-        public double DeliveredMl => Pump.Line.DeliveredNanoLitres / 1_000_000.0;
+        /// <summary>The pump's last refusal of a request (e.g. "NO VALID VITALS"), or null.</summary>
+        public string? LastPumpRejection { get; private set; }
+
+        /// <summary>
+        /// Fluid delivered into the patient, mL: what left the line after the clinician connected it (priming
+        /// goes to waste before that), as a balance under the cannula would weigh it.
+        /// </summary>
+        public double DeliveredMl => double.IsNaN(_connectedAtNl) ? 0 : (Pump.Line.DeliveredNanoLitres - _connectedAtNl) / 1_000_000.0;
+
+        /// <summary>When the clinician connected the primed line, or -1.</summary>
+        public long LineConnectedMs { get; private set; } = -1;
 
         /// <summary>Raised for every new event-log line (allocates; observers only).</summary>
         public event Action<SimEvent>? EventLogged;
@@ -147,16 +164,20 @@ namespace Pump.Sim.Running
             {
                 PeakPressureKPa = Pump.Line.PressureKPa;
             }
-            if (FirstPulseMs < 0 && Pump.StepGenerator.TotalPulses > 0)
+            if (FirstPulseMs < 0 && LineConnectedMs >= 0 && Pump.StepGenerator.LastPulseUs >= LineConnectedMs * 1000)
             {
                 FirstPulseMs = Pump.StepGenerator.LastPulseUs / 1000;
-                Log(now, "delivery", "first STEP pulse");
+                Log(now, "delivery", "first STEP pulse into the patient");
             }
             if (now % PatientStepMs == 0)
             {
-                double nl = Pump.Line.DeliveredNanoLitres;
-                double mg = Math.Max(0, nl - _lastPatientNl) * _concentrationMgPerMl / 1_000_000.0;
-                _lastPatientNl = nl;
+                double mg = 0;
+                if (!double.IsNaN(_connectedAtNl))
+                {
+                    double nl = Pump.Line.DeliveredNanoLitres;
+                    mg = Math.Max(0, nl - _lastPatientNl) * _concentrationMgPerMl / 1_000_000.0;
+                    _lastPatientNl = nl;
+                }
                 Patient.Advance(PatientStepMs / 1000.0, mg, now);
                 SendMonitorFrame(now);
             }
@@ -177,9 +198,7 @@ namespace Pump.Sim.Running
                 Pump.MotorDriver.HeldOffByWatchdog = false;
                 PowerUp(now, watchdogReset: true);
             }
-            bool complete = DeliveredMl >= Programmed.VolumeMl * 0.999;
-            Clinician.Step(now, Scenario.Program, Scenario.Patient.WeightKg, Pump.Annunciator, in Monitor.Last,
-                Monitor.LastSbpMmHg, Monitor.LastDbpMmHg, complete, Pump.Power.IsOn);
+            Clinician.Step(now, Controller, Pump.Annunciator, in Monitor.Last, Monitor.LastSbpMmHg, Monitor.LastDbpMmHg, Pump.Power.IsOn);
 
             // 3. One control tick.
             bool hung = now < _hungUntilMs;
@@ -376,8 +395,8 @@ namespace Pump.Sim.Running
                     Trigger(now, "desaturation");
                     break;
                 case ScenarioEventType.Key:
-                    bool ok = Pump.Keypad.Press(e.Key);
-                    Log(now, "key", e.Key + (ok ? " pressed" : " press lost (pump off or keypad buffer full)") + " (" + at + ")");
+                    Clinician.Enqueue(e.Key);
+                    Log(now, "key", "clinician presses " + e.Key + " (" + at + ")");
                     break;
                 case ScenarioEventType.PowerLoss:
                     _powerOnAtMs = now + (long)Math.Round(e.OffS!.Value * 1000);
@@ -438,6 +457,7 @@ namespace Pump.Sim.Running
             _crashLogged = false;
             _hungUntilMs = -1;
             Pump.Power.Restore();
+            Pump.Clock.PowerUp();
             Pump.StepCounter.ResetAtPowerUp();
             Pump.Watchdog.PowerUp(watchdogReset);
             Controller.Boot();
@@ -457,7 +477,7 @@ namespace Pump.Sim.Running
                 AtMs = now,
                 AtUs = now * 1000,
                 Cause = cause,
-                PulsesAtTrigger = Pump.StepGenerator.TotalPulses,
+                PulsesAtTrigger = Pump.ForwardPulses,
             };
             _openTrips.Add(trip);
             Trips.Add(trip);
@@ -471,43 +491,53 @@ namespace Pump.Sim.Running
                 return;
             }
             SimStepGenerator g = Pump.StepGenerator;
-            long lastPulseUs = g.LastPulseUs;
-            bool quiet = g.QueuedSegments == 0 && (!Pump.MotorDriver.IsEnabled || (now * 1000) - lastPulseUs >= 1_000_000);
+            long lastPulseUs = Pump.LastForwardPulseUs;
+            bool quiet = g.QueuedSegments == 0 && (!Pump.MotorDriver.IsEnabled || (now * 1000) - g.LastPulseUs >= 1_000_000);
             if (!quiet)
             {
                 return;
             }
+            // Delivery ran to its end: the triggers still open did not stop it (expected for advisories and
+            // rejected link bytes, a defect for anything that should have stopped the motor).
+            bool completed = Controller.Pump != null && Controller.Pump.State == global::Pump.Core.Control.PumpState.Completed;
             for (int i = _openTrips.Count - 1; i >= 0; i--)
             {
                 InterlockTrip t = _openTrips[i];
-                t.Stopped = true;
+                t.Stopped = !completed;
                 t.StoppedAtMs = now;
                 t.StopLatencyMs = lastPulseUs > t.AtUs ? (lastPulseUs - t.AtUs) / 1000.0 : 0;
-                t.StepsAfterTrip = g.TotalPulses - t.PulsesAtTrigger;
-                Log(now, "stop", "delivery stopped after " + t.Cause + ": last pulse "
-                    + t.StopLatencyMs.ToString("0.###", CultureInfo.InvariantCulture) + " ms after arrival, "
-                    + t.StepsAfterTrip + " steps after it");
+                t.StepsAfterTrip = Pump.ForwardPulses - t.PulsesAtTrigger;
+                Log(now, "stop", completed
+                    ? "infusion completed; " + t.Cause + " did not stop it"
+                    : "delivery stopped after " + t.Cause + ": last forward pulse "
+                        + t.StopLatencyMs.ToString("0.###", CultureInfo.InvariantCulture) + " ms after its arrival, "
+                        + t.StepsAfterTrip + " steps after it");
             }
             _openTrips.Clear();
         }
 
         private void ObserveAlarms(long now)
         {
-            SimAnnunciator a = Pump.Annunciator;
-            if (a.Version == _annVersion)
+            global::Pump.Core.Control.PumpController? c = Controller.Pump;
+            long bits = c == null ? 0 : c.Alarms.ShownBits;
+            long raised = bits & ~_shownBits;
+            _shownBits = bits;
+            if (raised == 0)
             {
                 return;
             }
-            _annVersion = a.Version;
-            AlarmLight light = a.Light;
-            if (light != AlarmLight.Off && light > _lastLight)
+            for (int i = 1; i < global::Pump.Core.Alarms.AlarmCodes.Count; i++)
             {
-                string priority = light == AlarmLight.HighFlashing ? "high" : light == AlarmLight.MediumFlashing ? "medium" : "low";
-                var rec = new AlarmRecord { AtMs = now, Code = _obs.AlarmCode ?? "LAMP_" + priority.ToUpperInvariant(), Priority = _obs.AlarmPriority ?? priority };
+                if ((raised & (1L << i)) == 0)
+                {
+                    continue;
+                }
+                var code = (global::Pump.Core.Alarms.AlarmCode)i;
+                var rule = global::Pump.Core.Alarms.AlarmTable.For(code);
+                var rec = new AlarmRecord { AtMs = now, Code = AlarmNames.Code(code), Priority = AlarmNames.Priority(rule.Priority) };
                 Alarms.Add(rec);
-                Log(now, "alarm", rec.Code + " (" + rec.Priority + ")");
+                Log(now, "alarm", rec.Code + " (" + rec.Priority + "): " + rule.Message);
             }
-            _lastLight = light;
         }
 
         private void Record(long now)
@@ -549,6 +579,39 @@ namespace Pump.Sim.Running
                 case "display": Pump.Display.Failed = failed; break;
                 case "rtc": Pump.RealTimeClock.LostTime = failed; break;
                 case "generator": Pump.StepGenerator.RefuseAll = failed; break;
+            }
+        }
+
+        /// <summary>Receives the controller's own reports (inside its Tick; only on events, never per tick).</summary>
+        private sealed class Observer : global::Pump.Core.Control.IPumpObserver
+        {
+            private readonly SimulationRun _run;
+
+            public Observer(SimulationRun run)
+            {
+                _run = run;
+            }
+
+            public void OnTransition(global::Pump.Core.Control.PumpState from, global::Pump.Core.Control.PumpTrigger trigger, global::Pump.Core.Control.PumpState to, long nowUs)
+            {
+                _run.Log(nowUs / 1000, "state", global::Pump.Core.Control.PumpStates.Name(from) + " -> " + global::Pump.Core.Control.PumpStates.Name(to) + " (" + trigger + ")");
+            }
+
+            public void OnRejected(global::Pump.Core.Control.PumpState state, global::Pump.Core.Control.PumpTrigger trigger, string reason, long nowUs)
+            {
+                _run.LastPumpRejection = reason;
+                _run.Log(nowUs / 1000, "rejected", trigger + " in " + global::Pump.Core.Control.PumpStates.Name(state) + ": " + reason);
+            }
+
+            public void OnAlarmRaised(global::Pump.Core.Alarms.AlarmCode code, long nowUs)
+            {
+                // Alarms are recorded from the rising edges of AlarmManager.ShownBits after each tick, which also
+                // catches alarms raised after the controller's observer loop of that tick.
+            }
+
+            public void OnMotorStopped(long nowUs, long countedMicrosteps)
+            {
+                _run.Log(nowUs / 1000, "motor", "motor stopped; counter " + countedMicrosteps);
             }
         }
 

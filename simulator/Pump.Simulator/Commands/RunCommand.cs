@@ -76,7 +76,7 @@ namespace Pump.Simulator.Commands
             AnsiConsole.MarkupLine("[bold]" + Markup.Escape(s.Scenario) + "[/]  (seed " + s.Seed + ")");
             AnsiConsole.MarkupLine("Outcome: [" + colour + "]" + s.Outcome + "[/]   final state: " + Markup.Escape(s.FinalState)
                 + " [grey](" + s.OutcomeSource + ")[/]");
-            var t = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
+            var t = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
             t.AddRow("Programmed", s.Programmed.VolumeMl.ToString("0.###", inv) + " mL = " + s.Programmed.DoseMg.ToString("0.###", inv) + " mg at "
                 + s.Programmed.RateMlPerHour.ToString("0.###", inv) + " mL/h for " + s.Programmed.DurationMin.ToString(inv) + " min");
             t.AddRow("Delivered (virtual syringe)", s.Delivered.VolumeMl.ToString("0.####", inv) + " mL = " + s.Delivered.DoseMg.ToString("0.###", inv)
@@ -87,9 +87,9 @@ namespace Pump.Simulator.Commands
             t.AddRow("Alarms", s.Alarms.Count == 0 ? "none" : Markup.Escape(string.Join(", ", s.Alarms.ConvertAll(a => a.Code + "@" + (a.AtMs / 1000) + "s"))));
             t.AddRow("Interlock trips", s.InterlockTrips.Count == 0 ? "none" : Markup.Escape(string.Join(", ", s.InterlockTrips.ConvertAll(x =>
                 x.Cause + ": stopped " + x.StopLatencyMs?.ToString("0.#", inv) + " ms after arrival, " + x.StepsAfterTrip + " steps"))));
-            if (s.UnstoppedTriggers.Count > 0)
+            if (s.TriggersWithoutStop.Count > 0)
             {
-                t.AddRow("[red]Faults never stopped[/]", Markup.Escape(string.Join(", ", s.UnstoppedTriggers.ConvertAll(x => x.Cause + "@" + (x.AtMs / 1000) + "s"))));
+                t.AddRow("[yellow]Delivered through[/]", Markup.Escape(string.Join(", ", s.TriggersWithoutStop.ConvertAll(x => x.Cause + "@" + (x.AtMs / 1000) + "s"))));
             }
             t.AddRow("Time", (s.SimulatedMs / 60000.0).ToString("0.##", inv) + " min simulated in " + s.WallMs + " ms ("
                 + (s.WallMs > 0 ? (s.SimulatedMs / (double)s.WallMs).ToString("0", inv) + "×" : "—") + ")");

@@ -14,6 +14,7 @@ namespace Pump.Core.Tests.Build
     /// </summary>
     public sealed class NanoCoreAssemblyTests
     {
+        // Proves: BLD-001, BLD-002
         [Fact]
         public void NanoCore_Built_ReferencesOnlyMscorlib()
         {
@@ -21,6 +22,7 @@ namespace Pump.Core.Tests.Build
             Assert.Equal(new[] { "mscorlib" }, problems.AssemblyReferences);
         }
 
+        // Proves: BLD-002
         [Fact]
         public void NanoCore_Built_ContainsNoGenericTypeMethodOrInstantiation()
         {

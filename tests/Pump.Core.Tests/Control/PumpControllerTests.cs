@@ -7,6 +7,7 @@ using Xunit;
 
 namespace Pump.Core.Tests.Control
 {
+    [Collection(AllocationCollection.Name)]
     public sealed class PumpControllerTests
     {
         // Proves: STM-004
@@ -20,7 +21,7 @@ namespace Pump.Core.Tests.Control
             Assert.Contains("IDLE", rig.Display.Row(0));
         }
 
-        // Proves: STM-004, DEV-self-test-by-core
+        // Proves: STM-004, TEC-007
         [Fact]
         public void PowerUp_ForceSensorDead_Failsafe()
         {
@@ -30,7 +31,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Failsafe, rig.State);
         }
 
-        // Proves: PNL-001, DEL-002
+        // Proves: PNL-001, DEL-002, TEC-009
         [Fact]
         public void DefaultKetamineProgram_ProgrammedOnPanelAndStarted_DeliversExactlyAndCompletes()
         {
@@ -50,7 +51,7 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.InfusionComplete));
         }
 
-        // Proves: STM-005
+        // Proves: STM-005, PNL-004
         [Fact]
         public void Start_MonitorSilent_RejectedNoValidVitals()
         {
@@ -75,7 +76,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal("PRIME LINE FIRST", rig.Controller.LastRejection);
         }
 
-        // Proves: INT-lease-expiry-stops-within-one-tick
+        // Proves: INT-003, INT-010, STM-007
         [Fact]
         public void Infusing_MonitorGoesSilent_StopsWithinOneTickOfLeaseExpiry()
         {
@@ -91,7 +92,7 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Steps.LastPulseUs <= rig.Clock.NowUs);
         }
 
-        // Proves: VIT-hold-stops-within-one-tick
+        // Proves: VIT-003, INT-010, STM-006
         [Fact]
         public void Infusing_SystolicAbove180TwiceWithin5Min_HoldsInTheTickOfTheSecondReading()
         {
@@ -181,7 +182,7 @@ namespace Pump.Core.Tests.Control
 
         private static long PrimeMicrosteps(PumpRig rig) => rig.MechanicalMicrosteps + rig.Controller.LastReliefMicrosteps - rig.Controller.Ledger.CountedMicrosteps;
 
-        // Proves: TEC-006
+        // Proves: TEC-006, STM-009
         [Fact]
         public void Infusing_ClampOpened_AlarmStateAndMotorOff()
         {
@@ -223,7 +224,7 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.UnderInfusion));
         }
 
-        // Proves: PER-power-loss-never-resumes
+        // Proves: PER-006, TEC-013, STM-004
         [Fact]
         public void PowerLoss_MidInfusion_ComesBackPausedWithDeliveredCountedAndResumesOnlyByClinician()
         {
@@ -251,6 +252,50 @@ namespace Pump.Core.Tests.Control
             // The total the pump commands never exceeds the program: what it believes delivered before the cut counts.
             Assert.Equal(rebooted.Controller.Program!.TotalMicrosteps, rebooted.Controller.Ledger.CountedMicrosteps);
             Assert.True(truth + rebooted.Steps.Counted <= rebooted.Controller.Program!.TotalMicrosteps);
+        }
+
+        // Proves: TEC-013, PER-006
+        [Fact]
+        public void PowerLoss_PlainRateSaline_ProgramRestoredPaused()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);   // Idle -> Programming, NO DRUG -> rate
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0050");               // 5.0 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok);   // syringe -> review -> accept
+            Assert.Equal(PumpState.Ready, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.Run(1);
+            rig.Press(PanelKey.Ok, PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            rig.Run(60);
+            var rebooted = new PumpRig(rig.Store, startUs: 2_000_000);
+            rebooted.StartPositionUm = rig.Sensors.PositionUm;
+            rebooted.Run(2);
+            Assert.Equal(PumpState.Paused, rebooted.State);
+            Assert.Equal(rig.Controller.Program!.TotalMicrosteps, rebooted.Controller.Program!.TotalMicrosteps);
+            Assert.Equal(10_000_000, rebooted.Controller.Program!.RateNlPerH);
+        }
+
+        // Proves: TEC-013, PER-012
+        [Fact]
+        public void PowerLoss_SessionEndedWithoutResume_NextPowerUpIsIdleNotInterrupted()
+        {
+            var rig = StartedKetamine();
+            rig.Run(60);
+            var second = new PumpRig(rig.Store, startUs: 2_000_000);
+            second.StartPositionUm = rig.Sensors.PositionUm;
+            second.Run(1);
+            Assert.Equal(PumpState.Paused, second.State);
+            second.Press(PanelKey.PauseStop, PanelKey.Ok);
+            Assert.Equal(PumpState.Stopped, second.State);
+            second.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Idle, second.State);
+            var third = new PumpRig(second.Store, startUs: 3_000_000);
+            third.Run(1);
+            Assert.Equal(PumpState.Idle, third.State);
+            Assert.False(third.Controller.PowerOn!.DeliveryInterrupted);
         }
 
         // Proves: BLD-004
@@ -296,7 +341,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(AlarmSound.HighPriority, rig.Annunciator.Sound);
         }
 
-        // Proves: STM-002
+        // Proves: TEC-010
         [Fact]
         public void Watchdog_HealthyTicks_KickedEveryTick()
         {

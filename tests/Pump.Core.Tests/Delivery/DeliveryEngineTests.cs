@@ -5,6 +5,7 @@ using Xunit;
 
 namespace Pump.Core.Tests.Delivery
 {
+    [Collection(AllocationCollection.Name)]
     public sealed class DeliveryEngineTests
     {
         private const long TickUs = 50_000;

@@ -5,6 +5,7 @@ using Xunit;
 
 namespace Pump.Core.Tests.Interlock
 {
+    [Collection(AllocationCollection.Name)]
     public sealed class VitalLimitEvaluatorTests
     {
         // Proves: VIT-003

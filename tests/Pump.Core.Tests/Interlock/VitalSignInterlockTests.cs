@@ -7,6 +7,7 @@ using Xunit;
 namespace Pump.Core.Tests.Interlock
 {
     /// <summary>The interlock as the controller uses it: link bytes in, MayInfuse out, one Tick per 50 ms.</summary>
+    [Collection(AllocationCollection.Name)]
     public sealed class VitalSignInterlockTests
     {
         private const int TickMs = 50;

@@ -10,6 +10,7 @@ namespace Pump.Core.Tests.Link
     /// ways. Whatever arrives, only the intact frames from the paired monitor may ever be accepted, and all of
     /// them must be (the resynchronisation never loses a frame that arrived whole).
     /// </summary>
+    [Collection(AllocationCollection.Name)]
     public sealed class MonitorFrameFuzzTests
     {
         private const int DefaultFrames = 20000;

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Pump.Core.Tests.Persistence
 {
+    [Collection(AllocationCollection.Name)]
     public sealed class PersistenceAllocationTests
     {
         // Proves: PER-014

@@ -136,7 +136,22 @@ namespace Pump.Core.Tests.Persistence
         {
             var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
             PumpSnapshotCodec.Encode(Sample(7), buffer, 0);
-            Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, length, 1, new PumpSnapshot(), out _));
+            Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, length, PumpSnapshotCodec.CurrentFormatVersion, new PumpSnapshot(), out _));
+        }
+
+        // Proves: PER-005
+        [Fact]
+        public void PumpSnapshotCodec_Version1Payload_ReadsWithPlainRateFieldsDefaulted()
+        {
+            var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
+            var sample = Sample(7);
+            sample.ProgramRateNlPerH = 10_000_000;
+            PumpSnapshotCodec.Encode(sample, buffer, 0);
+            var back = new PumpSnapshot();
+            Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 25 * PumpSnapshotCodec.FieldBytes, 1, back, out int missing));
+            Assert.Equal(2, missing);
+            Assert.Equal(0, back.ProgramRateNlPerH);
+            Assert.Equal(sample.TotalMicrosteps, back.TotalMicrosteps);
         }
 
         // Proves: PER-004

@@ -46,6 +46,24 @@ namespace Pump.Device.Tests.Build
             Assert.True(findings.Generics.Count == 0, "Generics in the device build:\n" + string.Join("\n", findings.Generics));
         }
 
+        internal static string NfTestsCheckAssembly
+        {
+            get
+            {
+                return typeof(DeviceAssemblyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                    .Single(a => a.Key == "NfTestsCheckAssembly").Value!;
+            }
+        }
+
+        // Proves: DEV-016
+        [Fact]
+        public void OnTargetTests_Built_ContainNoGenericsAndReferenceOnlyMscorlibAndTestFramework()
+        {
+            var findings = NanoCoreInspector.Inspect(NfTestsCheckAssembly);
+            Assert.True(findings.Generics.Count == 0, "Generics in the on-target tests:\n" + string.Join("\n", findings.Generics));
+            Assert.Equal(new[] { "mscorlib", "nanoFramework.TestFramework" }, findings.AssemblyReferences.OrderBy(n => n, System.StringComparer.Ordinal));
+        }
+
         // Proves: DEV-016
         [Fact]
         public void DeviceAssembly_Built_ReferencesOnlyMscorlibAndFacades()

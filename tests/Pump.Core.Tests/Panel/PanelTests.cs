@@ -1,0 +1,213 @@
+using Pump.Core.Control;
+using Pump.Core.Panel;
+using Pump.Core.Tests.Fakes;
+using Pump.Hal;
+using Xunit;
+
+namespace Pump.Core.Tests.Panel
+{
+    [Collection(AllocationCollection.Name)]
+    public sealed class PanelTests
+    {
+        // Proves: PNL-002
+        [Fact]
+        public void NumberEditor_DigitsThenOk_ShowsConfirmAndCommitsOnlyOnSecondOk()
+        {
+            var e = new NumberEditor();
+            e.Begin(0, 4, 1);
+            e.Press(PanelKey.Ok);
+            for (int i = 0; i < 7; i++)
+            {
+                e.Press(PanelKey.Up);
+            }
+
+            e.Press(PanelKey.Ok);
+            e.Press(PanelKey.Ok);
+            Assert.Equal(EditResult.Editing, e.Press(PanelKey.Ok));
+            Assert.True(e.Confirming);
+            Assert.Equal(700, e.Value);
+            Assert.Equal(EditResult.Committed, e.Press(PanelKey.Ok));
+        }
+
+        // Proves: PNL-002
+        [Fact]
+        public void NumberEditor_BackOnFirstDigit_CancelsWithoutChange()
+        {
+            var e = new NumberEditor();
+            e.Begin(50, 4, 2);
+            Assert.Equal(EditResult.Editing, e.Press(PanelKey.Down));
+            Assert.Equal(EditResult.Cancelled, e.Press(PanelKey.Back));
+            Assert.Equal(50, e.Original);
+        }
+
+        // Proves: PNL-002
+        [Fact]
+        public void NumberEditor_StrayKeysWhileConfirming_DoNotChangeValue()
+        {
+            var e = new NumberEditor();
+            e.Begin(40, 3, 0);
+            e.Press(PanelKey.Ok);
+            e.Press(PanelKey.Ok);
+            e.Press(PanelKey.Ok);
+            e.Press(PanelKey.Up);
+            e.Press(PanelKey.Down);
+            e.Press(PanelKey.Start);
+            Assert.Equal(40, e.Value);
+        }
+
+        // Proves: PNL-003
+        [Fact]
+        public void Review_DoseAboveSoftMax_NeedsTwoPressesPerFindingAndIsLogged()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);
+            rig.EnterDigits("0700");
+            rig.EnterDigits("0080"); // 0.80 mg/kg > soft max 0.75
+            rig.EnterDigits("040");
+            rig.Press(PanelKey.Ok);  // syringe -> review
+            Assert.Contains("OK:SOFT LIMITS", rig.Display.Row(3));
+            rig.Press(PanelKey.Ok);  // -> soft limit screen
+            Assert.Equal(PanelStep.SoftLimit, rig.Controller.Panel.Step);
+            Assert.Equal(PumpState.Programming, rig.State);
+            rig.Press(PanelKey.Ok);  // override?
+            Assert.Contains("CONFIRM OVERRIDE?", rig.Display.Row(0));
+            Assert.Equal(PumpState.Programming, rig.State);
+            // Every finding needs OK + OK; the rate (mg/kg/h) may cross its soft max too.
+            int guard = 0;
+            while (rig.State == PumpState.Programming && guard++ < 10)
+            {
+                rig.Press(PanelKey.Ok);
+            }
+
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.Equal(800, rig.Controller.Program!.DoseUgPerKg);
+            Assert.True(CountLogged(rig, PumpEvent.SoftLimitOverride) >= 1);
+        }
+
+        // Proves: PNL-003
+        [Fact]
+        public void Review_DoseAboveHardMax_RejectedAndCannotBeAccepted()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);
+            rig.EnterDigits("0700");
+            rig.EnterDigits("0120"); // 1.20 mg/kg > hard max 1.00
+            rig.EnterDigits("040");
+            rig.Press(PanelKey.Ok);
+            Assert.Contains("REJECTED: HARD LIMIT", rig.Display.Row(0));
+            for (int i = 0; i < 5; i++)
+            {
+                rig.Press(PanelKey.Ok);
+                rig.Press(PanelKey.Start);
+            }
+
+            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Null(rig.Controller.Program);
+        }
+
+        // Proves: PNL-003, HIS-004
+        [Fact]
+        public void SecondSession_30HoursLater_SpacingNeedsConfirmationThenStarts()
+        {
+            var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.Completed, 41 * 60));
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Idle, rig.State);
+            rig.Rtc.UtcSeconds += 30 * 3600;
+            rig.StartPositionUm = rig.Sensors.PositionUm - 40_000; // a fresh syringe
+            rig.ProgramKetamine(prime: false);
+            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Equal(PanelStep.SoftLimit, rig.Controller.Panel.Step);
+            Assert.Contains("SESSION SPACING", rig.Display.Row(1));
+            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            Assert.Equal(PumpState.Ready, rig.State);
+        }
+
+        // Proves: PNL-003, HIS-003
+        [Fact]
+        public void SecondSession_10HoursLater_RefusedAtReview()
+        {
+            var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.Completed, 41 * 60));
+            rig.Press(PanelKey.Ok);
+            rig.Rtc.UtcSeconds += 10 * 3600;
+            rig.ProgramKetamine(prime: false);
+            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Contains("REJECTED: SESSIONS", rig.Display.Row(0));
+            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            Assert.Equal(PumpState.Programming, rig.State);
+        }
+
+        // Proves: PNL-005
+        [Fact]
+        public void Paused_EndSession_NeedsStopThenOkAndBackCancels()
+        {
+            var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
+            rig.Run(2);
+            rig.Press(PanelKey.PauseStop);
+            Assert.Equal(PumpState.Paused, rig.State);
+            rig.Press(PanelKey.PauseStop);
+            Assert.Contains("END SESSION?", rig.Display.Row(0));
+            rig.Press(PanelKey.Back);
+            Assert.Equal(PumpState.Paused, rig.State);
+            rig.Press(PanelKey.PauseStop, PanelKey.Ok);
+            Assert.Equal(PumpState.Stopped, rig.State);
+        }
+
+        // Proves: PNL-006
+        [Fact]
+        public void ScreenBuffer_OnlyChangedRowsFlushedAndTextClipped()
+        {
+            var screen = new ScreenBuffer();
+            var display = new FakeDisplay();
+            screen.Put(0, 15, "TOO LONG FOR THE ROW");
+            screen.Flush(display);
+            Assert.Equal(4, display.Writes);
+            Assert.Equal("               TOO L", display.Row(0));
+            screen.Put(1, 0, "X");
+            screen.Flush(display);
+            Assert.Equal(5, display.Writes);
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            screen.PutFixed(2, 0, 52_500, 3, 1);
+            screen.Flush(display);
+            Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.StartsWith("52.5", display.Row(2));
+        }
+
+        // Proves: PNL-007
+        [Fact]
+        public void Infusing_Screen_ShowsRateVolumeDoseTimeLeftAndVitals()
+        {
+            var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
+            rig.Run(600);
+            Assert.StartsWith("INFUSING 52.5mL/h", rig.Display.Row(0));
+            Assert.Matches(@"^\d+\.\d/35\.0mL \d+\.\dmg", rig.Display.Row(1));
+            Assert.StartsWith("LEFT 3", rig.Display.Row(2));
+            Assert.StartsWith("128/80 HR72 S97", rig.Display.Row(3));
+        }
+
+        private static int CountLogged(PumpRig rig, int code)
+        {
+            var log = rig.Controller.Persistence.Log;
+            var page = new Pump.Core.Persistence.EventLogEntry[64];
+            for (int i = 0; i < page.Length; i++)
+            {
+                page[i] = new Pump.Core.Persistence.EventLogEntry();
+            }
+
+            int n = log.ReadNewestFirst(log.NewestSequence, page, 0, page.Length, out _);
+            int count = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (page[i].Code == code)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+}
