@@ -252,7 +252,9 @@ namespace Pump.Core.Control
         {
             long moved = _rawCounter - _reliefStartRaw;
             bool relieved = _occlusion == null || _occlusion.PressureMmHg <= _settings.ReliefTargetMmHg;
-            if (relieved || moved >= _reliefMaxMicrosteps || !_counterOk)
+            // Without a force reading the pressure is unknown; with a driver fault motion is not trustworthy.
+            bool blind = !_counterOk || !_forceOk || _hw.MotorDriver.IsFaulted || !_clampClosed;
+            if (relieved || moved >= _reliefMaxMicrosteps || blind)
             {
                 StopMotorHardware();
                 EndRelief(nowUs);

@@ -295,6 +295,21 @@ namespace Pump.Core.Control
             return _spacing;
         }
 
+        /// <summary>Spacing is checked again at Start (the clock or history may have changed since review);
+        /// a soft override given at review stands only if the verdict is still the same soft one (HIS-005).</summary>
+        private bool SessionAllowedAtStart()
+        {
+            if (_drug == null)
+            {
+                return false;
+            }
+
+            bool overridden = _spacingOverridden && _spacing.Verdict == SpacingVerdict.SoftNeedsConfirmation;
+            CheckSpacing(_drug);
+            _spacingOverridden = overridden && _spacing.Verdict == SpacingVerdict.SoftNeedsConfirmation;
+            return SessionAllowedNow();
+        }
+
         private bool SessionAllowedNow()
         {
             if (_drug == null)
@@ -364,12 +379,15 @@ namespace Pump.Core.Control
             }
 
             FillProgramSnapshot(snap);
+            _ledger.Begin(_rawCounter, 0);
             if (!_persistence.Ledger.TryBeginDelivery())
             {
-                _storageFault = true;
+                // Without a durable dose record the pump must not move (PER-006, TEC-011).
+                _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
+                Enqueue(PumpTrigger.FatalFault);
+                return;
             }
 
-            _ledger.Begin(_rawCounter, 0);
             StartDelivery(nowUs);
         }
 

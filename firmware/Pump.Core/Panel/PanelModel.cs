@@ -584,7 +584,7 @@ namespace Pump.Core.Panel
                     break;
                 case PumpState.Priming:
                     s.Put(0, 0, "PRIMING");
-                    int pc = s.PutFixed(1, 0, _pump.Ledger.CountedMicrosteps * 1000 / MicrostepsPerMl(), 3, 2);
+                    int pc = s.PutFixed(1, 0, _pump.DeliveredVolumeNl() / 1000, 3, 2);
                     s.Put(1, pc, " mL");
                     s.Put(2, 0, "OK: PRIMED   PAUSE");
                     break;
@@ -610,18 +610,6 @@ namespace Pump.Core.Panel
                 int rc = s.Put(3, 0, "! ");
                 s.Put(3, rc, reason);
             }
-        }
-
-        private long MicrostepsPerMl()
-        {
-            SyringeCalibration? cal = _pump.Calibration;
-            if (cal == null || cal.MicrostepsPerMlDenominator == 0)
-            {
-                return 1;
-            }
-
-            long v = cal.MicrostepsPerMlNumerator / cal.MicrostepsPerMlDenominator;
-            return v > 0 ? v : 1;
         }
 
         private void RenderProgramming(ScreenBuffer s)
@@ -732,12 +720,13 @@ namespace Pump.Core.Panel
             int c = s.Put(0, 0, "RATE ");
             c = s.PutFixed(0, c, p.RateUlPerH, 3, 1);
             s.Put(0, c, " mL/h");
+            // Whole 0.01 mL and 0.01 mg (rounded down), so the longest line still fits 20 columns.
             c = s.Put(1, 0, "VOL ");
-            c = s.PutFixed(1, c, p.VolumeNl / 1000, 3, 1);
+            c = s.PutFixed(1, c, p.VolumeNl / 10000, 2, 1);
             c = s.Put(1, c, "mL ");
             if (p.TotalDoseUg > 0)
             {
-                c = s.PutFixed(1, c, p.TotalDoseUg, 3, 1);
+                c = s.PutFixed(1, c, p.TotalDoseUg / 10, 2, 1);
                 s.Put(1, c, "mg");
             }
 

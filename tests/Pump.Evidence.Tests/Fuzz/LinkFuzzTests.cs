@@ -14,6 +14,7 @@ namespace Pump.Evidence.Tests.Fuzz
     {
         private static string CorpusDirectory => RepositoryPaths.InRepository(LinkCorpus.RelativeDirectory);
 
+        // Proves: LNK-009
         [Fact]
         public void LinkCorpus_EveryCommittedInput_ParsedSafelyWithTheExpectedAcceptedCount()
         {
@@ -38,6 +39,7 @@ namespace Pump.Evidence.Tests.Fuzz
             }
         }
 
+        // Proves: LNK-003, LNK-004, LNK-005, LNK-006, LNK-007, LNK-008, SEC-001
         [Fact]
         public void LinkCorpus_RejectionInputs_EachRejectedForItsOwnReason()
         {
@@ -64,6 +66,7 @@ namespace Pump.Evidence.Tests.Fuzz
             }
         }
 
+        // Proves: LNK-009, BLD-004
         [Fact]
         public void LinkFuzz_SeededBatch_NoExceptionSpinAllocationOrWrongAcceptance()
         {

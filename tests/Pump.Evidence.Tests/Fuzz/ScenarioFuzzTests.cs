@@ -11,6 +11,7 @@ namespace Pump.Evidence.Tests.Fuzz
     /// </summary>
     public sealed class ScenarioFuzzTests
     {
+        // Proves: SIM-020
         [Fact]
         public void ScenarioCorpus_EveryHostileFile_RefusedWithAFieldOrAcceptedPlausibly()
         {
@@ -25,6 +26,7 @@ namespace Pump.Evidence.Tests.Fuzz
             Assert.True(totals.Refused >= 10, $"only {totals.Refused} hostile files refused");
         }
 
+        // Proves: SIM-020
         [Fact]
         public void ScenarioFuzz_SeededBatch_OnlyScenarioExceptionsAndPlausibleScenarios()
         {

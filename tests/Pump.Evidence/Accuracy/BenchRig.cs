@@ -59,7 +59,13 @@ namespace Pump.Evidence.Accuracy
         public PumpSettings Settings { get; }
         public SimNonVolatileStore Store { get; }
         public PumpHardware Hardware { get; }
-        public PumpController Controller { get; }
+        public PumpController Controller { get; private set; }
+
+        /// <summary>What the virtual monitor reports (SBP, DBP, HR, SpO2); null = the monitor sends nothing.</summary>
+        public (int Sbp, int Dbp, int Hr, int Spo2)? Vitals { get; set; } = (128, 80, 72, 97);
+
+        /// <summary>Power-up count (1 at construction).</summary>
+        public int Boots { get; private set; } = 1;
         public long NowUs { get; private set; }
         public PumpState State => Controller.State;
 
@@ -201,6 +207,27 @@ namespace Pump.Evidence.Accuracy
             Press(PanelKey.Ok); // confirm the number
         }
 
+        /// <summary>The next frame carries a new NIBP reading (so changed pressures count as fresh).</summary>
+        public void NewNibpReading() => _lastNibpUs = -1;
+
+        /// <summary>
+        /// Power loss between two ticks: the supply is cut (the generator stops, the driver drops), time passes
+        /// with the physics running, the supply returns and a fresh controller boots on the same store.
+        /// </summary>
+        public void PowerCycle(double offSeconds)
+        {
+            Pump.Power.Cut();
+            long until = NowUs + (long)(offSeconds * 1_000_000);
+            while (NowUs < until)
+            {
+                NowUs += TickUs;
+                Pump.AdvanceTo(NowUs);
+            }
+            Pump.Power.Restore();
+            Controller = new PumpController(Hardware, Settings, ShippedLibrary.Build());
+            Boots++;
+        }
+
         /// <summary>A steady, in-range patient: one frame a second, a fresh NIBP every 5 minutes.</summary>
         private void SendVitals()
         {
@@ -214,16 +241,21 @@ namespace Pump.Evidence.Accuracy
                 _lastNibpUs = NowUs;
                 _nibpReading++;
             }
+            if (Vitals == null)
+            {
+                return;
+            }
+            var (sbp, dbp, hr, spo2) = Vitals.Value;
             var vitals = new VitalSigns
             {
                 MonitorId = MonitorId,
                 Sequence = ++_sequence,
-                HeartRateBpm = 72,
-                Spo2Percent = 97,
+                HeartRateBpm = hr,
+                Spo2Percent = spo2,
                 RespiratoryRatePerMin = 14,
-                SystolicMmHg = 128,
-                DiastolicMmHg = 80,
-                MeanMmHg = 96,
+                SystolicMmHg = sbp,
+                DiastolicMmHg = dbp,
+                MeanMmHg = (sbp + (2 * dbp)) / 3,
                 NibpAgeS = (int)((NowUs - _lastNibpUs) / 1_000_000),
                 NibpReadingNumber = _nibpReading,
                 AvailableFlags = VitalSigns.AvailHeartRate | VitalSigns.AvailSpo2 | VitalSigns.AvailRespiratoryRate | VitalSigns.AvailNibp,

@@ -68,7 +68,7 @@ namespace Pump.Evidence.Accuracy
             md.AppendLine("Bench parameters [P] (`BenchBalance`): the simulator's line (compliance 2000 nL/kPa, open-line");
             md.AppendLine("resistance) and 1 µs step-timer quantization; added mechanical errors the simulator's ideal drive train");
             md.AppendLine("lacks: lead-screw periodic error ±2 µm per 1 mm revolution and microstep non-linearity ±0.5 µm per");
-            md.AppendLine("four full steps (BD 60 mL: ±1.4 µL and ±0.35 µL); balance resolution 0.01 mg with 0.02 mg noise (water,");
+            md.AppendLine($"four full steps (BD 60 mL, bore area {F(Bd60AreaMm2, 0)} mm²: ±{F(2 * Bd60AreaMm2 / 1000, 2)} µL and ±{F(0.5 * Bd60AreaMm2 / 1000, 2)} µL); balance resolution 0.01 mg with 0.02 mg noise (water,");
             md.AppendLine("1 mg = 1 µL). Syringe BD 60 mL, filled to 60 mL; primed before the start.");
             md.AppendLine();
             md.AppendLine("Two simulator issues the bench works around or inherits (reported to its owner): the virtual pump's");
@@ -151,8 +151,10 @@ namespace Pump.Evidence.Accuracy
             else
             {
                 md.AppendLine("- With the bench's mechanical errors these windows ≥ 5 min exceed ±1 %: " + string.Join("; ", wide) + ".");
-                md.AppendLine("  At 0.75–1 mL/h the plunger moves about 1–1.5 mm an hour, so the lead screw turns once every 40–55");
-                md.AppendLine("  minutes and its assumed ±2 µm periodic error (±1.4 µL on a BD 60 mL syringe) is averaged out only by");
+                double slowMmPerH = 750 / Bd60AreaMm2;
+                double fastMmPerH = 1000 / Bd60AreaMm2;
+                md.AppendLine($"  At 0.75–1 mL/h the plunger moves {F(slowMmPerH, 2)}–{F(fastMmPerH, 2)} mm an hour, so the 1 mm lead screw turns once every {F(60 / fastMmPerH, 0)}–{F(60 / slowMmPerH, 0)}");
+                md.AppendLine($"  minutes and its assumed ±2 µm periodic error (±{F(2 * Bd60AreaMm2 / 1000, 2)} µL on a BD 60 mL syringe) is averaged out only by");
                 md.AppendLine("  the longest windows. This is the classic widening of the trumpet at low rates; it comes from the");
                 md.AppendLine("  mechanics, not the firmware (whose own contribution is in the second table). Meeting ±1 % at 5 min");
                 md.AppendLine("  at these rates needs a screw with a periodic error below about 1 µm, or a smaller syringe (the error");
@@ -191,6 +193,15 @@ namespace Pump.Evidence.Accuracy
                 double endMin = (r.AnalysisFirstSample + r.AnalysisSampleCount) * 0.5;
                 md.AppendLine($"| {f.Rate.Name} ({F(f.Rate.RateMlPerHour, 2)} mL/h) | {F(f.Rate.DurationMin, 0)} min | {F(startMin, 0)}–{F(endMin, 0)} min | "
                     + $"{Signed(r.MeanErrorPercent)} % | {string.Join(" | ", cells)} | {F(f.DeliveredAtEndNl / 1e6, 4)} of {F(f.ProgrammedNl / 1e6, 4)} mL ({Signed(f.EndVolumeErrorPercent)} %){(f.Completed ? "" : " NOT COMPLETED")} |");
+            }
+        }
+
+        private static double Bd60AreaMm2
+        {
+            get
+            {
+                Pump.Sim.Physics.SyringeCatalog.TryGet("BD60", out Pump.Sim.Physics.SyringeSpec spec);
+                return spec.AreaMm2;
             }
         }
 
