@@ -1,34 +1,362 @@
+using System;
+using Pump.Core.Alarms;
+using Pump.Core.Delivery;
+using Pump.Core.Interlock;
+using Pump.Core.Library;
+using Pump.Core.Panel;
+using Pump.Core.Persistence;
+using Pump.Core.Programming;
+using Pump.Core.Supervision;
+using Pump.Core.Units;
 using Pump.Hal;
 
 namespace Pump.Core.Control
 {
     /// <summary>
-    /// The pump: owns every core component and runs them run-to-completion in <see cref="Tick"/>.
-    /// The composition root (ESP32 Program.Main or the simulator host) builds one from a
+    /// The pump: owns every core component and runs them run-to-completion in <see cref="Tick"/>
+    /// (DESIGN.md D4). The composition root (ESP32 Program.Main or the simulator host) builds one from a
     /// <see cref="PumpHardware"/> and calls Tick every <see cref="TickPeriodMs"/> of monotonic time.
-    /// (Work in progress: the full controller lands with the pump-core issue.)
+    /// Order inside a tick: read sensors → vital-sign interlock → supervision (alarm conditions) →
+    /// safety triggers → panel keys → trigger queue → motor → annunciator → display → watchdog.
+    /// The partial files split the work: Session (programs, persistence, power-up), Motor (delivery,
+    /// priming, pressure relief), Supervision (alarm conditions and safety triggers).
     /// </summary>
-    public sealed class PumpController
+    public sealed partial class PumpController
     {
-        /// <summary>Control period. Two FreeRTOS ticks would be the floor; 50 ms leaves the interpreter room.</summary>
+        /// <summary>Control period: 5 FreeRTOS ticks, room for the interpreter; all stop latencies are bounded by it.</summary>
         public const int TickPeriodMs = 50;
 
-        private readonly PumpHardware _hardware;
+        private const int QueueCapacity = 32;
 
+        private readonly PumpHardware _hw;
+        private readonly PumpSettings _settings;
+        private readonly StateTable _table = new StateTable();
+        private readonly AlarmManager _alarms = new AlarmManager();
+        private readonly DeliveryLedger _ledger = new DeliveryLedger();
+        private readonly DeliveryEngine _engine;
+        private readonly PumpPersistence _persistence;
+        private readonly VitalSignInterlock _interlock;
+        private readonly ScreenBuffer _screen = new ScreenBuffer();
+        private readonly PanelModel _panel;
+        private readonly int[] _queue = new int[QueueCapacity];
+        private int _queueHead;
+        private int _queueCount;
+        private DrugLibrary _library;
+        private IPumpObserver? _observer;
+        private PumpState _state = PumpState.SelfTest;
+        private long _stateEnteredUs;
+        private long _lastKeyUs;
+        private string _lastRejection = "";
+        private long _lastRejectionUs = -1;
+        private bool _healthy;
+        private bool _softwareFault;
+        private bool _runningLamp;
+        private bool _runningLampPrimed;
+
+        /// <summary>Builds the pump with the shipped drug library (a stored library replaces it at power-up when valid).</summary>
         public PumpController(PumpHardware hardware)
+            : this(hardware, new PumpSettings(), ShippedLibrary.Build())
         {
-            _hardware = hardware;
+        }
+
+        public PumpController(PumpHardware hardware, PumpSettings settings, DrugLibrary library)
+        {
+            _hw = hardware;
+            _settings = settings;
+            _library = library;
+            _engine = new DeliveryEngine(hardware.StepGenerator, _ledger);
+            _persistence = new PumpPersistence(hardware.Store, hardware.Clock, hardware.RealTimeClock);
+            _interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), settings.PairedMonitorId);
+            _panel = new PanelModel(this);
+            _hw.MotorDriver.Disable();
+            _hw.StepGenerator.StopNow();
+        }
+
+        /// <summary>Current state.</summary>
+        public PumpState State { get { return _state; } }
+
+        /// <summary>True in the states where the motor may move (STM-002).</summary>
+        public bool MotorPermitted { get { return PumpStates.MotorPermitted(_state); } }
+
+        public AlarmManager Alarms { get { return _alarms; } }
+
+        public DeliveryLedger Ledger { get { return _ledger; } }
+
+        public DeliveryEngine Engine { get { return _engine; } }
+
+        public PumpPersistence Persistence { get { return _persistence; } }
+
+        public VitalSignInterlock Interlock { get { return _interlock; } }
+
+        public ScreenBuffer Screen { get { return _screen; } }
+
+        public PanelModel Panel { get { return _panel; } }
+
+        public StateTable Table { get { return _table; } }
+
+        public DrugLibrary Library { get { return _library; } }
+
+        public PumpSettings Settings { get { return _settings; } }
+
+        /// <summary>The confirmed program (null without one).</summary>
+        public InfusionProgram? Program { get { return _program; } }
+
+        public DrugEntry? Drug { get { return _drug; } }
+
+        public SyringeCalibration? Calibration { get { return _calibration; } }
+
+        /// <summary>Reason of the last rejected request (empty if none).</summary>
+        public string LastRejection { get { return _lastRejection; } }
+
+        /// <summary>Attaches a listener (simulator reports). Null detaches.</summary>
+        public void SetObserver(IPumpObserver? observer)
+        {
+            _observer = observer;
         }
 
         /// <summary>Runs one control tick at the clock's current time.</summary>
         public void Tick()
         {
-            long nowUs = _hardware.Clock.NowUs;
-            _hardware.Watchdog.Kick();
-            if (nowUs < 0)
+            long nowUs = _hw.Clock.NowUs;
+            _healthy = true;
+            try
             {
-                _hardware.MotorDriver.Disable();
+                TickBody(nowUs);
             }
+            catch (Exception)
+            {
+                // Fail safe: hardware first, then mark the fault; the watchdog is not kicked this tick.
+                _healthy = false;
+                _softwareFault = true;
+                StopMotorHardware();
+                _state = PumpState.Failsafe;
+                _alarms.RaiseEvent(AlarmCode.SoftwareFault, nowUs);
+            }
+
+            if (_healthy && InvariantsHold())
+            {
+                _hw.Watchdog.Kick();
+            }
+        }
+
+        private void TickBody(long nowUs)
+        {
+            long nowMs = nowUs / 1000;
+            _alarms.BeginTick();
+            ReadSensors(nowUs);
+            if (_state == PumpState.SelfTest)
+            {
+                RunSelfTest(nowUs);
+            }
+
+            _interlock.Tick(_hw.MonitorLink, nowMs);
+            Supervise(nowUs, nowMs);
+            QueueSafetyTriggers(nowUs, nowMs);
+            HandleKeys(nowUs);
+            ProcessQueue(nowUs);
+            DriveMotor(nowUs);
+            _alarms.Annunciate(_hw.Annunciator, nowUs);
+            bool running = _state == PumpState.Infusing;
+            if (!_runningLampPrimed || running != _runningLamp)
+            {
+                _hw.Annunciator.SetRunning(running);
+                _runningLamp = running;
+                _runningLampPrimed = true;
+            }
+
+            _panel.Render(nowUs);
+            _screen.Flush(_hw.Display);
+        }
+
+        /// <summary>The motor driver may be enabled only where motion is allowed (or during relief).</summary>
+        private bool InvariantsHold()
+        {
+            if (_hw.MotorDriver.IsEnabled && !MotorPermitted && !_reliefActive)
+            {
+                StopMotorHardware();
+                _alarms.RaiseEvent(AlarmCode.SoftwareFault, _hw.Clock.NowUs);
+                return false;
+            }
+
+            return !_softwareFault || _state == PumpState.Failsafe;
+        }
+
+        /// <summary>Queues a clinician's request (the panel calls this). Returns false when the queue is full.</summary>
+        public bool Request(PumpTrigger trigger)
+        {
+            return Enqueue(trigger);
+        }
+
+        private bool Enqueue(PumpTrigger trigger)
+        {
+            if (_queueCount >= QueueCapacity)
+            {
+                return false;
+            }
+
+            _queue[(_queueHead + _queueCount) % QueueCapacity] = (int)trigger;
+            _queueCount++;
+            return true;
+        }
+
+        private void ProcessQueue(long nowUs)
+        {
+            // Run-to-completion: entry actions may queue more triggers; they are handled in this same tick.
+            int guard = 0;
+            while (_queueCount > 0 && guard++ < 4 * QueueCapacity)
+            {
+                PumpTrigger trigger = (PumpTrigger)_queue[_queueHead];
+                _queueHead = (_queueHead + 1) % QueueCapacity;
+                _queueCount--;
+                Fire(trigger, nowUs);
+            }
+        }
+
+        private void Fire(PumpTrigger trigger, long nowUs)
+        {
+            GuardInputs inputs = GatherGuardInputs(trigger, nowUs);
+            TransitionRule rule = _table.Resolve(_state, trigger, ref inputs);
+            if (rule.Kind == RuleKind.Reject)
+            {
+                string reason = rule.Guard == Guard.Always ? rule.Reason : inputs.RefusalReason(rule.Guard);
+                _lastRejection = reason;
+                _lastRejectionUs = nowUs;
+                Log(PumpEvent.RequestRejected, ((int)_state * 256) + (int)trigger, 0);
+                if (_observer != null)
+                {
+                    _observer.OnRejected(_state, trigger, reason, nowUs);
+                }
+
+                return;
+            }
+
+            if (rule.Kind == RuleKind.Ignore)
+            {
+                return;
+            }
+
+            PumpState from = _state;
+            PumpState to = rule.Target;
+            // STM-002: leaving motion is hardware first, before any bookkeeping.
+            if (!PumpStates.MotorPermitted(to))
+            {
+                StopMotor(nowUs);
+            }
+
+            _state = to;
+            _stateEnteredUs = nowUs;
+            Log(PumpEvent.Transition, ((int)from * 256) + (int)trigger, (int)to);
+            if (_observer != null)
+            {
+                _observer.OnTransition(from, trigger, to, nowUs);
+            }
+
+            OnEntered(from, trigger, to, nowUs);
+            SaveSnapshot();
+        }
+
+        private void OnEntered(PumpState from, PumpTrigger trigger, PumpState to, long nowUs)
+        {
+            switch (to)
+            {
+                case PumpState.Idle:
+                    ClearProgram();
+                    break;
+                case PumpState.Programming:
+                    _panel.BeginProgramming(from == PumpState.Ready);
+                    break;
+                case PumpState.Priming:
+                    BeginPriming(nowUs);
+                    break;
+                case PumpState.Ready:
+                    if (from == PumpState.Priming)
+                    {
+                        _linePrimed = _ledger.CountedMicrosteps > 0;
+                    }
+
+                    break;
+                case PumpState.Infusing:
+                    if (from == PumpState.Ready)
+                    {
+                        BeginSession(nowUs);
+                    }
+                    else
+                    {
+                        ResumeSession(nowUs);
+                    }
+
+                    break;
+                case PumpState.Alarm:
+                    if (from == PumpState.Infusing && _alarms.IsPresent(AlarmCode.Occlusion))
+                    {
+                        BeginRelief(nowUs);
+                    }
+
+                    break;
+                case PumpState.Stopped:
+                case PumpState.Completed:
+                    FinishSession(nowUs, to == PumpState.Completed);
+                    break;
+            }
+        }
+
+        /// <summary>Facts for the guards, with missing knowledge as the unsafe value.</summary>
+        private GuardInputs GatherGuardInputs(PumpTrigger trigger, long nowUs)
+        {
+            long nowMs = nowUs / 1000;
+            GuardInputs g = new GuardInputs();
+            g.SessionInterrupted = _sessionInterrupted;
+            g.SyringeSecured = _clampReadable && _clampClosed && _plungerEngaged;
+            g.LinePrimed = _linePrimed;
+            g.TechnicalConditionActive = _alarms.AnyPresentWithAction(AlarmAction.TechnicalStop);
+            bool needsVitals = InterlockRequired;
+            if (trigger == PumpTrigger.RequestStart)
+            {
+                StartCheck check = needsVitals ? PreStart(nowMs) : StartCheck.Ok;
+                g.BaselineAcceptable = check == StartCheck.Ok;
+                g.LeaseHeld = check == StartCheck.Ok;
+                g.SessionAllowed = SessionAllowedNow();
+                g.VitalConditionActive = false;
+                return g;
+            }
+
+            if (trigger == PumpTrigger.RequestResume && needsVitals)
+            {
+                // The resume key is the clinician's acknowledgement of the latched hold (STM-006).
+                _interlock.Acknowledge();
+                g.VitalConditionActive = _interlock.Evaluator.Stopped || !_interlock.Evaluator.ResumePermitted(nowMs);
+                g.LeaseHeld = !g.VitalConditionActive && LatestFrameWouldHoldLease(nowMs);
+                return g;
+            }
+
+            g.LeaseHeld = !needsVitals || _interlock.MayInfuse(nowMs);
+            g.VitalConditionActive = needsVitals && _interlock.Level >= InterlockLevel.Hold;
+            g.BaselineAcceptable = true;
+            g.SessionAllowed = true;
+            return g;
+        }
+
+        private void Log(int code, int arg0, int arg1)
+        {
+            _persistence.Log.Append(code, 0, 0, arg0, arg1);
+        }
+
+        private void LogPriority(int code, int priority, int arg0, int arg1)
+        {
+            _persistence.Log.Append(code, priority, 0, arg0, arg1);
+        }
+
+        /// <summary>Seconds since entering the current state.</summary>
+        public long SecondsInState(long nowUs)
+        {
+            return (nowUs - _stateEnteredUs) / 1000000;
+        }
+
+        /// <summary>The last rejection, if it happened within the given time (for the panel's message line).</summary>
+        public bool RecentRejection(long nowUs, long withinUs, out string reason)
+        {
+            reason = _lastRejection;
+            return _lastRejectionUs >= 0 && nowUs - _lastRejectionUs <= withinUs;
         }
     }
 }

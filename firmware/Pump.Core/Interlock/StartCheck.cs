@@ -19,6 +19,9 @@ namespace Pump.Core.Interlock
         Spo2TooLow = 13,
         RespiratoryRateOutOfRange = 14,
         SessionStopped = 15,
+
+        /// <summary>A session is already running: a new baseline mid-session would wipe latched holds.</summary>
+        SessionAlreadyActive = 16,
     }
 
     /// <summary>Pre-start warnings (start allowed, shown on the panel): bit flags in <see cref="VitalBaseline.Warnings"/>.</summary>

@@ -15,6 +15,7 @@ namespace Pump.Core.Interlock
         private readonly VitalSignLease _lease;
         private readonly VitalLimitEvaluator _evaluator;
         private readonly VitalBaseline _baseline = new VitalBaseline();
+        private readonly VitalBaseline _candidateBaseline = new VitalBaseline();
         private bool _sessionActive;
         private int _framesThisTick;
 
@@ -115,22 +116,21 @@ namespace Pump.Core.Interlock
         }
 
         /// <summary>
+        /// The pre-start verdict on the latest frame, without starting anything (for guards and the panel).
+        /// Ok means <see cref="TryStartSession"/> at the same time would start.
+        /// </summary>
+        public StartCheck CheckStart(long nowMs)
+        {
+            return CheckStartInto(nowMs, _candidateBaseline);
+        }
+
+        /// <summary>
         /// Pre-start check on the latest frame; on Ok captures the baseline, starts the limit evaluator and grants
         /// the first lease from that frame. The controller starts the motor only after Ok.
         /// </summary>
         public StartCheck TryStartSession(long nowMs)
         {
-            if (_sessionActive && _evaluator.Stopped)
-            {
-                return StartCheck.SessionStopped;
-            }
-
-            if (UnpairedRecently(nowMs) || _parser.BadFrameRateAlarm(nowMs))
-            {
-                return StartCheck.LinkFault;
-            }
-
-            StartCheck check = PreStartCheck.Evaluate(_parser.LastAccepted, _parser.HasAccepted, nowMs, _profile, _baseline);
+            StartCheck check = CheckStartInto(nowMs, _baseline);
             if (check != StartCheck.Ok)
             {
                 return check;
@@ -144,30 +144,61 @@ namespace Pump.Core.Interlock
             return StartCheck.Ok;
         }
 
+        /// <summary>
+        /// After a power loss: continues the interrupted session with the persisted baseline (relative
+        /// limits keep their reference). No lease is granted: the next valid frame renews it.
+        /// </summary>
+        public void RestoreSession(VitalBaseline baseline)
+        {
+            if (baseline != _baseline)
+            {
+                _baseline.Valid = baseline.Valid;
+                _baseline.SystolicMmHg = baseline.SystolicMmHg;
+                _baseline.DiastolicMmHg = baseline.DiastolicMmHg;
+                _baseline.HeartRateBpm = baseline.HeartRateBpm;
+                _baseline.Spo2Percent = baseline.Spo2Percent;
+            }
+
+            _lease.Clear();
+            _evaluator.BeginSession(_baseline);
+            _sessionActive = true;
+        }
+
         /// <summary>The clinician acknowledges the latched holds.</summary>
         public void Acknowledge()
         {
             _evaluator.Acknowledge();
         }
 
-        /// <summary>Whether a clinician resume would be accepted now (holds acknowledged and cleared, lease held).</summary>
+        /// <summary>
+        /// Whether a clinician resume would be accepted now: a session is running, no stop is latched, every
+        /// latched hold is acknowledged and back inside its limit, and the latest frame is fresh, paired and
+        /// complete enough to grant the lease. When true, <see cref="TryResume"/> at the same time succeeds and
+        /// <see cref="MayInfuse"/> is true right after it. (The lease itself is revoked while a hold is latched,
+        /// so "lease held" cannot be the resume guard.)
+        /// </summary>
         public bool ResumePermitted(long nowMs)
         {
-            return _sessionActive && _evaluator.ResumePermitted(nowMs) && _lease.IsHeld(nowMs);
+            return _sessionActive
+                && _evaluator.ResumePermitted(nowMs)
+                && _parser.HasAccepted
+                && !UnpairedRecently(nowMs)
+                && _lease.WouldGrant(_parser.LastAccepted, nowMs) == LeaseCause.None;
         }
 
         /// <summary>
-        /// Clears acknowledged, cleared holds. Returns false (and changes nothing) unless <see cref="ResumePermitted"/>.
-        /// The lease is not touched: after a hold it is re-granted only by the next valid frame.
+        /// Clears the acknowledged, cleared holds and re-grants the lease from the latest frame. Returns false and
+        /// changes nothing unless <see cref="ResumePermitted"/>.
         /// </summary>
         public bool TryResume(long nowMs)
         {
-            if (!_sessionActive || !_evaluator.ResumePermitted(nowMs))
+            if (!ResumePermitted(nowMs) || !_evaluator.Resume(nowMs))
             {
                 return false;
             }
 
-            return _evaluator.Resume(nowMs);
+            _lease.Renew(_parser.LastAccepted, nowMs, _evaluator.Level < InterlockLevel.Hold);
+            return true;
         }
 
         /// <summary>Ends the session (infusion complete or abandoned): the pump may not infuse until a new start.</summary>
@@ -178,9 +209,26 @@ namespace Pump.Core.Interlock
             _lease.Clear();
         }
 
+        private StartCheck CheckStartInto(long nowMs, VitalBaseline into)
+        {
+            if (_sessionActive)
+            {
+                return _evaluator.Stopped ? StartCheck.SessionStopped : StartCheck.SessionAlreadyActive;
+            }
+
+            if (UnpairedRecently(nowMs) || _parser.BadFrameRateAlarm(nowMs))
+            {
+                into.Clear();
+                return StartCheck.LinkFault;
+            }
+
+            return PreStartCheck.Evaluate(_parser.LastAccepted, _parser.HasAccepted, nowMs, _profile, into);
+        }
+
+        /// <summary>A foreign frame arrived less than UnpairedHoldOffMs ago.</summary>
         private bool UnpairedRecently(long nowMs)
         {
-            return _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs);
+            return _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs + 1);
         }
     }
 }

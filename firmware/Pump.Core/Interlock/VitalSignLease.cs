@@ -87,6 +87,15 @@ namespace Pump.Core.Interlock
             return IsHeld(nowMs) ? LeaseCause.None : Cause(nowMs);
         }
 
+        /// <summary>
+        /// What <see cref="Renew"/> would decide for this frame if the limits were clear, without changing
+        /// anything: None when the frame is fresh and carries every required vital sign.
+        /// </summary>
+        public LeaseCause WouldGrant(VitalSigns frame, long nowMs)
+        {
+            return Check(frame, nowMs, true);
+        }
+
         /// <summary>Ends the lease now (unless already expired) and records why.</summary>
         public void Revoke(LeaseCause cause, long nowMs)
         {

@@ -6,7 +6,8 @@ namespace Pump.Core.Library
     /// </summary>
     public sealed class DrugLibrary
     {
-        public const int MaxEntries = 64;
+        /// <summary>At most 16 entries: 16 of the largest possible entry (442 bytes) fit the 8 KiB store slot.</summary>
+        public const int MaxEntries = 16;
 
         /// <summary>The pharmacy's revision number of this library (shown and logged).</summary>
         public readonly uint Revision;

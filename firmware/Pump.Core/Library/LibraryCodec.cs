@@ -17,8 +17,13 @@ namespace Pump.Core.Library
 
         public const int CrcBytes = 4;
 
-        /// <summary>Largest encoded library accepted (64 entries of at most ~430 bytes, rounded up).</summary>
-        public const int MaxEncodedBytes = 32768;
+        /// <summary>Largest encoded library accepted: the persistence layer's 8 KiB library slot
+        /// (StoreLayout.DrugLibraryMaxBytes); 16 entries of at most <see cref="MaxEntryBytes"/> fit.</summary>
+        public const int MaxEncodedBytes = 8192;
+
+        /// <summary>Largest encoded entry: 20-char name, 8 concentrations.</summary>
+        public const int MaxEntryBytes = 5 + DrugEntry.MaxNameChars + 1 + DrugEntry.MaxConcentrations * 4 + 4 + 24
+            + DrugEntry.StoredLimitCount * 32 + 4;
 
         private const int LimitBlockBytes = 32;
 

@@ -1,3 +1,5 @@
+using Pump.Core.Library;
+
 namespace Pump.Core.Programming
 {
     /// <summary>
@@ -12,6 +14,8 @@ namespace Pump.Core.Programming
         public const long MicrosecondsPerHour = 3600000000L;
 
         public readonly int DrugId;
+
+        public readonly DoseMode Mode;
 
         public readonly int SyringeId;
 
@@ -45,11 +49,12 @@ namespace Pump.Core.Programming
 
         public readonly long RatePeriodUs;
 
-        public InfusionProgram(int drugId, int syringeId, int concentrationUgPerMl, long weightG, long doseUgPerKg, long durationS,
+        public InfusionProgram(int drugId, DoseMode mode, int syringeId, int concentrationUgPerMl, long weightG, long doseUgPerKg, long durationS,
             long totalDoseUg, long volumeNl, long rateNlPerH, long rateUgPerKgPerH, long rateUgPerH,
             long totalMicrosteps, long rateMicrosteps, long ratePeriodUs)
         {
             DrugId = drugId;
+            Mode = mode;
             SyringeId = syringeId;
             ConcentrationUgPerMl = concentrationUgPerMl;
             WeightG = weightG;

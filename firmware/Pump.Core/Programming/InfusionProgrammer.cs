@@ -92,12 +92,16 @@ namespace Pump.Core.Programming
                 & Ratio.TryMulDivFloor(totalDoseUg, SecondsPerHour, durationS, out rateUgPerH)
                 & calibration!.TryNlToMicrosteps(volumeNl, out totalMicrosteps);
 
-            // Exact checks of the derived values: ceilings against maxima, floors against minima.
-            ok &= CheckDerived(f, entry.TotalDoseLimitsUg, LimitKind.TotalDoseUg, doseUgPerKg, weightG, 1000);
+            // Exact checks of the prescribed (unrounded) values: ceilings against maxima, floors against
+            // minima. doseXWeight = dose per kg x weight in µg x 1000, at most 10^12 within the caps;
+            // every denominator (conc x duration at most 6.1e11) stays below Ratio.MaxOperand.
+            long doseXWeight = doseUgPerKg * weightG;
+            ok &= CheckDerived(f, entry.TotalDoseLimitsUg, LimitKind.TotalDoseUg, doseXWeight, 1, 1000);
             ok &= CheckDerived(f, entry.RateLimitsUgPerKgPerH, LimitKind.RateUgPerKgPerH, doseUgPerKg, SecondsPerHour, durationS);
-            ok &= CheckDerived(f, entry.RateLimitsUgPerH, LimitKind.RateUgPerH, totalDoseUg, SecondsPerHour, durationS);
-            ok &= CheckDerived(f, entry.RateLimitsNlPerH, LimitKind.RateNlPerH, volumeNl, SecondsPerHour, durationS);
-            CheckExact(f, entry.VolumeLimitsNl, LimitKind.VolumeNl, volumeNl);
+            ok &= CheckDerived(f, entry.RateLimitsUgPerH, LimitKind.RateUgPerH, doseXWeight, SecondsPerHour, 1000 * durationS);
+            ok &= CheckDerived(f, entry.RateLimitsNlPerH, LimitKind.RateNlPerH, doseXWeight, 1000 * SecondsPerHour,
+                concentrationUgPerMl * durationS);
+            ok &= CheckDerived(f, entry.VolumeLimitsNl, LimitKind.VolumeNl, doseXWeight, 1000, concentrationUgPerMl);
             if (!ok)
             {
                 f.Add(LimitKind.VolumeNl, FindingReason.TooLarge, volumeNl, 0);
@@ -105,7 +109,7 @@ namespace Pump.Core.Programming
             }
 
             CheckSyringe(f, calibration, volumeNl, totalMicrosteps);
-            InfusionProgram program = new InfusionProgram(entry.DrugId, calibration.Syringe.Id, concentrationUgPerMl, weightG,
+            InfusionProgram program = new InfusionProgram(entry.DrugId, entry.Mode, calibration.Syringe.Id, concentrationUgPerMl, weightG,
                 doseUgPerKg, durationS, totalDoseUg, volumeNl, rateNlPerH, rateUgPerKgPerH, rateUgPerH,
                 totalMicrosteps, totalMicrosteps, durationS * MicrosecondsPerSecond);
             return f.Finish(program);
@@ -157,7 +161,7 @@ namespace Pump.Core.Programming
             }
 
             CheckSyringe(f, calibration, volumeNl, totalMicrosteps);
-            InfusionProgram program = new InfusionProgram(entry.DrugId, calibration.Syringe.Id, 0, 0, 0, durationS, 0, volumeNl,
+            InfusionProgram program = new InfusionProgram(entry.DrugId, entry.Mode, calibration.Syringe.Id, 0, 0, 0, durationS, 0, volumeNl,
                 rateNlPerH, 0, 0, totalMicrosteps, rateMicrostepsPerHour, InfusionProgram.MicrosecondsPerHour);
             return f.Finish(program);
         }

@@ -130,6 +130,7 @@ namespace Pump.Core.Tests.Delivery
             var ledger = new DeliveryLedger();
             ledger.Begin(0, 0);
             var engine = new DeliveryEngine(hw, ledger);
+            hw.RecordSegments = true;
             engine.Start(0, 1_000, 1_000_000, 10_000);
             for (long now = 0; now <= 1_000_000; now += TickUs)
             {

@@ -14,6 +14,13 @@ namespace Pump.Core.Tests.Fakes
 
         public IdealStepHardware(int capacity = 8)
         {
+            // Queue<T> grows once to capacity here, not inside a measured tick.
+            for (int i = 0; i < capacity; i++)
+            {
+                _queue.Enqueue(default);
+            }
+
+            _queue.Clear();
             Capacity = capacity;
         }
 
@@ -32,7 +39,10 @@ namespace Pump.Core.Tests.Fakes
         /// <summary>Extra pulses injected as if the motor ran away.</summary>
         public long RunawayPulses { get; set; }
 
+        /// <summary>Every segment accepted, when <see cref="RecordSegments"/> is set (recording allocates).</summary>
         public List<StepSegment> Enqueued { get; } = new();
+
+        public bool RecordSegments { get; set; }
 
         public bool TryEnqueue(StepSegment segment)
         {
@@ -42,7 +52,10 @@ namespace Pump.Core.Tests.Fakes
             }
 
             _queue.Enqueue(segment);
-            Enqueued.Add(segment);
+            if (RecordSegments)
+            {
+                Enqueued.Add(segment);
+            }
             return true;
         }
 

@@ -157,5 +157,41 @@ namespace Pump.Core.Tests.Units
             Assert.False(SyringeCalibration.TryCreate(new SyringeSpec(1, "X", 1, 999, 1, "s"), Mechanism.Reference, out var none));
             Assert.Null(none);
         }
+
+        // Proves: UNT-001
+        // Proves: PRG-007
+        [Fact]
+        public void Calibration_NominalCapacity_FitsUsableTravelOfEverySyringe()
+        {
+            for (int i = 0; i < SyringeTable.Count; i++)
+            {
+                SyringeCalibration c = Calibrate(SyringeTable.GetAt(i), Mechanism.Reference);
+                Assert.True(c.TryNlToMicrosteps(c.Syringe.UsableVolumeNl, out long steps));
+                Assert.True(steps <= c.UsableTravelMicrosteps, c.Syringe.DisplayName);
+                Assert.True(c.UsableTravelMicrosteps - steps <= 4, c.Syringe.DisplayName); // travel is at most 1 µm long
+            }
+        }
+
+        // Proves: UNT-008
+        [Fact]
+        public void ConversionsAndFormatting_Repeated_AllocateNothing()
+        {
+            SyringeCalibration c = Bd60();
+            char[] text = new char[Pump.Core.Common.FixedPoint.MaxChars];
+            long sink = 0;
+            c.TryNlToMicrosteps(1, out long warm);
+            Pump.Core.Common.FixedPoint.Write(warm, 6, 1, text, 0, text.Length);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (long nl = 0; nl < 10000; nl++)
+            {
+                c.TryNlToMicrosteps(nl * 997, out long s1);
+                c.TryMicrostepsToNl(s1, out long v1);
+                c.TryMicrostepsToTravelUm(s1, out long t1);
+                sink += Pump.Core.Common.FixedPoint.Write(v1 + t1, 6, 1, text, 0, text.Length);
+            }
+
+            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+            Assert.True(sink > 0);
+        }
     }
 }

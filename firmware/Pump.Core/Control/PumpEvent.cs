@@ -1,0 +1,33 @@
+namespace Pump.Core.Control
+{
+    /// <summary>Event-log codes written by the controller. Persisted: never renumber.</summary>
+    public static class PumpEvent
+    {
+        /// <summary>arg0 = from state × 256 + trigger, arg1 = to state.</summary>
+        public const int Transition = 1;
+        /// <summary>arg0 = alarm code.</summary>
+        public const int AlarmRaised = 2;
+        /// <summary>arg0 = number of alarms cleared.</summary>
+        public const int AlarmsAcknowledged = 3;
+        /// <summary>arg0 = drug id, arg1 = volume µL.</summary>
+        public const int ProgramConfirmed = 4;
+        /// <summary>arg0 = limit kind, arg1 = value (limit's unit, clipped to int).</summary>
+        public const int SoftLimitOverride = 5;
+        /// <summary>arg0 = state × 256 + trigger.</summary>
+        public const int RequestRejected = 6;
+        /// <summary>arg0 = counted microsteps (low 31 bits), arg1 = delivered µL.</summary>
+        public const int DeliveryStopped = 7;
+        /// <summary>arg0 = library revision, arg1 = entries.</summary>
+        public const int LibraryLoaded = 8;
+        /// <summary>arg0 = 1 if a session was interrupted, arg1 = delivered µL recorded.</summary>
+        public const int PowerOn = 9;
+        /// <summary>arg0 = highest alarm code.</summary>
+        public const int AudioPaused = 10;
+        /// <summary>arg0 = seconds since last session (clipped), arg1 = sessions in window.</summary>
+        public const int SessionSpacingOverride = 11;
+        /// <summary>arg0 = drug id, arg1 = baseline systolic mmHg.</summary>
+        public const int SessionStarted = 12;
+        /// <summary>arg0 = microsteps backed off.</summary>
+        public const int PressureRelieved = 13;
+    }
+}

@@ -1,0 +1,43 @@
+using Pump.Core.Supervision;
+using Pump.Core.Units;
+
+namespace Pump.Core.Control
+{
+    /// <summary>
+    /// Device settings chosen by the biomedical engineer (hardware-docs/calibration.md). Every value is
+    /// a named parameter with a documented default; none can loosen a drug-library hard limit.
+    /// </summary>
+    public sealed class PumpSettings
+    {
+        /// <summary>Lead screw and stepper of this build.</summary>
+        public Mechanism Mechanism = Mechanism.Reference;
+
+        /// <summary>Occlusion pressure level.</summary>
+        public OcclusionLevel OcclusionLevel = OcclusionLevel.Medium;
+
+        /// <summary>Near-empty alarm lead time (TEC-002): syringe contents lasting less than this at the current rate.</summary>
+        public int NearEmptyLeadS = 300;
+
+        /// <summary>Callback reminder when paused, held or in alarm for this long (TEC-008).</summary>
+        public int CallbackPausedS = 120;
+
+        /// <summary>Callback reminder when programming or ready is left without a key press this long (TEC-008).</summary>
+        public int CallbackProgrammingS = 60;
+
+        /// <summary>The patient monitor this pump is paired with (0 = none; no drug needing vitals can start).</summary>
+        public uint PairedMonitorId;
+
+        /// <summary>Pressure-relief back-off after an occlusion, at most this volume (TEC-001).</summary>
+        public long ReliefMaxNl = 500000;
+
+        /// <summary>Back-off stops once the pressure is below this.</summary>
+        public int ReliefTargetMmHg = 50;
+
+        /// <summary>Priming rate and the most a single prime may move.</summary>
+        public long PrimeRateNlPerH = 300000000;
+        public long PrimeMaxNl = 2000000;
+
+        /// <summary>Position of the plunger pusher (µm from fully withdrawn) at which a syringe is empty.</summary>
+        public int EmptyPositionUm = 120000;
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using Pump.Hal;
+
+namespace Pump.Core.Tests.Fakes
+{
+    /// <summary>Manual clock: moves only when the test says so.</summary>
+    internal sealed class ManualClock : IMonotonicClock
+    {
+        public long NowUs { get; set; }
+    }
+
+    internal sealed class FakeDriver : IMotorDriver
+    {
+        public bool IsEnabled { get; private set; }
+        public MotorDirection Direction { get; private set; }
+        public bool IsFaulted { get; set; }
+        public int EnableCount { get; private set; }
+
+        public void Enable()
+        {
+            IsEnabled = true;
+            EnableCount++;
+        }
+
+        public void Disable() => IsEnabled = false;
+
+        public void SetDirection(MotorDirection direction) => Direction = direction;
+    }
+
+    internal sealed class FakeSensors : IForceSensor, IPlungerPositionSensor, ISyringeClamp
+    {
+        public int ForceMilliNewtons { get; set; } = 6_000;
+        public bool ForceBroken { get; set; }
+        public long PositionUm { get; set; }
+        public bool PositionBroken { get; set; }
+        public bool ClampClosed { get; set; } = true;
+        public bool PlungerEngaged { get; set; } = true;
+
+        public bool TryReadForce(out int forceMilliNewtons)
+        {
+            forceMilliNewtons = ForceMilliNewtons;
+            return !ForceBroken;
+        }
+
+        public bool TryReadPosition(out int travelMicrometres)
+        {
+            travelMicrometres = (int)PositionUm;
+            return !PositionBroken;
+        }
+
+        public bool TryRead(out bool clampClosed, out bool plungerEngaged)
+        {
+            clampClosed = ClampClosed;
+            plungerEngaged = PlungerEngaged;
+            return true;
+        }
+    }
+
+    internal sealed class FakeLink : IMonitorLink
+    {
+        private readonly Queue<byte> _bytes = new();
+
+        public void Send(byte[] data, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _bytes.Enqueue(data[i]);
+            }
+        }
+
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            int n = 0;
+            while (n < count && _bytes.Count > 0)
+            {
+                buffer[offset + n++] = _bytes.Dequeue();
+            }
+
+            return n;
+        }
+    }
+
+    internal sealed class FakeDisplay : IDisplay
+    {
+        private readonly char[][] _rows = { new char[20], new char[20], new char[20], new char[20] };
+        public int Columns => 20;
+        public int Rows => 4;
+        public bool IsHealthy { get; set; } = true;
+        public int Writes { get; private set; }
+
+        public void WriteRow(int row, char[] text)
+        {
+            Array.Copy(text, _rows[row], 20);
+            Writes++;
+        }
+
+        public string Row(int row) => new string(_rows[row]);
+
+        public string Text => string.Join("\n", Row(0), Row(1), Row(2), Row(3));
+    }
+
+    internal sealed class FakeKeypad : IKeypad
+    {
+        private readonly Queue<PanelKey> _keys = new();
+
+        public void Press(PanelKey key) => _keys.Enqueue(key);
+
+        public bool TryReadKey(out PanelKey key)
+        {
+            if (_keys.Count == 0)
+            {
+                key = PanelKey.None;
+                return false;
+            }
+
+            key = _keys.Dequeue();
+            return true;
+        }
+    }
+
+    /// <summary>A byte array that can cut power after a number of bytes written (torn write).</summary>
+    internal sealed class FakeStore : INonVolatileStore
+    {
+        public FakeStore(int capacity = 256 * 1024)
+        {
+            Bytes = new byte[capacity];
+        }
+
+        public byte[] Bytes { get; }
+        public int CapacityBytes => Bytes.Length;
+        public long BytesWritten { get; private set; }
+
+        /// <summary>When set, the write that would pass this many total bytes is torn there and all later writes are lost.</summary>
+        public long? CutAfterBytes { get; set; }
+        public bool PowerCut { get; private set; }
+
+        public bool TryRead(int address, byte[] buffer, int offset, int count)
+        {
+            if (address < 0 || address + count > Bytes.Length)
+            {
+                return false;
+            }
+
+            Array.Copy(Bytes, address, buffer, offset, count);
+            return true;
+        }
+
+        public bool TryWrite(int address, byte[] buffer, int offset, int count)
+        {
+            if (address < 0 || address + count > Bytes.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                if (PowerCut || (CutAfterBytes.HasValue && BytesWritten >= CutAfterBytes.Value))
+                {
+                    PowerCut = true;
+                    return false;
+                }
+
+                Bytes[address + i] = buffer[offset + i];
+                BytesWritten++;
+            }
+
+            return true;
+        }
+    }
+
+    internal sealed class FakeWatchdog : IWatchdog
+    {
+        public int TimeoutMs => 1000;
+        public bool IsArmed { get; set; } = true;
+        public bool LastResetWasWatchdog { get; set; }
+        public int Kicks { get; private set; }
+        public void Kick() => Kicks++;
+    }
+
+    internal sealed class FakeRtc : IRealTimeClock
+    {
+        public long UtcSeconds { get; set; } = 1_790_000_000;
+        public bool Valid { get; set; } = true;
+
+        public bool TryReadUtcSeconds(out long utcSeconds)
+        {
+            utcSeconds = UtcSeconds;
+            return Valid;
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using System;
+using Pump.Core.Control;
+using Pump.Core.Link;
+using Pump.Hal;
+
+namespace Pump.Core.Tests.Fakes
+{
+    /// <summary>
+    /// A whole pump on fake hardware with a tiny mechanical model: pulses move the plunger
+    /// (3200 microsteps per mm, the reference mechanism), an occlusion makes force rise with forward
+    /// pulses and fall with reverse ones. A virtual monitor sends a frame every second. Time moves only
+    /// through <see cref="Run"/> and <see cref="Step"/>.
+    /// </summary>
+    internal sealed class PumpRig
+    {
+        public const uint MonitorId = 0x4D4F4E31;
+        public const long TickUs = PumpController.TickPeriodMs * 1000L;
+        private readonly byte[] _frame = new byte[64];
+        private long _lastCounted;
+        private long _nextFrameUs;
+        private uint _sequence;
+        private long _lastNibpUs = -1;
+        private long _nibpReading;
+
+        public PumpRig(FakeStore? store = null, long startUs = 1_000_000)
+        {
+            Clock.NowUs = startUs;
+            Store = store ?? new FakeStore();
+            Hardware = new PumpHardware(Clock, Steps, Steps, Driver, Sensors, Sensors, Sensors, Link, Display, Keypad, Annunciator, Store, Watchdog, Rtc);
+            Settings = new PumpSettings { PairedMonitorId = MonitorId, EmptyPositionUm = 120_000 };
+            Controller = new PumpController(Hardware, Settings, Pump.Core.Library.ShippedLibrary.Build());
+            Sensors.PositionUm = StartPositionUm;
+        }
+
+        /// <summary>Pusher position with a full 60 mL syringe loaded (about 108 mm of travel left).</summary>
+        public long StartPositionUm { get; set; } = 120_000 - 60 * 1_000_000 / 556;
+
+        public ManualClock Clock { get; } = new();
+        public IdealStepHardware Steps { get; } = new();
+        public FakeDriver Driver { get; } = new();
+        public FakeSensors Sensors { get; } = new();
+        public FakeLink Link { get; } = new();
+        public FakeDisplay Display { get; } = new();
+        public FakeKeypad Keypad { get; } = new();
+        public RecordingAnnunciator Annunciator { get; } = new();
+        public FakeStore Store { get; }
+        public FakeWatchdog Watchdog { get; } = new();
+        public FakeRtc Rtc { get; } = new();
+        public PumpHardware Hardware { get; }
+        public PumpSettings Settings { get; }
+        public PumpController Controller { get; }
+
+        /// <summary>Vitals the virtual monitor reports (null = monitor silent).</summary>
+        public VitalSigns? Vitals { get; set; } = Typical();
+
+        public bool Occluded { get; set; }
+        public int OcclusionMilliNewtonsPerMicrostep { get; set; } = 30;
+        public bool PulsesWithoutMotion { get; set; }
+        public uint SendAsMonitor { get; set; } = MonitorId;
+
+        /// <summary>Pulses seen while the driver was enabled (what moved the plunger).</summary>
+        public long MechanicalMicrosteps { get; private set; }
+
+        public static VitalSigns Typical(int sbp = 128, int dbp = 80, int hr = 72, int spo2 = 97) => new VitalSigns
+        {
+            HeartRateBpm = hr,
+            Spo2Percent = spo2,
+            RespiratoryRatePerMin = 14,
+            SystolicMmHg = sbp,
+            DiastolicMmHg = dbp,
+            MeanMmHg = (sbp + 2 * dbp) / 3,
+            AvailableFlags = VitalSigns.AvailHeartRate | VitalSigns.AvailSpo2 | VitalSigns.AvailRespiratoryRate | VitalSigns.AvailNibp,
+        };
+
+        public PumpState State => Controller.State;
+
+        /// <summary>One control tick: advance the clock, physics, monitor, then the controller.</summary>
+        public void Step()
+        {
+            Clock.NowUs += TickUs;
+            Physics();
+            Monitor();
+            Controller.Tick();
+        }
+
+        /// <summary>Advances time, physics and the monitor, but leaves the controller's tick to the caller.</summary>
+        public void StepWithoutTick()
+        {
+            Clock.NowUs += TickUs;
+            Physics();
+            Monitor();
+        }
+
+        public void Run(double seconds)
+        {
+            long ticks = (long)(seconds * 1_000_000 / TickUs);
+            for (long i = 0; i < ticks; i++)
+            {
+                Step();
+            }
+        }
+
+        /// <summary>Runs until the condition holds or the time passes; returns whether it held.</summary>
+        public bool RunUntil(Func<bool> condition, double maxSeconds)
+        {
+            long ticks = (long)(maxSeconds * 1_000_000 / TickUs);
+            for (long i = 0; i < ticks; i++)
+            {
+                Step();
+                if (condition())
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Presses keys one per tick.</summary>
+        public void Press(params PanelKey[] keys)
+        {
+            foreach (var k in keys)
+            {
+                Keypad.Press(k);
+                Step();
+            }
+        }
+
+        /// <summary>Enters a number digit by digit on the current editor, then confirms it.</summary>
+        public void EnterDigits(string digits)
+        {
+            var editor = Controller.Panel.Editor;
+            Assert(editor.DigitCount == digits.Length, $"editor has {editor.DigitCount} digits, not {digits.Length}");
+            for (int i = 0; i < digits.Length; i++)
+            {
+                int want = digits[i] - '0';
+                int have = editor.DigitAt(i);
+                int ups = (want - have + 10) % 10;
+                for (int u = 0; u < ups; u++)
+                {
+                    Press(PanelKey.Up);
+                }
+
+                Press(PanelKey.Ok);
+            }
+
+            Press(PanelKey.Ok); // confirm
+        }
+
+        /// <summary>Programs ketamine 0.5 mg/kg over 40 min for 70 kg at 1 mg/mL in a BD 60 mL syringe, primes and leaves it Ready.</summary>
+        public void ProgramKetamine(string weight = "0700", string dose = "0050", string duration = "040", bool prime = true)
+        {
+            Run(0.2);
+            Press(PanelKey.Ok);            // Idle -> Programming
+            Press(PanelKey.Down);          // NO DRUG -> KETAMINE
+            Press(PanelKey.Ok);            // -> concentration
+            Press(PanelKey.Ok);            // 1 mg/mL -> weight
+            EnterDigits(weight);
+            EnterDigits(dose);
+            EnterDigits(duration);
+            Press(PanelKey.Ok);            // BD 60 -> review
+            Press(PanelKey.Ok);            // accept
+            if (prime)
+            {
+                Press(PanelKey.Ok);        // prime
+                Run(1);
+                Press(PanelKey.Ok);        // primed
+            }
+        }
+
+        private void Physics()
+        {
+            Steps.AdvanceTo(Clock.NowUs);
+            long counted = Steps.Counted + Steps.RunawayPulses;
+            long delta = counted - _lastCounted;
+            _lastCounted = counted;
+            if (delta <= 0)
+            {
+                return;
+            }
+
+            int sign = Driver.Direction == MotorDirection.Forward ? 1 : -1;
+            if (!PulsesWithoutMotion)
+            {
+                MechanicalMicrosteps += delta * sign;
+                Sensors.PositionUm = StartPositionUm + MechanicalMicrosteps * 1000 / 3200;
+            }
+
+            if (Occluded || sign < 0)
+            {
+                Sensors.ForceMilliNewtons = Math.Max(6_000, Sensors.ForceMilliNewtons + (int)(sign * delta * OcclusionMilliNewtonsPerMicrostep));
+            }
+        }
+
+        private void Monitor()
+        {
+            if (Clock.NowUs < _nextFrameUs)
+            {
+                return;
+            }
+
+            _nextFrameUs = Clock.NowUs + 1_000_000;
+            if (Vitals == null)
+            {
+                return;
+            }
+
+            if (_lastNibpUs < 0 || Clock.NowUs - _lastNibpUs >= 300_000_000)
+            {
+                _lastNibpUs = Clock.NowUs;
+                _nibpReading++;
+            }
+
+            var v = Vitals;
+            var copy = new VitalSigns
+            {
+                MonitorId = SendAsMonitor,
+                Sequence = ++_sequence,
+                HeartRateBpm = v.HeartRateBpm,
+                Spo2Percent = v.Spo2Percent,
+                RespiratoryRatePerMin = v.RespiratoryRatePerMin,
+                SystolicMmHg = v.SystolicMmHg,
+                DiastolicMmHg = v.DiastolicMmHg,
+                MeanMmHg = v.MeanMmHg,
+                NibpAgeS = (int)((Clock.NowUs - _lastNibpUs) / 1_000_000),
+                NibpReadingNumber = (int)_nibpReading,
+                AvailableFlags = v.AvailableFlags,
+                StatusFlags = v.StatusFlags,
+            };
+            int n = MonitorFrameEncoder.EncodeVitals(copy, _frame, 0);
+            Link.Send(_frame, n);
+        }
+
+        /// <summary>Forces a new NIBP measurement with the next frame (so forced BP values are "fresh readings").</summary>
+        public void NewNibpReading()
+        {
+            _lastNibpUs = -1;
+        }
+
+        private static void Assert(bool condition, string message)
+        {
+            if (!condition)
+            {
+                throw new InvalidOperationException(message);
+            }
+        }
+    }
+}
