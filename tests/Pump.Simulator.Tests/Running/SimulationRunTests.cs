@@ -9,6 +9,7 @@ using Xunit;
 
 namespace Pump.Simulator.Tests.Running
 {
+    [Collection(AllocationCollection.Name)]
     public class SimulationRunTests
     {
         // Proves: SIM-001

@@ -1,33 +1,29 @@
-using System;
-using System.Diagnostics;
-using Pump.Sim.Running;
-using Pump.Sim.Scenarios;
+using Pump.Simulator.Commands;
 using Xunit;
 
 namespace Pump.Simulator.Tests.Running
 {
+    /// <summary>
+    /// SIM-007's 10,000× is a speed goal: it is measured by the `bench` command (Release build), never asserted
+    /// as a time in a test. This test checks that `bench` measures the right thing: the default 45-minute
+    /// scenario at the device's 50 ms tick, to completion, with the speed computed from simulated and wall time.
+    /// </summary>
+    [Collection(AllocationCollection.Name)]
     public class SpeedTests
     {
-        // The 10,000× figure of SIM-007 is measured by `pump-sim bench` on a Release build (19,000–23,000× median
-        // on 2 shared cores). This guard runs the default scenario in the Debug test build and fails on an
-        // order-of-magnitude regression (a step generator that iterates pulse by pulse, allocation in the loop).
-        // It measures the CPU time of this thread (Linux: /proc/thread-self/stat), not wall time, so a machine
-        // loaded by other jobs does not make it fail; elsewhere it falls back to wall time.
         // Proves: SIM-007
         [Fact]
-        public void DefaultScenario_DebugBuild_RunsAtLeast1000TimesFasterThanRealTimePerCpuSecond()
+        public void Bench_DefaultScenario_MeasuresWholeRunAtDeviceTickWithoutAllocating()
         {
-            new SimulationRun(DefaultScenario.Create()).Run(); // warm-up (JIT)
-            var run = new SimulationRun(DefaultScenario.Create());
-            bool fromProc = ThreadCpuClock.TryReadMs(out double cpu0);
-            var wall = Stopwatch.StartNew();
-            run.Run();
-            ThreadCpuClock.TryReadMs(out double cpu1);
-            double elapsedMs = fromProc ? cpu1 - cpu0 : wall.Elapsed.TotalMilliseconds;
-            double speed = run.NowMs / Math.Max(elapsedMs, 10); // 10 ms: the /proc clock-tick resolution
-            Assert.True(speed >= 1000, "speed " + speed.ToString("0") + "x per " + (fromProc ? "CPU" : "wall") + " second");
-            Assert.Equal(45 * 60_000, run.NowMs);
-            Assert.Equal(54_000, run.Ticks);
+            BenchResult result = BenchCommand.Measure(1);
+            Assert.Equal(50, result.TickPeriodMs);
+            Assert.Equal(45 * 60_000, result.SimulatedMs);
+            Assert.Equal("completed", result.Outcome);
+            Assert.True(result.MedianWallMs > 0);
+            Assert.Equal(result.SimulatedMs / result.MedianWallMs, result.MedianSpeed, 6);
+            Assert.Equal(0, result.StepBytesPerTick);
+            Assert.Equal(0, result.ControllerBytesPerTick);
+            Assert.InRange(result.DeliveredVolumeErrorPct, -0.1, 0.1);
         }
     }
 }
