@@ -37,11 +37,13 @@ namespace Pump.Core.Alarms
         ClockInvalid = 26,
         DoseLimitReached = 27,
         WatchdogReset = 28,
+        /// <summary>The stored drug library failed its integrity or consistency checks and was not used.</summary>
+        LibraryRefused = 29,
     }
 
     public static class AlarmCodes
     {
         /// <summary>One past the highest code.</summary>
-        public const int Count = 29;
+        public const int Count = 30;
     }
 }

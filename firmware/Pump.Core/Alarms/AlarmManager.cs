@@ -45,10 +45,21 @@ namespace Pump.Core.Alarms
         public void SetCondition(AlarmCode code, bool present, long nowUs)
         {
             int i = (int)code;
+            bool rising = present && !_present[i];
             _present[i] = present;
             if (present)
             {
-                if (!_shown[i])
+                if (_shown[i] && rising)
+                {
+                    // A latched alarm whose condition comes back is a new occurrence: logged, and heard.
+                    Record(i, nowUs, true);
+                    _audioPaused = false;
+                    if (_raisedCount < _raisedThisTick.Length)
+                    {
+                        _raisedThisTick[_raisedCount++] = i;
+                    }
+                }
+                else if (!_shown[i])
                 {
                     _shown[i] = true;
                     _raisedAtUs[i] = nowUs;

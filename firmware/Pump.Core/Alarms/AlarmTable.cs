@@ -82,6 +82,8 @@ namespace Pump.Core.Alarms
                     "counted microsteps beyond the program total or the dose allowance"),
                 new AlarmRule(AlarmCode.WatchdogReset, AlarmPriority.High, AlarmAction.Annunciate, true, "WATCHDOG RESET",
                     "the last reset was caused by the watchdog"),
+                new AlarmRule(AlarmCode.LibraryRefused, AlarmPriority.Medium, AlarmAction.Annunciate, true, "LIBRARY REFUSED",
+                    "the stored drug library failed its CRC, format or consistency checks; the firmware's shipped library is used"),
             };
         }
     }

@@ -41,6 +41,8 @@ namespace Pump.Core.Control
         public bool VitalConditionActive;
         /// <summary>A delivery-stopping technical alarm condition is present now.</summary>
         public bool TechnicalConditionActive;
+        /// <summary>Force, position and step counter readable, driver not faulted, display reachable.</summary>
+        public bool DeviceHealthy;
 
         /// <summary>Evaluates a guard.</summary>
         public bool Holds(Guard guard)
@@ -54,8 +56,8 @@ namespace Pump.Core.Control
                 case Guard.StartRefused: return !StartOk();
                 case Guard.ResumePermitted: return ResumeOk();
                 case Guard.ResumeRefused: return !ResumeOk();
-                case Guard.PrimePermitted: return SyringeSecured;
-                case Guard.PrimeRefused: return !SyringeSecured;
+                case Guard.PrimePermitted: return SyringeSecured && DeviceHealthy;
+                case Guard.PrimeRefused: return !(SyringeSecured && DeviceHealthy);
                 case Guard.CauseCleared: return !TechnicalConditionActive;
                 case Guard.CauseActive: return TechnicalConditionActive;
                 default: return false;
@@ -69,6 +71,7 @@ namespace Pump.Core.Control
             {
                 case Guard.StartRefused:
                     if (!SyringeSecured) return "SYRINGE NOT SECURED";
+                    if (!DeviceHealthy) return "DEVICE FAULT";
                     if (!LinePrimed) return "PRIME LINE FIRST";
                     if (!SessionAllowed) return "SESSION LIMIT";
                     if (!LeaseHeld) return "NO VALID VITALS";
@@ -77,12 +80,13 @@ namespace Pump.Core.Control
                     return "START REFUSED";
                 case Guard.ResumeRefused:
                     if (!SyringeSecured) return "SYRINGE NOT SECURED";
+                    if (!DeviceHealthy) return "DEVICE FAULT";
                     if (TechnicalConditionActive) return "ALARM CAUSE PRESENT";
                     if (VitalConditionActive) return "VITALS OUT OF RANGE";
                     if (!LeaseHeld) return "NO VALID VITALS";
                     return "RESUME REFUSED";
                 case Guard.PrimeRefused:
-                    return "SYRINGE NOT SECURED";
+                    return !SyringeSecured ? "SYRINGE NOT SECURED" : "DEVICE FAULT";
                 case Guard.CauseActive:
                     return "ALARM CAUSE PRESENT";
                 default:
@@ -92,12 +96,12 @@ namespace Pump.Core.Control
 
         private bool StartOk()
         {
-            return SyringeSecured && LinePrimed && LeaseHeld && BaselineAcceptable && SessionAllowed && !VitalConditionActive;
+            return SyringeSecured && DeviceHealthy && LinePrimed && LeaseHeld && BaselineAcceptable && SessionAllowed && !VitalConditionActive;
         }
 
         private bool ResumeOk()
         {
-            return SyringeSecured && LeaseHeld && !VitalConditionActive && !TechnicalConditionActive;
+            return SyringeSecured && DeviceHealthy && LeaseHeld && !VitalConditionActive && !TechnicalConditionActive;
         }
 
         public static string Name(Guard guard)
@@ -107,12 +111,12 @@ namespace Pump.Core.Control
                 case Guard.Always: return "always";
                 case Guard.NoInterruptedSession: return "no interrupted session";
                 case Guard.InterruptedSession: return "interrupted session";
-                case Guard.StartPermitted: return "secured, primed, session allowed, lease held, baseline ok";
+                case Guard.StartPermitted: return "secured, healthy, primed, session allowed, lease held, baseline ok";
                 case Guard.StartRefused: return "start conditions not met";
-                case Guard.ResumePermitted: return "secured, lease held, no vital or technical condition";
+                case Guard.ResumePermitted: return "secured, healthy, lease held, no vital or technical condition";
                 case Guard.ResumeRefused: return "resume conditions not met";
-                case Guard.PrimePermitted: return "syringe secured";
-                case Guard.PrimeRefused: return "syringe not secured";
+                case Guard.PrimePermitted: return "syringe secured, device healthy";
+                case Guard.PrimeRefused: return "syringe not secured or device fault";
                 case Guard.CauseCleared: return "cause cleared";
                 case Guard.CauseActive: return "cause still present";
                 default: return "?";

@@ -240,14 +240,21 @@ namespace Pump.Core.Control
             _reliefMaxMicrosteps = maxSteps;
             _hw.MotorDriver.SetDirection(MotorDirection.Reverse);
             _hw.MotorDriver.Enable();
-            _hw.StepGenerator.TryEnqueue(new StepSegment(nowUs, 0, maxSteps, ReliefMicrostepsPerSecond, 1000000));
+            if (!_hw.StepGenerator.TryEnqueue(new StepSegment(nowUs, 0, maxSteps, ReliefMicrostepsPerSecond, 1000000)))
+            {
+                // The generator refused: no relief, and the driver must not stay enabled outside a motor state.
+                StopMotorHardware();
+                EndRelief(nowUs);
+            }
         }
 
         private void ServiceRelief(long nowUs)
         {
             long moved = _rawCounter - _reliefStartRaw;
             bool relieved = _occlusion == null || _occlusion.PressureMmHg <= _settings.ReliefTargetMmHg;
-            if (relieved || moved >= _reliefMaxMicrosteps || !_counterOk)
+            // Without a force reading the pressure is unknown; with a driver fault motion is not trustworthy.
+            bool blind = !_counterOk || !_forceOk || _hw.MotorDriver.IsFaulted || !_clampClosed;
+            if (relieved || moved >= _reliefMaxMicrosteps || blind)
             {
                 StopMotorHardware();
                 EndRelief(nowUs);

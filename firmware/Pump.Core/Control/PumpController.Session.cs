@@ -23,6 +23,7 @@ namespace Pump.Core.Control
         private bool _spacingOverridden;
         private bool _selfTestDone;
         private PowerOnReport? _powerOn;
+        private string _libraryRefusal = "";
 
         /// <summary>What power-up recovery found (null before the first tick).</summary>
         public PowerOnReport? PowerOn { get { return _powerOn; } }
@@ -61,6 +62,7 @@ namespace Pump.Core.Control
                 _alarms.RaiseEvent(AlarmCode.WatchdogReset, nowUs);
             }
 
+            LoadStoredLibrary(nowUs);
             Log(PumpEvent.LibraryLoaded, (int)_library.Revision, _library.Count);
             long deliveredUl = snap.VolumeDeliveredNl > 0 ? snap.VolumeDeliveredNl / 1000 : 0;
             Log(PumpEvent.PowerOn, report.DeliveryInterrupted ? 1 : 0, (int)IntMath.Min(deliveredUl, int.MaxValue));
@@ -82,6 +84,70 @@ namespace Pump.Core.Control
             }
 
             Enqueue(PumpTrigger.SelfTestPassed);
+        }
+
+        /// <summary>
+        /// A library stored by the engineer replaces the shipped one only after its CRC, format version and
+        /// consistency checks pass; otherwise it is refused with its specific message and logged (LIB, SEC-050).
+        /// </summary>
+        private void LoadStoredLibrary(long nowUs)
+        {
+            byte[] buffer = new byte[StoreLayout.DrugLibraryMaxBytes];
+            int length;
+            if (!_persistence.Library.TryLoad(buffer, 0, out length))
+            {
+                if (_persistence.Library.LoadReport.AnyDamage)
+                {
+                    _libraryRefusal = "LIBRARY DAMAGED";
+                    Log(PumpEvent.LibraryRefused, 0, 1);
+                    _alarms.RaiseEvent(AlarmCode.LibraryRefused, nowUs);
+                }
+
+                return;
+            }
+
+            LibraryLoadResult result = LibraryCodec.Decode(buffer, 0, length);
+            if (result.IsAccepted && result.Library != null)
+            {
+                _library = result.Library;
+                return;
+            }
+
+            _libraryRefusal = result.ShortMessage;
+            Log(PumpEvent.LibraryRefused, (int)result.Error, 0);
+            _alarms.RaiseEvent(AlarmCode.LibraryRefused, nowUs);
+        }
+
+        /// <summary>Why the stored library was refused at power-up (empty when it was not).</summary>
+        public string LibraryRefusal { get { return _libraryRefusal; } }
+
+        /// <summary>
+        /// Installs a new library (service use, only while Idle): checked like a stored one, then persisted
+        /// and logged. Returns the check's result; a refused library changes nothing.
+        /// </summary>
+        public LibraryLoadResult InstallLibrary(byte[] bytes, int offset, int count)
+        {
+            if (_state != PumpState.Idle)
+            {
+                return LibraryLoadResult.Refused(LibraryError.PumpNotIdle, "PUMP NOT IDLE", "A library can be installed only while the pump is idle.");
+            }
+
+            LibraryLoadResult result = LibraryCodec.Decode(bytes, offset, count);
+            if (!result.IsAccepted || result.Library == null)
+            {
+                Log(PumpEvent.LibraryRefused, (int)result.Error, 0);
+                return result;
+            }
+
+            if (!_persistence.Library.TryWrite(bytes, offset, count))
+            {
+                Log(PumpEvent.LibraryRefused, (int)result.Error, 1);
+                return LibraryLoadResult.Refused(LibraryError.StoreWriteFailed, "LIB STORE FAILED", "The library could not be written to storage; the previous one stays.");
+            }
+
+            _library = result.Library;
+            Log(PumpEvent.LibraryInstalled, (int)_library.Revision, _library.Count);
+            return result;
         }
 
         private bool RestoreProgram(PumpSnapshot snap)
@@ -152,7 +218,7 @@ namespace Pump.Core.Control
         /// </summary>
         internal void AdoptConfirmedProgram(DrugEntry drug, SyringeCalibration calibration, ProgramResult result)
         {
-            if (result.Program == null || result.Outcome == ProgramOutcome.Rejected)
+            if (result.Program == null || result.Outcome == ProgramOutcome.Rejected || !WithinMechanism(result.Program))
             {
                 return;
             }
@@ -172,6 +238,14 @@ namespace Pump.Core.Control
             AdoptProgram(drug, calibration, result.Program);
             Log(PumpEvent.ProgramConfirmed, drug.DrugId, (int)(result.Program.VolumeNl / 1000));
             Enqueue(PumpTrigger.ConfirmProgram);
+        }
+
+        /// <summary>The program's step rate is one the mechanism can produce (PRG-011).</summary>
+        internal bool WithinMechanism(InfusionProgram program)
+        {
+            // RateMicrosteps per RatePeriodUs ≤ Max per second  ⇔  RateMicrosteps × 1e6 ≤ Max × RatePeriodUs.
+            // Both products stay below 1e16 for every program the programmer accepts (PRG, UNT ranges).
+            return checked(program.RateMicrosteps * 1000000) <= checked(_settings.MaxMicrostepsPerSecond * program.RatePeriodUs);
         }
 
         private void AdoptProgram(DrugEntry drug, SyringeCalibration calibration, InfusionProgram program)
@@ -219,6 +293,21 @@ namespace Pump.Core.Control
             SessionSpacingLimits limits = new SessionSpacingLimits(spacingH.HardMin * 3600, spacingH.SoftMin * 3600, softMax, hardMax, 7L * 24 * 3600);
             _persistence.History.CheckSessionSpacing(drug.DrugId, rtcValid, utc, limits, _spacing);
             return _spacing;
+        }
+
+        /// <summary>Spacing is checked again at Start (the clock or history may have changed since review);
+        /// a soft override given at review stands only if the verdict is still the same soft one (HIS-005).</summary>
+        private bool SessionAllowedAtStart()
+        {
+            if (_drug == null)
+            {
+                return false;
+            }
+
+            bool overridden = _spacingOverridden && _spacing.Verdict == SpacingVerdict.SoftNeedsConfirmation;
+            CheckSpacing(_drug);
+            _spacingOverridden = overridden && _spacing.Verdict == SpacingVerdict.SoftNeedsConfirmation;
+            return SessionAllowedNow();
         }
 
         private bool SessionAllowedNow()
@@ -290,12 +379,15 @@ namespace Pump.Core.Control
             }
 
             FillProgramSnapshot(snap);
+            _ledger.Begin(_rawCounter, 0);
             if (!_persistence.Ledger.TryBeginDelivery())
             {
-                _storageFault = true;
+                // Without a durable dose record the pump must not move (PER-006, TEC-011).
+                _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
+                Enqueue(PumpTrigger.FatalFault);
+                return;
             }
 
-            _ledger.Begin(_rawCounter, 0);
             StartDelivery(nowUs);
         }
 

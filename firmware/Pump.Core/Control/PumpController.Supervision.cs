@@ -72,9 +72,10 @@ namespace Pump.Core.Control
                 }
             }
 
-            bool overDose = _program != null && _ledger.CountedMicrosteps > _program.TotalMicrosteps && _state != PumpState.Priming;
+            bool overDose = _program != null && _ledger.CountedMicrosteps > _program.TotalMicrosteps
+                && (sessionState || _state == PumpState.Completed || _state == PumpState.Stopped);
 
-            _alarms.SetCondition(AlarmCode.CounterFault, counterFault && (delivering || sessionState), nowUs);
+            _alarms.SetCondition(AlarmCode.CounterFault, counterFault && (delivering || sessionState || hasProgram), nowUs);
             _alarms.SetCondition(AlarmCode.MotorStall, stall, nowUs);
             _alarms.SetCondition(AlarmCode.MotorRunaway, runaway || (over && !_engine.IsRunning), nowUs);
             _alarms.SetCondition(AlarmCode.OverInfusion, over && _engine.IsRunning, nowUs);
@@ -84,10 +85,18 @@ namespace Pump.Core.Control
             _alarms.SetCondition(AlarmCode.NearEmpty, nearEmpty, nowUs);
             _alarms.SetCondition(AlarmCode.DoseLimitReached, overDose, nowUs);
             _alarms.SetCondition(AlarmCode.SyringeNotSecured, hasProgram && (!_clampClosed || !_plungerEngaged) && _state != PumpState.Ready && _state != PumpState.Completed && _state != PumpState.Stopped, nowUs);
-            _alarms.SetCondition(AlarmCode.DriverFault, delivering && _hw.MotorDriver.IsFaulted, nowUs);
-            _alarms.SetCondition(AlarmCode.ForceSensorFault, delivering && !_forceOk, nowUs);
-            _alarms.SetCondition(AlarmCode.PositionSensorFault, delivering && !_positionOk, nowUs);
+            // Device faults are shown as soon as a program is loaded, so a broken sensor is seen before Start.
+            bool watched = delivering || hasProgram;
+            _alarms.SetCondition(AlarmCode.DriverFault, watched && _hw.MotorDriver.IsFaulted, nowUs);
+            _alarms.SetCondition(AlarmCode.ForceSensorFault, watched && !_forceOk, nowUs);
+            _alarms.SetCondition(AlarmCode.PositionSensorFault, watched && !_positionOk, nowUs);
             _alarms.SetCondition(AlarmCode.StorageFault, _storageFault && delivering, nowUs);
+            if (_storageFault && !delivering)
+            {
+                // A failed save outside delivery (the persisted bound stays the safe, higher one) is still shown.
+                _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
+            }
+
             _storageFault = false;
             _alarms.SetCondition(AlarmCode.DisplayFault, !_hw.Display.IsHealthy && _state != PumpState.SelfTest, nowUs);
 

@@ -131,6 +131,15 @@ namespace Pump.Core.Control
                 StopMotorHardware();
                 _state = PumpState.Failsafe;
                 _alarms.RaiseEvent(AlarmCode.SoftwareFault, nowUs);
+                try
+                {
+                    // Latched across a reset: the self-test refuses a persisted Failsafe.
+                    SaveSnapshot();
+                }
+                catch (Exception)
+                {
+                    // The store itself may be what failed; the pump is already stopped.
+                }
             }
 
             if (_healthy && InvariantsHold())
@@ -166,6 +175,13 @@ namespace Pump.Core.Control
 
             _panel.Render(nowUs);
             _screen.Flush(_hw.Display);
+        }
+
+        /// <summary>Sensors and actuators the pump needs to deliver safely all answer (STM-005, STM-006, STM-011).</summary>
+        private bool DeviceHealthy()
+        {
+            return _counterOk && !_counterWentBack && _forceOk && _positionOk && _clampReadable
+                && !_hw.MotorDriver.IsFaulted && _hw.Display.IsHealthy;
         }
 
         /// <summary>The motor driver may be enabled only where motion is allowed (or during relief).</summary>
@@ -272,6 +288,13 @@ namespace Pump.Core.Control
                     if (from == PumpState.Priming)
                     {
                         _linePrimed = _ledger.CountedMicrosteps > 0;
+                        // Priming went into the line, not the patient: it never counts against the program.
+                        _ledger.Begin(_rawCounter, 0);
+                        _countedAtStop = 0;
+                        if (_position != null)
+                        {
+                            _position.Rebase(0, _positionUm);
+                        }
                     }
 
                     break;
@@ -309,13 +332,14 @@ namespace Pump.Core.Control
             g.SyringeSecured = _clampReadable && _clampClosed && _plungerEngaged;
             g.LinePrimed = _linePrimed;
             g.TechnicalConditionActive = _alarms.AnyPresentWithAction(AlarmAction.TechnicalStop);
+            g.DeviceHealthy = DeviceHealthy();
             bool needsVitals = InterlockRequired;
             if (trigger == PumpTrigger.RequestStart)
             {
                 StartCheck check = needsVitals ? PreStart(nowMs) : StartCheck.Ok;
                 g.BaselineAcceptable = check == StartCheck.Ok;
                 g.LeaseHeld = check == StartCheck.Ok;
-                g.SessionAllowed = SessionAllowedNow();
+                g.SessionAllowed = SessionAllowedAtStart();
                 g.VitalConditionActive = false;
                 return g;
             }

@@ -29,5 +29,9 @@ namespace Pump.Core.Control
         public const int SessionStarted = 12;
         /// <summary>arg0 = microsteps backed off.</summary>
         public const int PressureRelieved = 13;
+        /// <summary>arg0 = LibraryError code, arg1 = 1 if the stored copy was damaged (slots).</summary>
+        public const int LibraryRefused = 14;
+        /// <summary>arg0 = new library revision, arg1 = entries.</summary>
+        public const int LibraryInstalled = 15;
     }
 }

@@ -37,6 +37,12 @@ namespace Pump.Core.Control
         public long PrimeRateNlPerH = 300000000;
         public long PrimeMaxNl = 2000000;
 
+        /// <summary>
+        /// Fastest step rate the mechanism and its generator support (PRG-011); must match the port's
+        /// minimum step interval (ESP32: StepTiming.MinStepIntervalUs = 200 µs → 5000 microsteps/s).
+        /// </summary>
+        public long MaxMicrostepsPerSecond = 5000;
+
         /// <summary>Position of the plunger pusher (µm from fully withdrawn) at which a syringe is empty.</summary>
         public int EmptyPositionUm = 120000;
     }

@@ -24,5 +24,9 @@ namespace Pump.Core.Library
         BeyondDeviceRange = 18,
         BadPlaceholder = 19,
         InternalError = 20,
+        /// <summary>Install refused: the pump is not idle.</summary>
+        PumpNotIdle = 21,
+        /// <summary>Install refused: the library could not be written to the store.</summary>
+        StoreWriteFailed = 22,
     }
 }

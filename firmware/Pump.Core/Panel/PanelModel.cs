@@ -41,6 +41,8 @@ namespace Pump.Core.Panel
         private int _findingIndex;
         private bool _spacingPending;
         private bool _confirmEnd;
+        private bool _historyShown;
+        private int _historyIndex;
 
         public PanelModel(PumpController pump)
         {
@@ -117,9 +119,18 @@ namespace Pump.Core.Panel
             switch (_pump.State)
             {
                 case PumpState.Idle:
-                    if (key == PanelKey.Ok)
+                    if (_historyShown)
+                    {
+                        OnHistoryKey(key);
+                    }
+                    else if (key == PanelKey.Ok)
                     {
                         _pump.Request(PumpTrigger.BeginProgramming);
+                    }
+                    else if (key == PanelKey.Down || key == PanelKey.Up)
+                    {
+                        _historyShown = true;
+                        _historyIndex = 0;
                     }
 
                     break;
@@ -189,6 +200,50 @@ namespace Pump.Core.Panel
 
                     break;
             }
+        }
+
+        /// <summary>Alarm history (ALM-007): Up/Down scroll newest-first, Back or OK leaves.</summary>
+        private void OnHistoryKey(PanelKey key)
+        {
+            int n = _pump.Alarms.HistoryCount;
+            if (key == PanelKey.Down && _historyIndex + 1 < n)
+            {
+                _historyIndex++;
+            }
+            else if (key == PanelKey.Up && _historyIndex > 0)
+            {
+                _historyIndex--;
+            }
+            else if (key == PanelKey.Back || key == PanelKey.Ok)
+            {
+                _historyShown = false;
+            }
+        }
+
+        private void RenderHistory(ScreenBuffer s, long nowUs)
+        {
+            int n = _pump.Alarms.HistoryCount;
+            int c = s.Put(0, 0, "ALARM HISTORY ");
+            if (n == 0)
+            {
+                s.Put(1, 0, "NO ALARMS");
+            }
+            else
+            {
+                c = s.PutInteger(0, c, _historyIndex + 1);
+                c = s.PutChar(0, c, '/');
+                s.PutInteger(0, c, n);
+                AlarmCode code;
+                long atUs;
+                bool raised;
+                _pump.Alarms.HistoryAt(_historyIndex, out code, out atUs, out raised);
+                s.Put(1, 0, AlarmTable.For(code).Message);
+                int rc = s.Put(2, 0, raised ? "RAISED " : "CLEARED ");
+                rc = s.PutDuration(2, rc, (nowUs - atUs) / 1000000);
+                s.Put(2, rc, " AGO");
+            }
+
+            s.Put(3, 0, "UP/DN  BACK:EXIT");
         }
 
         private void OnStoppedKey(PanelKey key, long nowUs)
@@ -399,7 +454,12 @@ namespace Pump.Core.Panel
 
         private bool Refused()
         {
-            return _result == null || _result.Outcome == ProgramOutcome.Rejected || _pump.SpacingCheck.IsRefused;
+            return _result == null || _result.Outcome == ProgramOutcome.Rejected || _pump.SpacingCheck.IsRefused || BeyondMechanism();
+        }
+
+        private bool BeyondMechanism()
+        {
+            return _result != null && _result.Program != null && !_pump.WithinMechanism(_result.Program);
         }
 
         private void Compute(DrugEntry drug)
@@ -499,10 +559,20 @@ namespace Pump.Core.Panel
                     s.Put(1, 0, "PLEASE WAIT");
                     break;
                 case PumpState.Idle:
+                    if (_historyShown)
+                    {
+                        RenderHistory(s, nowUs);
+                        break;
+                    }
+
                     s.Put(0, 0, "IDLE");
-                    s.Put(1, 0, "OK: NEW PROGRAM");
+                    s.Put(1, 0, "OK:NEW  DN:HISTORY");
                     int c = s.Put(2, 0, "LIBRARY REV ");
                     s.PutInteger(2, c, _pump.Library.Revision);
+                    if (_pump.LibraryRefusal.Length > 0)
+                    {
+                        s.Put(3, 0, _pump.LibraryRefusal);
+                    }
                     break;
                 case PumpState.Programming:
                     RenderProgramming(s);
@@ -514,7 +584,7 @@ namespace Pump.Core.Panel
                     break;
                 case PumpState.Priming:
                     s.Put(0, 0, "PRIMING");
-                    int pc = s.PutFixed(1, 0, _pump.Ledger.CountedMicrosteps * 1000 / MicrostepsPerMl(), 3, 2);
+                    int pc = s.PutFixed(1, 0, _pump.DeliveredVolumeNl() / 1000, 3, 2);
                     s.Put(1, pc, " mL");
                     s.Put(2, 0, "OK: PRIMED   PAUSE");
                     break;
@@ -540,18 +610,6 @@ namespace Pump.Core.Panel
                 int rc = s.Put(3, 0, "! ");
                 s.Put(3, rc, reason);
             }
-        }
-
-        private long MicrostepsPerMl()
-        {
-            SyringeCalibration? cal = _pump.Calibration;
-            if (cal == null || cal.MicrostepsPerMlDenominator == 0)
-            {
-                return 1;
-            }
-
-            long v = cal.MicrostepsPerMlNumerator / cal.MicrostepsPerMlDenominator;
-            return v > 0 ? v : 1;
         }
 
         private void RenderProgramming(ScreenBuffer s)
@@ -637,6 +695,18 @@ namespace Pump.Core.Panel
                 return;
             }
 
+            if (BeyondMechanism())
+            {
+                InfusionProgram fast = r.Program;
+                s.Put(0, 0, "REJECTED: PUMP MAX");
+                int fc = s.Put(1, 0, "RATE ");
+                fc = s.PutFixed(1, fc, fast.RateUlPerH, 3, 1);
+                s.Put(1, fc, " mL/h");
+                s.Put(2, 0, "TOO FAST: SYRINGE");
+                s.Put(3, 0, "BACK: CHANGE ENTRY");
+                return;
+            }
+
             if (_pump.SpacingCheck.IsRefused)
             {
                 s.Put(0, 0, "REJECTED: SESSIONS");
@@ -650,12 +720,13 @@ namespace Pump.Core.Panel
             int c = s.Put(0, 0, "RATE ");
             c = s.PutFixed(0, c, p.RateUlPerH, 3, 1);
             s.Put(0, c, " mL/h");
+            // Whole 0.01 mL and 0.01 mg (rounded down), so the longest line still fits 20 columns.
             c = s.Put(1, 0, "VOL ");
-            c = s.PutFixed(1, c, p.VolumeNl / 1000, 3, 1);
+            c = s.PutFixed(1, c, p.VolumeNl / 10000, 2, 1);
             c = s.Put(1, c, "mL ");
             if (p.TotalDoseUg > 0)
             {
-                c = s.PutFixed(1, c, p.TotalDoseUg, 3, 1);
+                c = s.PutFixed(1, c, p.TotalDoseUg / 10, 2, 1);
                 s.Put(1, c, "mg");
             }
 
@@ -780,7 +851,7 @@ namespace Pump.Core.Panel
             }
             else
             {
-                s.Put(3, 0, "START:RESUME STOP:END");
+                s.Put(3, 0, "START:GO  STOP:END");
             }
         }
 

@@ -113,6 +113,8 @@ namespace Pump.Core.Persistence
         /// The previous program's dose must already be in the session history.</summary>
         public bool TryBeginDelivery()
         {
+            // Closed until the new record is durable: a failed write can never leave the old bound usable.
+            _open = false;
             if (!Persist(0, true, true))
             {
                 return false;

@@ -11,7 +11,7 @@ namespace Pump.Core.Tests.Control
 
         internal static IEnumerable<GuardInputs> AllGuardInputs()
         {
-            for (int bits = 0; bits < 256; bits++)
+            for (int bits = 0; bits < 512; bits++)
             {
                 yield return new GuardInputs
                 {
@@ -23,6 +23,7 @@ namespace Pump.Core.Tests.Control
                     SessionAllowed = (bits & 32) != 0,
                     VitalConditionActive = (bits & 64) != 0,
                     TechnicalConditionActive = (bits & 128) != 0,
+                    DeviceHealthy = (bits & 256) != 0,
                 };
             }
         }
@@ -90,7 +91,7 @@ namespace Pump.Core.Tests.Control
         [Fact]
         public void SelfTestPassed_InterruptedSession_GoesToPausedNeverInfusing()
         {
-            var inputs = new GuardInputs { SessionInterrupted = true, SyringeSecured = true, LeaseHeld = true, LinePrimed = true, BaselineAcceptable = true, SessionAllowed = true };
+            var inputs = new GuardInputs { SessionInterrupted = true, SyringeSecured = true, DeviceHealthy = true, LeaseHeld = true, LinePrimed = true, BaselineAcceptable = true, SessionAllowed = true };
             Assert.Equal(PumpState.Paused, Table.Resolve(PumpState.SelfTest, PumpTrigger.SelfTestPassed, ref inputs).Target);
             inputs.SessionInterrupted = false;
             Assert.Equal(PumpState.Idle, Table.Resolve(PumpState.SelfTest, PumpTrigger.SelfTestPassed, ref inputs).Target);
@@ -115,14 +116,15 @@ namespace Pump.Core.Tests.Control
 
         // Proves: STM-005
         [Theory]
-        [InlineData(false, true, true, true, true, "SYRINGE NOT SECURED")]
-        [InlineData(true, false, true, true, true, "PRIME LINE FIRST")]
-        [InlineData(true, true, false, true, true, "SESSION LIMIT")]
-        [InlineData(true, true, true, false, true, "NO VALID VITALS")]
-        [InlineData(true, true, true, true, false, "BASELINE NOT OK")]
-        public void RequestStart_InReadyWithOneConditionUnmet_RejectedWithThatReason(bool secured, bool primed, bool allowed, bool lease, bool baseline, string reason)
+        [InlineData(false, true, true, true, true, true, "SYRINGE NOT SECURED")]
+        [InlineData(true, false, true, true, true, true, "DEVICE FAULT")]
+        [InlineData(true, true, false, true, true, true, "PRIME LINE FIRST")]
+        [InlineData(true, true, true, false, true, true, "SESSION LIMIT")]
+        [InlineData(true, true, true, true, false, true, "NO VALID VITALS")]
+        [InlineData(true, true, true, true, true, false, "BASELINE NOT OK")]
+        public void RequestStart_InReadyWithOneConditionUnmet_RejectedWithThatReason(bool secured, bool healthy, bool primed, bool allowed, bool lease, bool baseline, string reason)
         {
-            var inputs = new GuardInputs { SyringeSecured = secured, LinePrimed = primed, SessionAllowed = allowed, LeaseHeld = lease, BaselineAcceptable = baseline };
+            var inputs = new GuardInputs { SyringeSecured = secured, DeviceHealthy = healthy, LinePrimed = primed, SessionAllowed = allowed, LeaseHeld = lease, BaselineAcceptable = baseline };
             var rule = Table.Resolve(PumpState.Ready, PumpTrigger.RequestStart, ref inputs);
             Assert.Equal(RuleKind.Reject, rule.Kind);
             Assert.Equal(reason, inputs.RefusalReason(rule.Guard));
@@ -132,7 +134,7 @@ namespace Pump.Core.Tests.Control
         [Fact]
         public void RequestStart_InReadyWithAllConditionsMet_Infuses()
         {
-            var inputs = new GuardInputs { SyringeSecured = true, LinePrimed = true, SessionAllowed = true, LeaseHeld = true, BaselineAcceptable = true };
+            var inputs = new GuardInputs { SyringeSecured = true, DeviceHealthy = true, LinePrimed = true, SessionAllowed = true, LeaseHeld = true, BaselineAcceptable = true };
             Assert.Equal(PumpState.Infusing, Table.Resolve(PumpState.Ready, PumpTrigger.RequestStart, ref inputs).Target);
             inputs.VitalConditionActive = true;
             Assert.Equal(RuleKind.Reject, Table.Resolve(PumpState.Ready, PumpTrigger.RequestStart, ref inputs).Kind);
@@ -144,7 +146,7 @@ namespace Pump.Core.Tests.Control
         [InlineData(PumpState.InterlockHold)]
         public void RequestResume_VitalsStillOutOfRange_Rejected(PumpState state)
         {
-            var inputs = new GuardInputs { SyringeSecured = true, LeaseHeld = true, VitalConditionActive = true };
+            var inputs = new GuardInputs { SyringeSecured = true, DeviceHealthy = true, LeaseHeld = true, VitalConditionActive = true };
             var rule = Table.Resolve(state, PumpTrigger.RequestResume, ref inputs);
             Assert.Equal(RuleKind.Reject, rule.Kind);
             Assert.Equal("VITALS OUT OF RANGE", inputs.RefusalReason(rule.Guard));

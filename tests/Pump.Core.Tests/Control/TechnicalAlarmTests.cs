@@ -39,6 +39,33 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Driver.IsEnabled);
         }
 
+        // Proves: TEC-005
+        [Fact]
+        public void Infusing_PlungerAheadOfPulses_OverInfusionFailsafe()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.DriftUmPerSecond = 200;
+            Assert.True(rig.RunUntil(() => rig.State != PumpState.Infusing, 10));
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.OverInfusion));
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: TEC-005, TEC-004
+        [Fact]
+        public void Paused_PlungerMovesWithoutPulses_RunawayFailsafe()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Press(PanelKey.PauseStop);
+            rig.Run(2);
+            rig.DriftUmPerSecond = 300;
+            Assert.True(rig.RunUntil(() => rig.State != PumpState.Paused, 10));
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.MotorRunaway));
+        }
+
         // Proves: TEC-007
         [Fact]
         public void Infusing_ForceSensorLost_StopsDelivery()

@@ -56,6 +56,11 @@ namespace Pump.Core.Tests.Fakes
         public bool Occluded { get; set; }
         public int OcclusionMilliNewtonsPerMicrostep { get; set; } = 30;
         public bool PulsesWithoutMotion { get; set; }
+
+        /// <summary>Plunger motion without any pulse (a slipping or back-driven mechanism), µm per second.</summary>
+        public long DriftUmPerSecond { get; set; }
+
+        private long _driftUm;
         public uint SendAsMonitor { get; set; } = MonitorId;
 
         /// <summary>Pulses seen while the driver was enabled (what moved the plunger).</summary>
@@ -171,6 +176,12 @@ namespace Pump.Core.Tests.Fakes
         private void Physics()
         {
             Steps.AdvanceTo(Clock.NowUs);
+            if (DriftUmPerSecond != 0)
+            {
+                _driftUm += DriftUmPerSecond * TickUs / 1_000_000;
+                Sensors.PositionUm = StartPositionUm + MechanicalMicrosteps * 1000 / 3200 + _driftUm;
+            }
+
             long counted = Steps.Counted + Steps.RunawayPulses;
             long delta = counted - _lastCounted;
             _lastCounted = counted;
@@ -183,7 +194,7 @@ namespace Pump.Core.Tests.Fakes
             if (!PulsesWithoutMotion)
             {
                 MechanicalMicrosteps += delta * sign;
-                Sensors.PositionUm = StartPositionUm + MechanicalMicrosteps * 1000 / 3200;
+                Sensors.PositionUm = StartPositionUm + MechanicalMicrosteps * 1000 / 3200 + _driftUm;
             }
 
             if (Occluded || sign < 0)

@@ -140,6 +140,55 @@ namespace Pump.Core.Tests.Panel
             Assert.Equal(PumpState.Programming, rig.State);
         }
 
+        // Proves: PRG-011
+        [Fact]
+        public void Review_10mLSyringeAt1200mLPerHour_RejectedBeyondPumpMax()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);    // NO DRUG -> rate
+            rig.EnterDigits("12000");               // 1200.0 mL/h
+            rig.EnterDigits("0050");                // 5.0 mL
+            // BD 60 is the default syringe; step down the list to the BD 10 mL.
+            while (!rig.Display.Row(1).StartsWith("BD PLASTIPAK 10", System.StringComparison.Ordinal))
+            {
+                rig.Press(PanelKey.Up);
+            }
+
+            rig.Press(PanelKey.Ok);
+            Assert.Contains("REJECTED: PUMP MAX", rig.Display.Row(0));
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Programming, rig.State);
+        }
+
+        // Proves: ALM-007
+        [Fact]
+        public void Idle_DownKey_ShowsAlarmHistoryNewestFirst()
+        {
+            var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
+            rig.Sensors.ClampClosed = false;
+            rig.Step();
+            rig.Sensors.ClampClosed = true;
+            rig.Step();
+            rig.Press(PanelKey.Ok);                       // acknowledge, clear alarm -> Paused
+            rig.Press(PanelKey.PauseStop, PanelKey.Ok);    // end session -> Stopped
+            rig.Press(PanelKey.Ok);                        // -> Idle
+            Assert.Equal(PumpState.Idle, rig.State);
+            rig.Run(65);
+            rig.Press(PanelKey.Down);
+            Assert.StartsWith("ALARM HISTORY 1/", rig.Display.Row(0));
+            int guard = 0;
+            while (!rig.Display.Row(1).StartsWith("SYRINGE NOT SECURED", System.StringComparison.Ordinal) && guard++ < 20)
+            {
+                rig.Press(PanelKey.Down);
+            }
+
+            Assert.StartsWith("SYRINGE NOT SECURED", rig.Display.Row(1));
+            Assert.Matches("(RAISED|CLEARED) 1:0[0-9] AGO", rig.Display.Row(2));
+            rig.Press(PanelKey.Back);
+            Assert.StartsWith("IDLE", rig.Display.Row(0));
+        }
+
         // Proves: PNL-005
         [Fact]
         public void Paused_EndSession_NeedsStopThenOkAndBackCancels()

@@ -115,7 +115,7 @@ namespace Pump.Evidence.Conformance
                 var steps = new Step[length];
                 for (int i = 0; i < length; i++)
                 {
-                    steps[i] = new Step((PumpTrigger)random.Next(PumpTriggers.Count), GuardFacts.FromBits(random.Next(256)));
+                    steps[i] = new Step((PumpTrigger)random.Next(PumpTriggers.Count), GuardFacts.FromBits(random.Next(GuardFacts.CombinationCount)));
                 }
                 stepsRun += length;
                 if (Run(PumpState.SelfTest, steps) != null)
@@ -244,6 +244,7 @@ namespace Pump.Evidence.Conformance
         {
             [ReferenceModel.Condition.SyringeSecured] = "SYRINGE NOT SECURED",
             [ReferenceModel.Condition.LinePrimed] = "PRIME LINE FIRST",
+            [ReferenceModel.Condition.DeviceHealthy] = "DEVICE FAULT",
             [ReferenceModel.Condition.SessionAllowed] = "SESSION LIMIT",
             [ReferenceModel.Condition.LeaseHeld] = "NO VALID VITALS",
             [ReferenceModel.Condition.BaselineAcceptable] = "BASELINE NOT OK",

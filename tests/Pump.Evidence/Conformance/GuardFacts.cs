@@ -5,10 +5,10 @@ using Pump.Core.Control;
 
 namespace Pump.Evidence.Conformance
 {
-    /// <summary>The eight boolean guard facts as a bit set, so every combination can be enumerated.</summary>
+    /// <summary>The nine boolean guard facts as a bit set, so every combination can be enumerated.</summary>
     public static class GuardFacts
     {
-        public const int CombinationCount = 256;
+        public const int CombinationCount = 512;
 
         public static GuardInputs FromBits(int bits) => new GuardInputs
         {
@@ -20,12 +20,14 @@ namespace Pump.Evidence.Conformance
             SessionAllowed = (bits & 32) != 0,
             VitalConditionActive = (bits & 64) != 0,
             TechnicalConditionActive = (bits & 128) != 0,
+            DeviceHealthy = (bits & 256) != 0,
         };
 
         public static int ToBits(GuardInputs inputs) =>
             (inputs.SessionInterrupted ? 1 : 0) | (inputs.SyringeSecured ? 2 : 0) | (inputs.LinePrimed ? 4 : 0)
             | (inputs.LeaseHeld ? 8 : 0) | (inputs.BaselineAcceptable ? 16 : 0) | (inputs.SessionAllowed ? 32 : 0)
-            | (inputs.VitalConditionActive ? 64 : 0) | (inputs.TechnicalConditionActive ? 128 : 0);
+            | (inputs.VitalConditionActive ? 64 : 0) | (inputs.TechnicalConditionActive ? 128 : 0)
+            | (inputs.DeviceHealthy ? 256 : 0);
 
         public static IEnumerable<GuardInputs> AllCombinations()
         {
@@ -39,6 +41,7 @@ namespace Pump.Evidence.Conformance
         {
             ReferenceModel.Condition.SyringeSecured => inputs.SyringeSecured,
             ReferenceModel.Condition.LinePrimed => inputs.LinePrimed,
+            ReferenceModel.Condition.DeviceHealthy => inputs.DeviceHealthy,
             ReferenceModel.Condition.SessionAllowed => inputs.SessionAllowed,
             ReferenceModel.Condition.LeaseHeld => inputs.LeaseHeld,
             ReferenceModel.Condition.BaselineAcceptable => inputs.BaselineAcceptable,
@@ -60,6 +63,7 @@ namespace Pump.Evidence.Conformance
             }
             Add(inputs.SessionInterrupted, "interrupted");
             Add(inputs.SyringeSecured, "secured");
+            Add(inputs.DeviceHealthy, "healthy");
             Add(inputs.LinePrimed, "primed");
             Add(inputs.LeaseHeld, "lease");
             Add(inputs.BaselineAcceptable, "baseline");

@@ -102,6 +102,7 @@ namespace Pump.Evidence.Conformance
         // Guard conditions, named after the GuardInputs facts they read. The description of a guard is
         // the name of the condition, so a rejection reports which condition failed.
         private Tuple<Func<bool>, string> Secured() => Tuple.Create<Func<bool>, string>(() => _inputs.SyringeSecured, Condition.SyringeSecured);
+        private Tuple<Func<bool>, string> Healthy() => Tuple.Create<Func<bool>, string>(() => _inputs.DeviceHealthy, Condition.DeviceHealthy);
         private Tuple<Func<bool>, string> Primed() => Tuple.Create<Func<bool>, string>(() => _inputs.LinePrimed, Condition.LinePrimed);
         private Tuple<Func<bool>, string> Allowed() => Tuple.Create<Func<bool>, string>(() => _inputs.SessionAllowed, Condition.SessionAllowed);
         private Tuple<Func<bool>, string> Lease() => Tuple.Create<Func<bool>, string>(() => _inputs.LeaseHeld, Condition.LeaseHeld);
@@ -126,9 +127,9 @@ namespace Pump.Evidence.Conformance
             m.Configure(PumpState.Ready)
                 .Permit(PumpTrigger.BeginProgramming, PumpState.Programming)        // STM-012 edit
                 .Permit(PumpTrigger.CancelProgramming, PumpState.Idle)              // STM-012
-                .PermitIf(PumpTrigger.RequestPrime, PumpState.Priming, Secured())   // STM-011
+                .PermitIf(PumpTrigger.RequestPrime, PumpState.Priming, Secured(), Healthy())   // STM-011
                 .PermitIf(PumpTrigger.RequestStart, PumpState.Infusing,             // STM-005, in this order
-                    Secured(), Primed(), Allowed(), Lease(), Baseline(), NoVital())
+                    Secured(), Healthy(), Primed(), Allowed(), Lease(), Baseline(), NoVital())
                 .Ignore(PumpTrigger.TechnicalStop);                                 // STM-009
 
             // STM-011: priming.
@@ -152,7 +153,7 @@ namespace Pump.Evidence.Conformance
 
             m.Configure(PumpState.Paused)
                 .PermitIf(PumpTrigger.RequestResume, PumpState.Infusing,            // STM-006
-                    Secured(), Lease(), NoVital(), NoTechnical())
+                    Secured(), Healthy(), Lease(), NoVital(), NoTechnical())
                 .Permit(PumpTrigger.RequestStop, PumpState.Stopped)                 // STM-012
                 .Permit(PumpTrigger.InfusionComplete, PumpState.Completed)          // STM-012
                 .Permit(PumpTrigger.VitalHold, PumpState.InterlockHold)             // STM-007
@@ -162,7 +163,7 @@ namespace Pump.Evidence.Conformance
 
             m.Configure(PumpState.InterlockHold)
                 .PermitIf(PumpTrigger.RequestResume, PumpState.Infusing,            // STM-006, STM-007
-                    Secured(), Lease(), NoVital(), NoTechnical())
+                    Secured(), Healthy(), Lease(), NoVital(), NoTechnical())
                 .Permit(PumpTrigger.RequestStop, PumpState.Stopped)                 // STM-007, STM-012
                 .Permit(PumpTrigger.InfusionComplete, PumpState.Completed)          // STM-012
                 .Permit(PumpTrigger.VitalStop, PumpState.Stopped)                   // STM-007, STM-008
@@ -212,6 +213,7 @@ namespace Pump.Evidence.Conformance
         {
             public const string SyringeSecured = "syringe secured";
             public const string LinePrimed = "line primed";
+            public const string DeviceHealthy = "device healthy";
             public const string SessionAllowed = "session allowed";
             public const string LeaseHeld = "lease held";
             public const string BaselineAcceptable = "baseline acceptable";
