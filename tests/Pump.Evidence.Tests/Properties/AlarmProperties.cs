@@ -11,13 +11,15 @@ namespace Pump.Evidence.Tests.Properties
         private sealed class RecordingAnnunciator : IAnnunciator
         {
             public AlarmSound Sound { get; private set; }
+            public AlarmLight Light { get; private set; }
+            public bool PausedIndicator { get; private set; }
             public void SetSound(AlarmSound sound) => Sound = sound;
-            public void SetLight(AlarmLight light) { }
+            public void SetLight(AlarmLight light) => Light = light;
             public void SetRunning(bool on) { }
-            public void SetAudioPaused(bool on) { }
+            public void SetAudioPaused(bool on) => PausedIndicator = on;
         }
 
-        // Proves: ALM-003, ALM-004
+        // Proves: ALM-003, ALM-004, ALM-006
         [Fact]
         public void Property_AudioIsNeverSilentWithAnAlarmShownForMoreThanTwoMinutesAfterTheLastPress()
         {
@@ -39,9 +41,13 @@ namespace Pump.Evidence.Tests.Properties
                     }
                     else if (kind == 4)
                     {
-                        if (manager.PauseAudio(nowUs))
+                        bool anyShown = manager.Highest != AlarmCode.None;
+                        bool paused = manager.PauseAudio(nowUs);
+                        Assert.Equal(anyShown, paused); // nothing to silence, nothing paused
+                        if (paused)
                         {
                             lastPressUs = nowUs;
+                            Assert.Equal(nowUs + AlarmManager.AudioPauseMaxUs, manager.AudioPausedUntilUs);
                         }
                     }
                     else
@@ -50,6 +56,49 @@ namespace Pump.Evidence.Tests.Properties
                     }
                     manager.Annunciate(annunciator, nowUs);
                     AlarmCode top = manager.Highest;
+                    // ALM-006: the highest priority shown, the most recent among equals (lowest code on a tie).
+                    AlarmCode expected = AlarmCode.None;
+                    for (int i = 1; i < AlarmCodes.Count; i++)
+                    {
+                        var c = (AlarmCode)i;
+                        if (!manager.IsShown(c))
+                        {
+                            continue;
+                        }
+                        if (expected == AlarmCode.None
+                            || AlarmTable.For(c).Priority > AlarmTable.For(expected).Priority
+                            || (AlarmTable.For(c).Priority == AlarmTable.For(expected).Priority && manager.RaisedAtUs(c) > manager.RaisedAtUs(expected)))
+                        {
+                            expected = c;
+                        }
+                    }
+                    Assert.Equal(expected, top);
+                    AlarmPriority priority = top == AlarmCode.None ? AlarmPriority.None : AlarmTable.For(top).Priority;
+                    AlarmLight light = priority switch
+                    {
+                        AlarmPriority.High => AlarmLight.HighFlashing,
+                        AlarmPriority.Medium => AlarmLight.MediumFlashing,
+                        AlarmPriority.Low => AlarmLight.LowSteady,
+                        _ => AlarmLight.Off,
+                    };
+                    Assert.Equal(light, annunciator.Light);
+                    Assert.Equal(manager.AudioPaused, annunciator.PausedIndicator);
+                    if (!manager.AudioPaused)
+                    {
+                        AlarmSound sound = priority switch
+                        {
+                            AlarmPriority.High => AlarmSound.HighPriority,
+                            AlarmPriority.Medium => AlarmSound.MediumPriority,
+                            AlarmPriority.Low => AlarmSound.LowPriority,
+                            _ => AlarmSound.Silent,
+                        };
+                        Assert.Equal(sound, annunciator.Sound);
+                    }
+                    if (top == AlarmCode.None)
+                    {
+                        Assert.False(manager.AudioPaused); // nothing shown ends a pause
+                        Assert.Equal(0, manager.AudioPausedUntilUs);
+                    }
                     if (top != AlarmCode.None && AlarmTable.For(top).Priority != AlarmPriority.None && annunciator.Sound == AlarmSound.Silent)
                     {
                         Assert.True(nowUs - lastPressUs < AlarmManager.AudioPauseMaxUs,

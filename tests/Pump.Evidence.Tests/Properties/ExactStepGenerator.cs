@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Pump.Hal;
 
@@ -12,6 +13,10 @@ namespace Pump.Evidence.Tests.Properties
         private readonly Queue<StepSegment> _queue = new Queue<StepSegment>();
         private long _emittedInHead;
         private bool _headStarted;
+        private bool _hasLast;
+        private long _lastAnchorUs;
+        private long _lastRate;
+        private long _lastStep;
 
         public ExactStepGenerator(int capacity = 8)
         {
@@ -28,6 +33,17 @@ namespace Pump.Evidence.Tests.Properties
             {
                 return false;
             }
+            // The contract (StepSegment): a segment covers at least one step and starts where the previous one of
+            // the same schedule ended.
+            if (segment.LastStep <= segment.FirstStep
+                || (_hasLast && _lastAnchorUs == segment.AnchorUs && _lastRate == segment.RateMicrosteps && segment.FirstStep != _lastStep))
+            {
+                throw new InvalidOperationException($"segment ({segment.FirstStep}, {segment.LastStep}] does not continue at {_lastStep}");
+            }
+            _hasLast = true;
+            _lastAnchorUs = segment.AnchorUs;
+            _lastRate = segment.RateMicrosteps;
+            _lastStep = segment.LastStep;
             _queue.Enqueue(segment);
             return true;
         }
@@ -36,6 +52,7 @@ namespace Pump.Evidence.Tests.Properties
         {
             _queue.Clear();
             _headStarted = false;
+            _hasLast = false;
         }
 
         /// <summary>Emits every step due by <paramref name="nowUs"/>.</summary>

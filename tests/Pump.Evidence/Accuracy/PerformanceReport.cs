@@ -165,7 +165,8 @@ namespace Pump.Evidence.Accuracy
             md.AppendLine($"- Largest release bolus: {F(worstBolus, 3)} mL (target ≤ 0.3 mL). Every case alarmed: {(occlusions.All(o => o.Alarmed) ? "yes" : "NO")}.");
             if (backflow.Count > 0)
             {
-                md.AppendLine($"- Finding: at the low rates the pressure relief overshoots (line pressure after relief down to "
+                string rates = string.Join(", ", backflow.Select(o => F(o.Rate.RateMlPerHour, 2)).Distinct()) + " mL/h";
+                md.AppendLine($"- Finding: at {rates} the pressure relief overshoots (line pressure after relief down to "
                     + $"{F(backflow.Min(o => o.PressureAfterReliefMmHg), 0)} mmHg against a 50 mmHg target), so when the occlusion is released up to "
                     + $"{F(-backflow.Min(o => o.ReleaseBolusMl) * 1000, 0)} µL flows back into the syringe. Small, but a reverse flow (GIP 1.8.1); the");
                 md.AppendLine("  relief should stop at the target pressure whatever the rate.");
