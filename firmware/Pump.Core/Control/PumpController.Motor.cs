@@ -9,8 +9,12 @@ namespace Pump.Core.Control
     /// <summary>Sensors, delivery, priming and the post-occlusion pressure relief.</summary>
     public sealed partial class PumpController
     {
-        /// <summary>Relief back-off speed: fast enough to relieve within a tick or two at any pressure.</summary>
-        private const long ReliefMicrostepsPerSecond = 4000;
+        /// <summary>
+        /// Relief back-off speed. The pressure is checked once per tick, so the overshoot past the target is at
+        /// most one tick of back-off: 50 microsteps (about 9 µL in a 60 mL syringe) flowing back when the
+        /// occlusion clears. 4000/s overshot by about 20 µL (performance.md); a typical relief still takes < 1 s.
+        /// </summary>
+        private const long ReliefMicrostepsPerSecond = 1000;
 
         private long _rawCounter;
         private bool _counterOk;
