@@ -131,7 +131,8 @@ namespace Pump.Evidence.Tests.Properties
         [Fact]
         public void Property_UnusableRate_RefusedAndNothingRuns()
         {
-            Gen.Select(Gen.Long[-3, 3], Gen.Long[-3_000_000, 3_000_000]).Sample((rate, periodUs) =>
+            // Small ranges, so zero and the signs around it are drawn often.
+            Gen.Select(Gen.Long[-3, 3], Gen.Long[-3, 3]).Sample((rate, periodUs) =>
             {
                 var generator = new ExactStepGenerator();
                 var ledger = new DeliveryLedger();
