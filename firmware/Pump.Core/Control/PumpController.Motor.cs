@@ -9,8 +9,12 @@ namespace Pump.Core.Control
     /// <summary>Sensors, delivery, priming and the post-occlusion pressure relief.</summary>
     public sealed partial class PumpController
     {
-        /// <summary>Relief back-off speed: fast enough to relieve within a tick or two at any pressure.</summary>
-        private const long ReliefMicrostepsPerSecond = 4000;
+        /// <summary>
+        /// Relief back-off speed. The pressure is checked once per tick, so the overshoot past the target is at
+        /// most one tick of back-off: 50 microsteps (about 9 µL in a 60 mL syringe) flowing back when the
+        /// occlusion clears. 4000/s overshot by about 20 µL (performance.md); a typical relief still takes < 1 s.
+        /// </summary>
+        private const long ReliefMicrostepsPerSecond = 1000;
 
         private long _rawCounter;
         private bool _counterOk;
@@ -30,6 +34,8 @@ namespace Pump.Core.Control
         private long _reliefMaxMicrosteps;
         private long _reliefLastMicrosteps;
         private long _primeMaxMicrosteps;
+        private bool _positionRebasePending;
+        private bool _countedAtStopPending;
 
         /// <summary>Microsteps backed off by the last pressure relief.</summary>
         public long LastReliefMicrosteps { get { return _reliefLastMicrosteps; } }
@@ -43,6 +49,18 @@ namespace Pump.Core.Control
         public int PressureMmHg { get { return _occlusion != null ? _occlusion.PressureMmHg : 0; } }
 
         public int PlungerPositionUm { get { return _positionUm; } }
+
+        /// <summary>New reference for the position check; deferred to the next valid reading if the sensor is down.</summary>
+        private void RebasePosition(long countedMicrosteps)
+        {
+            if (_position == null)
+            {
+                return;
+            }
+
+            _position.Rebase(countedMicrosteps, _positionUm);
+            _positionRebasePending = !_positionOk;
+        }
 
         private void ReadSensors(long nowUs)
         {
@@ -59,7 +77,13 @@ namespace Pump.Core.Control
             }
 
             _forceOk = _hw.ForceSensor.TryReadForce(out _forceMilliNewtons);
-            _positionOk = _hw.PlungerPosition.TryReadPosition(out _positionUm);
+            int position;
+            _positionOk = _hw.PlungerPosition.TryReadPosition(out position);
+            if (_positionOk)
+            {
+                // Keep the last valid reading otherwise: no reference is ever taken from a failed read.
+                _positionUm = position;
+            }
             _clampReadable = _hw.SyringeClamp.TryRead(out _clampClosed, out _plungerEngaged);
             if (!_clampReadable)
             {
@@ -90,10 +114,7 @@ namespace Pump.Core.Control
                 _occlusion.Restart();
             }
 
-            if (_position != null)
-            {
-                _position.Rebase(_ledger.CountedMicrosteps, _positionUm);
-            }
+            RebasePosition(_ledger.CountedMicrosteps);
         }
 
         private void BeginPriming(long nowUs)
@@ -117,10 +138,7 @@ namespace Pump.Core.Control
             _hw.MotorDriver.SetDirection(MotorDirection.Forward);
             _hw.MotorDriver.Enable();
             _engine.Start(nowUs, perHour, InfusionProgram.MicrosecondsPerHour, maxSteps);
-            if (_position != null)
-            {
-                _position.Rebase(0, _positionUm);
-            }
+            RebasePosition(0);
         }
 
         /// <summary>Hardware first (STM-002), then the exact count is read and persisted.</summary>
@@ -134,7 +152,8 @@ namespace Pump.Core.Control
             }
 
             long raw;
-            if (_hw.StepCounter.TryRead(out raw))
+            bool read = _hw.StepCounter.TryRead(out raw);
+            if (read)
             {
                 _rawCounter = raw;
                 _ledger.Observe(raw);
@@ -142,10 +161,10 @@ namespace Pump.Core.Control
 
             _ledger.CancelInFlight();
             _countedAtStop = _ledger.CountedMicrosteps;
-            if (_position != null)
-            {
-                _position.Rebase(_countedAtStop, _positionUm);
-            }
+            // An unreadable counter at the stop: the count at rest is taken from its first valid reading
+            // (pulses emitted before the stop are not a runaway; the counter fault is already raised).
+            _countedAtStopPending = !read;
+            RebasePosition(_countedAtStop);
 
             if (wasRunning)
             {
@@ -275,10 +294,7 @@ namespace Pump.Core.Control
             // The ledger resumes from what was delivered; the back-off pulses are not dose.
             _ledger.Begin(_rawCounter, _reliefCountedBase);
             _countedAtStop = _reliefCountedBase;
-            if (_position != null)
-            {
-                _position.Rebase(_reliefCountedBase, _positionUm);
-            }
+            RebasePosition(_reliefCountedBase);
 
             Log(PumpEvent.PressureRelieved, (int)IntMath.Min(_reliefLastMicrosteps, int.MaxValue), 0);
         }

@@ -24,6 +24,13 @@ namespace Pump.Core.Control
             bool counterFault = !_counterOk || _counterWentBack;
             bool stall = false;
             bool runaway = false;
+            if (!counterFault && _countedAtStopPending && !_engine.IsRunning)
+            {
+                _countedAtStop = _ledger.CountedMicrosteps;
+                _countedAtStopPending = false;
+                RebasePosition(_countedAtStop);
+            }
+
             if (!counterFault && !_reliefActive)
             {
                 if (_engine.IsRunning)
@@ -42,6 +49,13 @@ namespace Pump.Core.Control
             // Plunger position against the ledger (TEC-005): while infusing, and while stopped (motion without pulses).
             bool over = false;
             bool under = false;
+            if (_position != null && _positionOk && _positionRebasePending)
+            {
+                // A reference taken while the sensor was unreadable is replaced by the first valid reading.
+                _position.Rebase(_engine.IsRunning ? _ledger.CountedMicrosteps : _countedAtStop, _positionUm);
+                _positionRebasePending = false;
+            }
+
             if (_position != null && _positionOk && hasProgram && !_reliefActive && _state != PumpState.Priming)
             {
                 PositionVerdict pv = _position.Check(_engine.IsRunning ? _ledger.CountedMicrosteps : _countedAtStop, _positionUm, nowUs);
@@ -129,6 +143,11 @@ namespace Pump.Core.Control
                 Enqueue(PumpTrigger.InfusionComplete);
             }
 
+        }
+
+        /// <summary>Logs and reports every alarm raised anywhere in this tick (supervision, entry actions, keys).</summary>
+        private void ReportRaisedAlarms(long nowUs)
+        {
             for (int i = 0; i < _alarms.RaisedThisTickCount; i++)
             {
                 AlarmCode code = _alarms.RaisedThisTick(i);

@@ -52,6 +52,7 @@ namespace Pump.Core.Control
         private bool _softwareFault;
         private bool _runningLamp;
         private bool _runningLampPrimed;
+        private StartCheck _lastStartCheck;
 
         /// <summary>Builds the pump with the shipped drug library (a stored library replaces it at power-up when valid).</summary>
         public PumpController(PumpHardware hardware)
@@ -164,6 +165,7 @@ namespace Pump.Core.Control
             HandleKeys(nowUs);
             ProcessQueue(nowUs);
             DriveMotor(nowUs);
+            ReportRaisedAlarms(nowUs);
             _alarms.Annunciate(_hw.Annunciator, nowUs);
             bool running = _state == PumpState.Infusing;
             if (!_runningLampPrimed || running != _runningLamp)
@@ -175,6 +177,13 @@ namespace Pump.Core.Control
 
             _panel.Render(nowUs);
             _screen.Flush(_hw.Display);
+        }
+
+        private static bool IsBaselineValueProblem(StartCheck check)
+        {
+            return check == StartCheck.SystolicTooHigh || check == StartCheck.DiastolicTooHigh
+                || check == StartCheck.HeartRateOutOfRange || check == StartCheck.Spo2TooLow
+                || check == StartCheck.RespiratoryRateOutOfRange;
         }
 
         /// <summary>Sensors and actuators the pump needs to deliver safely all answer (STM-005, STM-006, STM-011).</summary>
@@ -235,6 +244,13 @@ namespace Pump.Core.Control
             if (rule.Kind == RuleKind.Reject)
             {
                 string reason = rule.Guard == Guard.Always ? rule.Reason : inputs.RefusalReason(rule.Guard);
+                if (trigger == PumpTrigger.RequestStart && _lastStartCheck != StartCheck.Ok
+                    && (!inputs.LeaseHeld || !inputs.BaselineAcceptable) && inputs.SyringeSecured && inputs.DeviceHealthy && inputs.LinePrimed && inputs.SessionAllowed)
+                {
+                    // The table says which guard failed; the interlock says exactly why (e.g. "SBP TOO HIGH").
+                    reason = InterlockMessages.ForStart(_lastStartCheck);
+                }
+
                 _lastRejection = reason;
                 _lastRejectionUs = nowUs;
                 Log(PumpEvent.RequestRejected, ((int)_state * 256) + (int)trigger, 0);
@@ -291,10 +307,7 @@ namespace Pump.Core.Control
                         // Priming went into the line, not the patient: it never counts against the program.
                         _ledger.Begin(_rawCounter, 0);
                         _countedAtStop = 0;
-                        if (_position != null)
-                        {
-                            _position.Rebase(0, _positionUm);
-                        }
+                        RebasePosition(0);
                     }
 
                     break;
@@ -337,8 +350,10 @@ namespace Pump.Core.Control
             if (trigger == PumpTrigger.RequestStart)
             {
                 StartCheck check = needsVitals ? PreStart(nowMs) : StartCheck.Ok;
+                _lastStartCheck = check;
+                // Missing or stale data means no lease; present data outside the pre-start limits is a baseline problem.
+                g.LeaseHeld = check == StartCheck.Ok || IsBaselineValueProblem(check);
                 g.BaselineAcceptable = check == StartCheck.Ok;
-                g.LeaseHeld = check == StartCheck.Ok;
                 g.SessionAllowed = SessionAllowedAtStart();
                 g.VitalConditionActive = false;
                 return g;

@@ -23,8 +23,8 @@ namespace Pump.Sim.Hardware
             MotorDriver = new SimMotorDriver(Power) { Generator = StepGenerator };
             Mechanism = new Mechanism(mechanism ?? MechanismSpec.Default, syringe, fillMl);
             Line = new LinePressureModel(syringe.AreaMm2);
-            ForceSensor = new SimForceSensor(Power, Line, new Gaussian(new Random(HashCode.Combine(seed, 11))), noiseSdMilliNewtons: 50);
-            PlungerPosition = new SimPlungerPositionSensor(Power, Mechanism, new Gaussian(new Random(HashCode.Combine(seed, 12))), noiseSdMicrometres: 20);
+            ForceSensor = new SimForceSensor(Power, Line, new Gaussian(new Random(SeedMixer.Mix(seed, 11))), noiseSdMilliNewtons: 50);
+            PlungerPosition = new SimPlungerPositionSensor(Power, Mechanism, new Gaussian(new Random(SeedMixer.Mix(seed, 12))), noiseSdMicrometres: 20);
             Clamp = new SimSyringeClamp(Power);
             MonitorLink = new SimMonitorLink(Power);
             Display = new SimDisplay();

@@ -35,7 +35,7 @@ namespace Pump.Sim.Patient
 
         public static PatientParameters Sample(int seed, double weightKg, Baseline baselineMean)
         {
-            var g = new Gaussian(new Random(HashCode.Combine(seed, 0x5EED_7A7)));
+            var g = new Gaussian(new Random(SeedMixer.Mix(seed, 0x5EED_7A7)));
             Random r = g.Random;
             double age = MinAgeYears + (r.NextDouble() * (MaxAgeYears - MinAgeYears));
             bool female = r.NextDouble() < 0.5;

@@ -36,7 +36,8 @@ namespace Pump.Sim.Running
         private PumpObservation _obs;
         private int _nextEvent;
         private long _powerOnAtMs = -1;
-        private bool _cutAfterThisTick;
+        private long _cutDeadlineMs = -1;
+        private long _pendingOffMs = -1;
         private long _rebootAtMs = -1;
         private bool _crashLogged;
         private long _hungUntilMs = -1;
@@ -69,7 +70,7 @@ namespace Pump.Sim.Running
                 ? PopulationSampler.Sample(Seed, scenario.Patient.WeightKg, baseline)
                 : PatientParameters.Typical(scenario.Patient.WeightKg, baseline));
             Monitor = new VirtualMonitor(Patient, Pump.MonitorLink, new CoreFrameEncoder(),
-                new Gaussian(new Random(HashCode.Combine(Seed, 21))),
+                new Gaussian(new Random(SeedMixer.Mix(Seed, 21))),
                 (long)Math.Round(scenario.Monitor.NibpIntervalMin * 60_000), scenario.Monitor.MonitorId);
             Clinician = new Clinician(scenario, Pump.Keypad, Pump.Display);
             Clinician.Acted += (at, what) => Log(at, "clinician", what);
@@ -82,8 +83,29 @@ namespace Pump.Sim.Running
                     + (_connectedAtNl / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste while priming)");
             };
             Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this));
-            _tearRandom = new Random(HashCode.Combine(Seed, 31));
+            _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
             _events = scenario.Events;
+            var desatRandom = new Random(SeedMixer.Mix(Seed, 41));
+            if (desatRandom.NextDouble() < scenario.Patient.DesaturationRiskPerSession)
+            {
+                // A spontaneous desaturation (clinical.md §6c), added to a copy of the event list.
+                _events = new List<ScenarioEvent>(scenario.Events);
+                double infusionS = scenario.Program.DurationMin * 60;
+                var desat = new ScenarioEvent
+                {
+                    AtS = scenario.Clinician.StartAfterS + 60 + (desatRandom.NextDouble() * infusionS * 0.9),
+                    Type = ScenarioEventType.Desaturation,
+                    Spo2 = 88 + (desatRandom.NextDouble() * 2),
+                    DurationS = 60 + (desatRandom.NextDouble() * 120),
+                    Path = "patient.desaturationRiskPerSession",
+                };
+                int i = 0;
+                while (i < _events.Count && _events[i].AtS <= desat.AtS)
+                {
+                    i++;
+                }
+                _events.Insert(i, desat);
+            }
 
             Programmed = ProgrammedInfusion.From(scenario);
             int sampleCount = options.Record ? (int)(EndMs / SampleIntervalMs) + 2 : 0;
@@ -219,9 +241,8 @@ namespace Pump.Sim.Running
                     Controller.Halt();
                 }
             }
-            if (_cutAfterThisTick)
+            if (_cutDeadlineMs >= 0 && now >= _cutDeadlineMs && Pump.Power.IsOn)
             {
-                _cutAfterThisTick = false;
                 Pump.Store.DisarmPowerCut();
                 Pump.Power.Cut();
             }
@@ -399,11 +420,12 @@ namespace Pump.Sim.Running
                     Log(now, "key", "clinician presses " + e.Key + " (" + at + ")");
                     break;
                 case ScenarioEventType.PowerLoss:
-                    _powerOnAtMs = now + (long)Math.Round(e.OffS!.Value * 1000);
-                    // If the controller writes to the store during this tick, power dies in the middle of it.
+                    _pendingOffMs = (long)Math.Round(e.OffS!.Value * 1000);
+                    // If the controller writes to the store (in this tick, or with duringWrite in any tick up to
+                    // 10 minutes later), power dies in the middle of that write.
                     Pump.Store.ArmPowerCutDuringNextWrite(_tearRandom);
-                    _cutAfterThisTick = true;
-                    Log(now, "inject", "power loss for " + Fmt("", e.OffS) + " s (" + at + ")");
+                    _cutDeadlineMs = e.DuringWrite ? now + 600_000 : now;
+                    Log(now, "inject", "power loss for " + Fmt("", e.OffS) + " s" + (e.DuringWrite ? " at the next store write" : "") + " (" + at + ")");
                     break;
             }
         }
@@ -444,6 +466,12 @@ namespace Pump.Sim.Running
         private void OnPoweredOff()
         {
             Controller.Halt();
+            _cutDeadlineMs = -1;
+            if (_pendingOffMs >= 0)
+            {
+                _powerOnAtMs = NowMs + _pendingOffMs;
+                _pendingOffMs = -1;
+            }
             Log(NowMs, "power", Pump.Store.TornWrites > 0 && !Pump.Store.PowerCutArmed
                 ? "power lost in the middle of a non-volatile write (torn write #" + Pump.Store.TornWrites + ")"
                 : "power lost");

@@ -27,6 +27,11 @@ namespace Pump.Sim.Scenarios
         public BaselineSpec Baseline { get; set; } = new BaselineSpec();
         /// <summary>"typical" (the §6c typical patient) or "population" (drawn from the seed).</summary>
         public string Variability { get; set; } = "typical";
+        /// <summary>
+        /// Chance per session of a spontaneous desaturation to 88–90 % for 1–3 min at a random time during the
+        /// programmed infusion (clinical.md §6c: rare, &lt; 1 %/session). Drawn from the seed.
+        /// </summary>
+        public double DesaturationRiskPerSession { get; set; }
     }
 
     public sealed class BaselineSpec
@@ -101,6 +106,8 @@ namespace Pump.Sim.Scenarios
         public double? Spo2 { get; set; }
         public double? Rr { get; set; }
         public double? RateMicrostepsPerS { get; set; }
+        /// <summary>For powerLoss: cut the supply in the middle of the next non-volatile write instead of at atS.</summary>
+        public bool DuringWrite { get; set; }
         /// <summary>For sensorFault: force, position, counter, clamp, store, display, rtc or generator.</summary>
         public string? Device { get; set; }
         /// <summary>Where in the file it came from, e.g. "events[3]".</summary>

@@ -62,6 +62,7 @@ namespace Pump.Sim.Scenarios
                 {
                     s.Patient.WeightKg = patient.Number("weightKg", s.Patient.WeightKg, 1, 400);
                     s.Patient.Variability = patient.Choice("variability", s.Patient.Variability, "typical", "population");
+                    s.Patient.DesaturationRiskPerSession = patient.Number("desaturationRiskPerSession", 0, 0, 1);
                     Obj? b = patient.Object("baseline");
                     if (b != null)
                     {
@@ -164,6 +165,7 @@ namespace Pump.Sim.Scenarios
                     break;
                 case ScenarioEventType.PowerLoss:
                     ev.OffS = o.Number("offS", double.NaN, 0, 86400, required: true);
+                    ev.DuringWrite = o.Bool("duringWrite", false);
                     break;
                 case ScenarioEventType.Key:
                     string key = o.Choice("key", "", "up", "down", "ok", "back", "start", "pauseStop", "silence");

@@ -100,13 +100,17 @@ namespace Pump.Simulator.Commands
                 t.AddRow(name, p.P5.ToString(fmt, inv), p.P50.ToString(fmt, inv), p.P95.ToString(fmt, inv), p.Max.ToString(fmt, inv));
             Row("Peak systolic (mmHg)", st.PeakSystolicMmHg, "0");
             Row("Peak rise in systolic (mmHg)", st.PeakSystolicRiseMmHg, "0.0");
-            Row("Delivered-dose error (%)", st.DeliveredDoseErrorPct, "0.###");
+            Row("Delivered-dose error, completed (%)", st.DeliveredDoseErrorPct, "0.###");
             Row("Peak plasma ketamine (ng/mL)", st.PeakCpNgPerMl, "0");
             AnsiConsole.Write(t);
             AnsiConsole.MarkupLine("Outcomes: " + Markup.Escape(string.Join(", ", st.Outcomes.Select(kv => kv.Key + " " + kv.Value))));
             AnsiConsole.MarkupLine("Sessions held or stopped: " + st.HeldOrStopped + " of " + st.Sessions
                 + " (" + (100.0 * st.HeldOrStopped / Math.Max(1, st.Sessions)).ToString("0.#", inv) + " %); reaching SBP >= 180: "
                 + st.SessionsReachingSbp180);
+            foreach (var kv in st.RejectionReasons)
+            {
+                AnsiConsole.MarkupLine("Rejected " + kv.Value + "×: " + Markup.Escape(kv.Key));
+            }
         }
     }
 
@@ -139,11 +143,13 @@ namespace Pump.Simulator.Commands
         public long WallMs { get; init; }
         public Percentiles PeakSystolicMmHg { get; init; } = new Percentiles();
         public Percentiles PeakSystolicRiseMmHg { get; init; } = new Percentiles();
+        /// <summary>Over the completed sessions (a held or stopped session is meant to deliver less).</summary>
         public Percentiles DeliveredDoseErrorPct { get; init; } = new Percentiles();
         public Percentiles PeakCpNgPerMl { get; init; } = new Percentiles();
         public Dictionary<string, int> Outcomes { get; init; } = new Dictionary<string, int>();
         public int HeldOrStopped { get; init; }
         public int SessionsReachingSbp180 { get; init; }
+        public Dictionary<string, int> RejectionReasons { get; init; } = new Dictionary<string, int>();
 
         public static BatchStatistics From(string scenario, RunSummary[] r, long wallMs)
         {
@@ -154,11 +160,13 @@ namespace Pump.Simulator.Commands
                 WallMs = wallMs,
                 PeakSystolicMmHg = Percentiles.Of(r.Select(x => (double)x.Patient.PeakMeasuredSbpMmHg)),
                 PeakSystolicRiseMmHg = Percentiles.Of(r.Select(x => x.Patient.PeakMeasuredSbpMmHg - x.Patient.BaselineSbpMmHg)),
-                DeliveredDoseErrorPct = Percentiles.Of(r.Select(x => x.Delivered.VolumeErrorPct)),
+                DeliveredDoseErrorPct = Percentiles.Of(r.Where(x => x.Outcome == "completed").Select(x => x.Delivered.VolumeErrorPct)),
                 PeakCpNgPerMl = Percentiles.Of(r.Select(x => x.Patient.PeakCpNgPerMl)),
                 Outcomes = r.GroupBy(x => x.Outcome).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 HeldOrStopped = r.Count(x => x.Outcome == "held" || x.Outcome == "stopped"),
                 SessionsReachingSbp180 = r.Count(x => x.Patient.PeakMeasuredSbpMmHg >= 180),
+                RejectionReasons = r.Where(x => x.Rejection != null).SelectMany(x => x.Rejection!.Take(1))
+                    .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count()),
             };
         }
     }

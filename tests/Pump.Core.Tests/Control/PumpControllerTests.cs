@@ -61,8 +61,21 @@ namespace Pump.Core.Tests.Control
             rig.Run(10);
             rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.Ready, rig.State);
-            Assert.Equal("NO VALID VITALS", rig.Controller.LastRejection);
-            Assert.Contains("NO VALID VITALS", rig.Display.Row(3));
+            // The table's guard is "no valid vitals"; the panel names the exact cause from the interlock.
+            Assert.Equal("MONITOR DATA OLD", rig.Controller.LastRejection);
+            Assert.Contains("MONITOR DATA OLD", rig.Display.Row(3));
+        }
+
+        // Proves: STM-005, INT-008, PNL-004
+        [Fact]
+        public void Start_BaselineSystolicAboveBlock_RejectedNamingTheValue()
+        {
+            var rig = new PumpRig();
+            rig.Vitals = PumpRig.Typical(sbp: 165);
+            rig.ProgramKetamine();
+            rig.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.Equal("SBP TOO HIGH", rig.Controller.LastRejection);
         }
 
         // Proves: STM-005

@@ -8,6 +8,7 @@ using Xunit;
 
 namespace Pump.Simulator.Tests.Monitor
 {
+    [Collection(AllocationCollection.Name)]
     public class VirtualMonitorTests
     {
         private const uint Paired = 0x12345678;

@@ -9,6 +9,7 @@ using Xunit;
 
 namespace Pump.Simulator.Tests.Running
 {
+    [Collection(AllocationCollection.Name)]
     public class SimulationRunTests
     {
         // Proves: SIM-001
@@ -47,9 +48,9 @@ namespace Pump.Simulator.Tests.Running
         [Fact]
         public void Step_SteadyState_AllocatesNothing()
         {
-            // Infusing from 25 s; minutes 10 to 13 have two NIBP readings and no alarm (every path already ran once).
+            // Infusing from 25 s; minutes 14 to 17 of seed 1 hold a new NIBP reading and no event (every path already ran once).
             var run = new SimulationRun(DefaultScenario.Create());
-            while (run.NowMs < 10 * 60_000)
+            while (run.NowMs < 14 * 60_000)
             {
                 run.Step();
             }
@@ -65,7 +66,7 @@ namespace Pump.Simulator.Tests.Running
             Assert.Equal(0, allocated);
         }
 
-        // Proves: SIM-005
+        // Proves: SIM-005, SIM-008
         [Fact]
         public void PowerLossEvent_PumpGoesDarkThenRebootsOnTheSameStore()
         {
@@ -84,6 +85,9 @@ namespace Pump.Simulator.Tests.Running
             Assert.True(run.Pump.Power.IsOn);
             Assert.Equal(2, run.Controller.Boots);
             Assert.Contains(run.Events, e => e.Kind == "power" && e.Detail.Contains("restored"));
+            // Firmware time restarts at power-up; simulator time runs on.
+            Assert.Equal(80_000_000L, run.Pump.Clock.SimTimeUs);
+            Assert.Equal(0L, run.Pump.Clock.NowUs);
         }
 
         [Fact]
@@ -107,6 +111,7 @@ namespace Pump.Simulator.Tests.Running
             Assert.False(run.Pump.Mechanism.Stalled);
         }
 
+        // Proves: SIM-012
         [Fact]
         public void Clinician_DefaultScenario_ProgramsThroughTheKeypadOnly()
         {
@@ -174,6 +179,19 @@ namespace Pump.Simulator.Tests.Running
             Assert.Equal(35, r.GetProperty("programmed").GetProperty("volumeMl").GetDouble());
             Assert.Equal(52.5, r.GetProperty("programmed").GetProperty("rateMlPerHour").GetDouble());
             Assert.Equal(120_000, r.GetProperty("simulatedMs").GetInt64());
+        }
+    
+        [Fact]
+        public void DesaturationRisk_One_AlwaysAddsASpontaneousDesaturation_Zero_Never()
+        {
+            Scenario s = ScenarioLoader.Parse("{\"endAfterMin\": 45, \"patient\": {\"desaturationRiskPerSession\": 1}}");
+            var run = new SimulationRun(s);
+            run.Run();
+            Assert.Contains(run.Events, e => e.Kind == "inject" && e.Detail.Contains("desaturates"));
+            Assert.True(run.Vitals.ToArray().Min(v => v.Spo2Pct) <= 91);
+            var none = new SimulationRun(DefaultScenario.Create());
+            none.Run();
+            Assert.DoesNotContain(none.Events, e => e.Detail.Contains("desaturates"));
         }
     }
 }
