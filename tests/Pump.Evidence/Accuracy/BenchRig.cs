@@ -43,9 +43,8 @@ namespace Pump.Evidence.Accuracy
                 EmptyPositionUm = (int)Math.Floor(syringe.StrokeMicrometres),
                 OcclusionLevel = level,
             };
-            // The virtual pump's own store (16 KiB) is smaller than the persistence layout needs
-            // (StoreLayout.RequiredCapacityBytes), and the controller rightly fails its self-test on it;
-            // the bench uses the same hardware with a store of the required size.
+            // A store of exactly the size the persistence layout needs (the first virtual pump's store was
+            // smaller and the controller rightly failed its self-test on it).
             Store = new SimNonVolatileStore(Pump.Power, StoreLayout.RequiredCapacityBytes);
             Hardware = new PumpHardware(Pump.Clock, Pump.StepGenerator, Pump.StepCounter, Pump.MotorDriver, Pump.ForceSensor,
                 Pump.PlungerPosition, Pump.Clamp, Pump.MonitorLink, Pump.Display, Pump.Keypad, Pump.Annunciator, Store,

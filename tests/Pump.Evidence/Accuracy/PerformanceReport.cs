@@ -71,11 +71,7 @@ namespace Pump.Evidence.Accuracy
             md.AppendLine($"four full steps (BD 60 mL, bore area {F(Bd60AreaMm2, 0)} mm²: ±{F(2 * Bd60AreaMm2 / 1000, 2)} µL and ±{F(0.5 * Bd60AreaMm2 / 1000, 2)} µL); balance resolution 0.01 mg with 0.02 mg noise (water,");
             md.AppendLine("1 mg = 1 µL). Syringe BD 60 mL, filled to 60 mL; primed before the start.");
             md.AppendLine();
-            md.AppendLine("Two simulator issues the bench works around or inherits (reported to its owner): the virtual pump's");
-            md.AppendLine("store is 16 KiB, smaller than `StoreLayout.RequiredCapacityBytes`, so the controller fails its self-test");
-            md.AppendLine("on it (the bench substitutes a store of the required size); and the virtual sensors seed their noise");
-            md.AppendLine("with `HashCode.Combine`, which .NET randomises per process, so the occlusion figures (which read the");
-            md.AppendLine("noisy force sensor) vary slightly from one run of this command to the next. The flow figures do not.");
+            md.AppendLine("The simulator seeds its sensor noise deterministically, so every figure here repeats from the seed.");
             md.AppendLine();
             md.AppendLine("## Test rates");
             md.AppendLine();
