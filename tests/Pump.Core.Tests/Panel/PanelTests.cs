@@ -189,6 +189,32 @@ namespace Pump.Core.Tests.Panel
             Assert.StartsWith("IDLE", rig.Display.Row(0));
         }
 
+        // Proves: PRG-004, PNL-003
+        [Theory]
+        [InlineData("0250", "WT ")]   // 25.0 kg < hard minimum 30 kg
+        [InlineData("2500", "WT ")]   // 250.0 kg > hard maximum 200 kg
+        public void Review_WeightOutsideHardLimits_Rejected(string weight, string quantity)
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);
+            rig.EnterDigits(weight);
+            rig.EnterDigits("0050");
+            rig.EnterDigits("040");
+            rig.Press(PanelKey.Ok);
+            Assert.Contains("REJECTED: HARD LIMIT", rig.Display.Row(0));
+            bool named = false;
+            for (int i = 0; i < 6 && !named; i++)
+            {
+                named = rig.Display.Row(1).StartsWith(quantity, System.StringComparison.Ordinal);
+                rig.Press(PanelKey.Down);
+            }
+
+            Assert.True(named, "no weight finding shown; screen:\n" + rig.Display.Text);
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Programming, rig.State);
+        }
+
         // Proves: PNL-005
         [Fact]
         public void Paused_EndSession_NeedsStopThenOkAndBackCancels()
