@@ -633,29 +633,19 @@ namespace Pump.Core.Panel
                     s.Put(3, 0, "UP/DN  OK:NEXT");
                     break;
                 case PanelStep.Weight:
-                    s.Put(0, 0, "PATIENT WEIGHT");
-                    _editor.Draw(s, 1, 0, "kg");
-                    RenderEditHint(s);
+                    RenderEditor(s, "PATIENT WEIGHT", "kg");
                     break;
                 case PanelStep.Dose:
-                    s.Put(0, 0, "DOSE PER KG");
-                    _editor.Draw(s, 1, 0, "mg/kg");
-                    RenderEditHint(s);
+                    RenderEditor(s, "DOSE PER KG", "mg/kg");
                     break;
                 case PanelStep.Duration:
-                    s.Put(0, 0, "DURATION");
-                    _editor.Draw(s, 1, 0, "min");
-                    RenderEditHint(s);
+                    RenderEditor(s, "DURATION", "min");
                     break;
                 case PanelStep.Rate:
-                    s.Put(0, 0, "RATE");
-                    _editor.Draw(s, 1, 0, "mL/h");
-                    RenderEditHint(s);
+                    RenderEditor(s, "RATE", "mL/h");
                     break;
                 case PanelStep.Volume:
-                    s.Put(0, 0, "VOLUME TO INFUSE");
-                    _editor.Draw(s, 1, 0, "mL");
-                    RenderEditHint(s);
+                    RenderEditor(s, "VOLUME TO INFUSE", "mL");
                     break;
                 case PanelStep.Syringe:
                     s.Put(0, 0, "SYRINGE");
@@ -670,6 +660,14 @@ namespace Pump.Core.Panel
                     RenderSoftLimit(s);
                     break;
             }
+        }
+
+        /// <summary>A number-entry screen: title, the digits with the cursor, the key hint.</summary>
+        private void RenderEditor(ScreenBuffer s, string title, string unit)
+        {
+            s.Put(0, 0, title);
+            _editor.Draw(s, 1, 0, unit);
+            RenderEditHint(s);
         }
 
         private void RenderEditHint(ScreenBuffer s)
