@@ -1,3 +1,4 @@
+using Pump.Core.Common;
 using Pump.Core.Link;
 
 namespace Pump.Core.Interlock
@@ -83,8 +84,9 @@ namespace Pump.Core.Interlock
                 _causeAtExpiry = LeaseCause.LinkLost;
             }
 
+            // Check() refused any frame whose link or NIBP expiry is not after nowMs, so this grants.
             _revokedCause = LeaseCause.None;
-            return IsHeld(nowMs) ? LeaseCause.None : Cause(nowMs);
+            return LeaseCause.None;
         }
 
         /// <summary>
@@ -99,10 +101,7 @@ namespace Pump.Core.Interlock
         /// <summary>Ends the lease now (unless already expired) and records why.</summary>
         public void Revoke(LeaseCause cause, long nowMs)
         {
-            if (_expiresAtMs > nowMs)
-            {
-                _expiresAtMs = nowMs;
-            }
+            _expiresAtMs = IntMath.Min(_expiresAtMs, nowMs);
 
             _revokedCause = cause == LeaseCause.None ? LeaseCause.LinkLost : cause;
         }

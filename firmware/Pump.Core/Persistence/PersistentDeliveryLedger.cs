@@ -197,10 +197,7 @@ namespace Pump.Core.Persistence
                 return false;
             }
 
-            if (countedMicrosteps > _reserved)
-            {
-                _overrunMicrosteps = IntMath.Max(_overrunMicrosteps, countedMicrosteps - _reserved);
-            }
+            _overrunMicrosteps = IntMath.Max(_overrunMicrosteps, countedMicrosteps - _reserved);
 
             return Persist(countedMicrosteps, true, false);
         }

@@ -167,6 +167,83 @@ namespace Pump.Core.Tests.Interlock
             Assert.Equal(2500, lease.ExpiresAtMs);
         }
 
+        // Proves: INT-003, INT-004
+        [Fact]
+        public void Renew_NibpAgesOutAtTheSameInstantTheLinkLeaseEnds_CauseIsLinkLost()
+        {
+            var lease = NewLease();
+            // Received at 1000 ms: link expiry 6000; NIBP measured 595 s earlier reaches 600 s at 6000 too.
+            Assert.Equal(LeaseCause.None, lease.Renew(Frame(1000, nibpAgeS: 595), 1000, true));
+            Assert.Equal(6000, lease.ExpiresAtMs);
+            Assert.Equal(LeaseCause.LinkLost, lease.Cause(6000));
+
+            // One second older and the NIBP ends it first.
+            Assert.Equal(LeaseCause.None, lease.Renew(Frame(1000, nibpAgeS: 596), 1000, true));
+            Assert.Equal(5000, lease.ExpiresAtMs);
+            Assert.Equal(LeaseCause.NibpStale, lease.Cause(5000));
+        }
+
+        // Proves: INT-003
+        [Fact]
+        public void Renew_AfterARevocation_LaterExpiryReportsItsOwnCause()
+        {
+            var lease = NewLease();
+            lease.Renew(Frame(1000), 1000, true);
+            lease.Revoke(LeaseCause.UnpairedMonitor, 1500);
+            Assert.Equal(LeaseCause.None, lease.Renew(Frame(2000), 2000, true));
+            Assert.Equal(LeaseCause.None, lease.Cause(6999));
+            Assert.Equal(LeaseCause.LinkLost, lease.Cause(7000));
+        }
+
+        // Proves: INT-001
+        [Fact]
+        public void Clear_AfterARevocation_NotHeldAndNeverGranted()
+        {
+            var lease = NewLease();
+            lease.Renew(Frame(1000), 1000, true);
+            lease.Revoke(LeaseCause.OutsideLimits, 1500);
+            lease.Clear();
+            Assert.False(lease.IsHeld(1500));
+            Assert.Equal(LeaseCause.NeverGranted, lease.Cause(1500));
+            Assert.Equal(long.MinValue, lease.ExpiresAtMs);
+        }
+
+        // Proves: INT-003
+        [Fact]
+        public void Revoke_WithoutACause_ReportsLinkLost()
+        {
+            var lease = NewLease();
+            lease.Renew(Frame(1000), 1000, true);
+            lease.Revoke(LeaseCause.None, 1200);
+            Assert.False(lease.IsHeld(1200));
+            Assert.Equal(LeaseCause.LinkLost, lease.Cause(1200));
+        }
+
+        // Proves: INT-006
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-5)]
+        public void Lease_LengthBelowOneMillisecond_TreatedAsOne(int leaseMs)
+        {
+            var lease = new VitalSignLease(leaseMs, NibpMaxAgeS, false);
+            Assert.Equal(LeaseCause.None, lease.Renew(Frame(1000), 1000, true));
+            Assert.True(lease.IsHeld(1000));
+            Assert.False(lease.IsHeld(1001));
+            Assert.Equal(LeaseCause.LinkLost, lease.Renew(Frame(1000), 1001, true));
+        }
+
+        // Proves: INT-002
+        [Fact]
+        public void WouldGrant_FreshFrame_NoneAndChangesNothing()
+        {
+            var lease = NewLease();
+            Assert.Equal(LeaseCause.None, lease.WouldGrant(Frame(1000), 1000));
+            Assert.False(lease.IsHeld(1000));
+            Assert.Equal(LeaseCause.NeverGranted, lease.Cause(1000));
+            Assert.Equal(LeaseCause.LinkLost, lease.WouldGrant(Frame(1000), 6000));
+            Assert.Equal(LeaseCause.NibpStale, lease.WouldGrant(Frame(1000, nibpAgeS: 600), 1000));
+        }
+
         // Proves: INT-009
         [Fact]
         public void KetamineProfile_LeaseParameters_AsJustifiedInInterlockDoc()

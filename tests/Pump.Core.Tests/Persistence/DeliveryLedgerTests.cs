@@ -115,6 +115,222 @@ namespace Pump.Core.Tests.Persistence
             Assert.Equal(expected, PersistentDeliveryLedger.WindowMicrosteps(windowMs, rateMicrosteps, ratePeriodUs));
         }
 
+        // Proves: PER-006
+        [Theory]
+        [InlineData(0, 2858)]
+        [InlineData(1_000_000, 0)]
+        [InlineData(-1, 2858)]
+        [InlineData(1_000_000, -1)]
+        public void Ledger_CalibrationNotPositive_RefusedAndVolumeStaysUnknown(long nanolitres, long microsteps)
+        {
+            var p = new PersistenceRig().Boot();
+            Assert.False(p.Ledger.SetVolumeCalibration(nanolitres, microsteps));
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(1000));
+            Assert.Equal(-1, p.Ledger.VolumeDeliveredNl);
+            Assert.True(p.Ledger.SetVolumeCalibration(1, 1));
+        }
+
+        // Proves: PER-006
+        [Fact]
+        public void Ledger_ExactCount_VolumeRoundsDownWhileAReservationRoundsUp()
+        {
+            var p = new PersistenceRig().Boot();
+            Assert.True(p.Ledger.SetVolumeCalibration(1_000_000, 2858));
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(1000));
+            Assert.Equal(349_896, p.Ledger.VolumeDeliveredNl); // ceil(349,895.03): an upper bound
+            Assert.True(p.Ledger.TryRecordExact(1000));
+            Assert.Equal(349_895, p.Ledger.VolumeDeliveredNl); // floor: doses round down once exact
+            Assert.True(p.Ledger.IsExact);
+            Assert.False(p.Ledger.IsDeliveryActive);
+        }
+
+        // Proves: PER-006, PER-013
+        [Fact]
+        public void Ledger_NegativeRequests_RefusedWithoutWriting()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            int writes = rig.Store.WriteCalls;
+            Assert.False(p.Ledger.TryReserveUpTo(-1));
+            Assert.False(p.Ledger.TryCover(-1, 400, 50, 1000));
+            Assert.False(p.Ledger.TryRecordExact(-1));
+            Assert.Equal(writes, rig.Store.WriteCalls);
+            Assert.Equal(0, p.Ledger.ReservedMicrosteps);
+            Assert.True(p.Ledger.TryReserveUpTo(0)); // zero is covered by the exact 0 of a new program
+        }
+
+        // Proves: PER-006
+        [Fact]
+        public void Ledger_ReserveExactlyTheCurrentBound_NoWrite()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(700));
+            int writes = rig.Store.WriteCalls;
+            Assert.True(p.Ledger.TryReserveUpTo(700));
+            Assert.Equal(writes, rig.Store.WriteCalls);
+            Assert.True(p.Ledger.TryReserveUpTo(701));
+            Assert.True(rig.Store.WriteCalls > writes);
+            Assert.Equal(701, p.Ledger.ReservedMicrosteps);
+        }
+
+        // Proves: PER-006, PER-007
+        [Fact]
+        public void Ledger_Cover_RefreshesExactlyWhenTheMarginRunsOut()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryCover(100, 400, 50, 100_000));
+            Assert.Equal(500, p.Ledger.ReservedMicrosteps);
+            int writes = rig.Store.WriteCalls;
+            Assert.True(p.Ledger.TryCover(450, 400, 50, 100_000)); // 450 + 50 = 500: the margin still fits
+            Assert.Equal(writes, rig.Store.WriteCalls);
+            Assert.True(p.Ledger.TryCover(451, 400, 50, 100_000)); // 451 + 50 > 500: reserve 851
+            Assert.True(rig.Store.WriteCalls > writes);
+            Assert.Equal(851, p.Ledger.ReservedMicrosteps);
+        }
+
+        // Proves: PER-006
+        [Fact]
+        public void Ledger_Cover_AtTheCapWithinTheMargin_NoFurtherWrite()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryCover(900, 400, 50, 1000));
+            Assert.Equal(1000, p.Ledger.ReservedMicrosteps);
+            int writes = rig.Store.WriteCalls;
+            Assert.True(p.Ledger.TryCover(990, 400, 50, 1000)); // inside the margin but nothing more can be reserved
+            Assert.Equal(writes, rig.Store.WriteCalls);
+        }
+
+        // Proves: PER-006
+        [Fact]
+        public void Ledger_Cover_CapBelowTheCommandedEnd_ReservesTheCommandedEnd()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryCover(1200, 400, 50, 1000));
+            Assert.Equal(1200, p.Ledger.ReservedMicrosteps);
+        }
+
+        // Proves: PER-006
+        [Fact]
+        public void Ledger_RecordExactAtTheBound_NoOverrunAndANewProgramClearsAnOverrun()
+        {
+            var p = new PersistenceRig().Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(100));
+            Assert.True(p.Ledger.TryRecordExact(100));
+            Assert.Equal(0, p.Ledger.ReservationOverrunMicrosteps);
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(10));
+            Assert.True(p.Ledger.TryRecordExact(25));
+            Assert.Equal(15, p.Ledger.ReservationOverrunMicrosteps);
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.Equal(0, p.Ledger.ReservationOverrunMicrosteps);
+            Assert.Equal(0, p.Ledger.ReservedMicrosteps);
+            Assert.True(p.Ledger.IsExact);
+        }
+
+        // Proves: PER-006, PER-013
+        [Fact]
+        public void Ledger_BeginFails_LedgerClosedSoNoOldBoundIsUsable()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(5000));
+            rig.Store.FailWrites = true;
+            Assert.False(p.Ledger.TryBeginDelivery());
+            Assert.False(p.Ledger.IsOpen);
+            Assert.False(p.Ledger.TryCover(10, 400, 50, 100_000)); // 10 < 5000, but the old program's bound is not this one's
+            Assert.False(p.Ledger.TryReserveUpTo(1));
+            Assert.Equal(1, p.Ledger.WriteFailureCount);
+        }
+
+        // Proves: PER-006, PER-012
+        [Fact]
+        public void Ledger_CloseInterrupted_KeepsTheRecoveredBoundAndVolumeClearsActiveAndCloses()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.SetVolumeCalibration(1_000_000, 2858));
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(1000));
+
+            var after = rig.Boot(); // power cut mid-delivery; no calibration set yet after the restart
+            Assert.True(after.Ledger.IsDeliveryActive);
+            Assert.False(after.Ledger.IsOpen);
+            Assert.Equal(349_896, after.Ledger.VolumeDeliveredNl);
+            Assert.True(after.Ledger.TryCloseInterrupted());
+            Assert.False(after.Ledger.IsDeliveryActive);
+            Assert.False(after.Ledger.IsOpen);
+            Assert.Equal(1000, after.Ledger.ReservedMicrosteps);
+            Assert.False(after.Ledger.IsExact);
+            Assert.Equal(349_896, after.Ledger.VolumeDeliveredNl);
+
+            var last = rig.Boot();
+            Assert.False(last.Report.DeliveryInterrupted);
+            Assert.Equal(1000, last.State.Current.DeliveredMicrosteps);
+            Assert.Equal(349_896, last.Ledger.VolumeDeliveredNl);
+            int writes = rig.Store.WriteCalls;
+            Assert.True(last.Ledger.TryCloseInterrupted()); // nothing interrupted: nothing written
+            Assert.Equal(writes, rig.Store.WriteCalls);
+        }
+
+        // Proves: PER-013
+        [Fact]
+        public void Ledger_CloseInterruptedWriteFails_StaysActiveForTheNextPowerUp()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(1000));
+            var after = rig.Boot();
+            Assert.True(after.Ledger.ContinueAfterRestart() == 1000 && after.Ledger.IsOpen);
+            rig.Store.FailWrites = true;
+            Assert.False(after.Ledger.TryCloseInterrupted());
+            Assert.True(after.Ledger.IsDeliveryActive);
+            Assert.True(after.Ledger.IsOpen);
+            rig.Store.FailWrites = false;
+            Assert.True(rig.Boot().Report.DeliveryInterrupted);
+        }
+
+        // Proves: PER-006
+        [Fact]
+        public void Ledger_ContinuedThenClosedAsInterrupted_NoLongerReserves()
+        {
+            var rig = new PersistenceRig();
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            Assert.True(p.Ledger.TryReserveUpTo(1000));
+            var after = rig.Boot();
+            after.Ledger.ContinueAfterRestart();
+            Assert.True(after.Ledger.TryCloseInterrupted());
+            Assert.False(after.Ledger.IsOpen);
+            Assert.False(after.Ledger.TryReserveUpTo(2000));
+            Assert.Equal(1000, after.Ledger.ReservedMicrosteps);
+        }
+
+        // Proves: PER-007
+        [Theory]
+        [InlineData(-1, 3, 1_000_000)]
+        [InlineData(1000, 0, 1_000_000)]
+        [InlineData(1000, -3, 1_000_000)]
+        [InlineData(1000, 3, 0)]
+        [InlineData(1000, 3, -1_000_000)]
+        public void Ledger_WindowMicrostepsOfAnUnusableRateOrWindow_IsZero(long windowMs, long rateMicrosteps, long ratePeriodUs)
+        {
+            Assert.Equal(0, PersistentDeliveryLedger.WindowMicrosteps(windowMs, rateMicrosteps, ratePeriodUs));
+        }
+
         /// <summary>
         /// A delivery engine reduced to the ledger protocol, on an absolute step schedule (D2):
         /// every tick it wants the steps due by now + look-ahead commanded, covers them with the ledger
