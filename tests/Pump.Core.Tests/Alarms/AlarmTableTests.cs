@@ -34,5 +34,22 @@ namespace Pump.Core.Tests.Alarms
                 }
             }
         }
+    
+        // Proves: ALM-005
+        [Fact]
+        public void AlarmTable_AnnunciateOnlyAlarms_LatchExactlyWhenTheyReportAnEventTheClinicianMustSee()
+        {
+            var selfClearing = new[]
+            {
+                AlarmCode.NearEmpty, AlarmCode.CallbackPaused, AlarmCode.CallbackProgramming, AlarmCode.VitalAdvisory,
+                AlarmCode.LinkErrors, AlarmCode.ClockInvalid,
+            };
+            for (int i = 0; i < AlarmTable.Count; i++)
+            {
+                var rule = AlarmTable.At(i);
+                bool expectedLatch = System.Array.IndexOf(selfClearing, rule.Code) < 0;
+                Assert.True(expectedLatch == rule.Latches, rule.Code + " latches: " + rule.Latches);
+            }
+        }
     }
 }

@@ -9,6 +9,8 @@ namespace Pump.Core.Tests.Fakes
         public bool Running { get; private set; }
         public bool AudioPaused { get; private set; }
         public int SoundChanges { get; private set; }
+        public int LightWrites { get; private set; }
+        public int PausedWrites { get; private set; }
 
         public void SetSound(AlarmSound sound)
         {
@@ -16,10 +18,18 @@ namespace Pump.Core.Tests.Fakes
             SoundChanges++;
         }
 
-        public void SetLight(AlarmLight light) => Light = light;
+        public void SetLight(AlarmLight light)
+        {
+            Light = light;
+            LightWrites++;
+        }
 
         public void SetRunning(bool on) => Running = on;
 
-        public void SetAudioPaused(bool on) => AudioPaused = on;
+        public void SetAudioPaused(bool on)
+        {
+            AudioPaused = on;
+            PausedWrites++;
+        }
     }
 }
