@@ -81,12 +81,9 @@ namespace Pump.Core.Delivery
         {
             if (IsRunning && capMicrosteps < _ledger.CommandedMicrosteps)
             {
-                _generator.StopNow();
-                _ledger.CancelInFlight();
-                // Re-anchor on the old schedule's position so the rate is kept exactly.
-                long rate = _schedule.RateMicrosteps;
-                long period = _schedule.RatePeriodUs;
-                Start(nowUs, rate, period, capMicrosteps);
+                // Start stops the generator and cancels the in-flight steps first, then re-anchors at the
+                // same rate from the counter.
+                Start(nowUs, _schedule.RateMicrosteps, _schedule.RatePeriodUs, capMicrosteps);
                 return;
             }
 

@@ -34,13 +34,7 @@ namespace Pump.Core.Delivery
         /// <summary>Number of steps due at or before time t: floor((t - anchor) * rate). 0 before the anchor.</summary>
         public long StepsDueBy(long timeUs)
         {
-            long elapsedUs = timeUs - AnchorUs;
-            if (elapsedUs <= 0)
-            {
-                return 0;
-            }
-
-            return IntMath.MulDiv(elapsedUs, RateMicrosteps, RatePeriodUs);
+            return IntMath.MulDiv(IntMath.Max(timeUs - AnchorUs, 0L), RateMicrosteps, RatePeriodUs);
         }
     }
 }
