@@ -326,6 +326,16 @@ namespace Pump.Core.Tests.Alarms
             Assert.Equal(AlarmCodes.Count, alarms.RaisedThisTickCount);
             alarms.BeginTick();
             Assert.Equal(0, alarms.RaisedThisTickCount);
+
+            // A latched alarm whose condition keeps coming back: each return is listed while room remains.
+            for (int i = 0; i < 3 * AlarmCodes.Count; i++)
+            {
+                alarms.SetCondition(AlarmCode.Occlusion, true, 10 + i);
+                alarms.SetCondition(AlarmCode.Occlusion, false, 10 + i);
+            }
+
+            Assert.Equal(AlarmCodes.Count, alarms.RaisedThisTickCount);
+            Assert.Equal(AlarmCode.Occlusion, alarms.RaisedThisTick(AlarmCodes.Count - 1));
         }
     }
 }

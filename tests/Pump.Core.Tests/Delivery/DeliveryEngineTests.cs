@@ -231,5 +231,64 @@ namespace Pump.Core.Tests.Delivery
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         }
+    
+        // Proves: DEL-001
+        [Fact]
+        public void Service_GeneratorRefusesASegment_NothingCountsAsCommandedUntilItAccepts()
+        {
+            var hw = new IdealStepHardware { RefuseEnqueue = true };
+            var ledger = new DeliveryLedger();
+            ledger.Begin(0, 0);
+            var engine = new DeliveryEngine(hw, ledger);
+            Assert.True(engine.Start(0, 3600, 3_600_000_000, 10_000)); // one microstep a second
+            engine.Service(0);
+            Assert.Equal(0, ledger.CommandedMicrosteps);
+            Assert.Equal(0, hw.QueuedSegments);
+            Assert.False(engine.AllPlanned);
+
+            hw.RefuseEnqueue = false;
+            engine.Service(0);
+            Assert.True(ledger.CommandedMicrosteps > 0);
+            Assert.True(hw.QueuedSegments > 0);
+        }
+
+        // Proves: DEL-001
+        [Fact]
+        public void Engine_StartedAndCapRaised_ReportsItsScheduleAndCap()
+        {
+            var hw = new IdealStepHardware();
+            var ledger = new DeliveryLedger();
+            ledger.Begin(0, 0);
+            var engine = new DeliveryEngine(hw, ledger);
+            Assert.True(engine.Start(1000, 7, 3_600_000_000, 500));
+            Assert.Equal((1000L, 7L, 3_600_000_000L), (engine.Schedule.AnchorUs, engine.Schedule.RateMicrosteps, engine.Schedule.RatePeriodUs));
+            Assert.Equal(500, engine.CapMicrosteps);
+            engine.SetCap(2000, 900); // above what is commanded: no re-plan, the anchor stays
+            Assert.Equal(900, engine.CapMicrosteps);
+            Assert.Equal(1000, engine.Schedule.AnchorUs);
+        }
+
+        // Proves: DEL-001
+        [Fact]
+        public void MicrostepsDueBy_Halted_IsWhatWasCounted()
+        {
+            var hw = new IdealStepHardware();
+            var ledger = new DeliveryLedger();
+            ledger.Begin(0, 0);
+            var engine = new DeliveryEngine(hw, ledger);
+            Assert.True(engine.Start(0, 1000, 1_000_000, 100_000)); // 1000 microsteps a second
+            for (long now = 0; now <= 2_000_000; now += TickUs)
+            {
+                hw.AdvanceTo(now);
+                Assert.True(hw.TryRead(out long raw));
+                Assert.True(ledger.Observe(raw));
+                engine.Service(now);
+            }
+
+            engine.Halt();
+            Assert.False(engine.IsRunning);
+            Assert.Equal(2000, ledger.CountedMicrosteps);
+            Assert.Equal(ledger.CountedMicrosteps, engine.MicrostepsDueBy(60_000_000));
+        }
     }
 }

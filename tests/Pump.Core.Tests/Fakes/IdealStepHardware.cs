@@ -44,9 +44,12 @@ namespace Pump.Core.Tests.Fakes
 
         public bool RecordSegments { get; set; }
 
+        /// <summary>The generator refuses every segment (a driver that is busy or faulted).</summary>
+        public bool RefuseEnqueue { get; set; }
+
         public bool TryEnqueue(StepSegment segment)
         {
-            if (_queue.Count >= Capacity || segment.LastStep <= segment.FirstStep)
+            if (RefuseEnqueue || _queue.Count >= Capacity || segment.LastStep <= segment.FirstStep)
             {
                 return false;
             }
