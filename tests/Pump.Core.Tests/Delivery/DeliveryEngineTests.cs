@@ -12,13 +12,19 @@ namespace Pump.Core.Tests.Delivery
         // Reference build with a 60 mL BD syringe: about 5,758 microsteps per mL (Units tests give the exact ratio).
         private const long MicrostepsPerMl = 5758;
 
-        /// <summary>Runs a whole infusion of totalMicrosteps over durationUs with an ideal generator, tick by tick.</summary>
-        private static (long maxDeviationTimesDuration, long final, long minLeadUs) RunWhole(long totalMicrosteps, long durationUs, long startUs = 3_000_000)
+        /// <summary>An engine on an ideal generator with a ledger begun at counter 0.</summary>
+        private static (IdealStepHardware hw, DeliveryLedger ledger, DeliveryEngine engine) NewEngine()
         {
             var hw = new IdealStepHardware();
             var ledger = new DeliveryLedger();
             ledger.Begin(0, 0);
-            var engine = new DeliveryEngine(hw, ledger);
+            return (hw, ledger, new DeliveryEngine(hw, ledger));
+        }
+
+        /// <summary>Runs a whole infusion of totalMicrosteps over durationUs with an ideal generator, tick by tick.</summary>
+        private static (long maxDeviationTimesDuration, long final, long minLeadUs) RunWhole(long totalMicrosteps, long durationUs, long startUs = 3_000_000)
+        {
+            var (hw, ledger, engine) = NewEngine();
             Assert.True(engine.Start(startUs, totalMicrosteps, durationUs, totalMicrosteps));
             long maxDev = 0;
             long minLead = long.MaxValue;
@@ -77,10 +83,7 @@ namespace Pump.Core.Tests.Delivery
         [Fact]
         public void Service_CapBelowTotal_NeverCommandsBeyondCap()
         {
-            var hw = new IdealStepHardware();
-            var ledger = new DeliveryLedger();
-            ledger.Begin(0, 0);
-            var engine = new DeliveryEngine(hw, ledger);
+            var (hw, ledger, engine) = NewEngine();
             engine.Start(0, 100_000, 1_000_000, 12_345);
             for (long now = 0; now < 2_000_000; now += TickUs)
             {
@@ -98,10 +101,7 @@ namespace Pump.Core.Tests.Delivery
         [Fact]
         public void SetCap_BelowQueued_StopsGeneratorAndReplansWithinNewCap()
         {
-            var hw = new IdealStepHardware();
-            var ledger = new DeliveryLedger();
-            ledger.Begin(0, 0);
-            var engine = new DeliveryEngine(hw, ledger);
+            var (hw, ledger, engine) = NewEngine();
             engine.Start(0, 1_000, 1_000_000, 1_000_000);
             engine.Service(0);
             Assert.True(ledger.CommandedMicrosteps > 500);
@@ -127,10 +127,7 @@ namespace Pump.Core.Tests.Delivery
         [Fact]
         public void Start_AfterHaltAtNewRate_ReanchorsFromCountedSteps()
         {
-            var hw = new IdealStepHardware();
-            var ledger = new DeliveryLedger();
-            ledger.Begin(0, 0);
-            var engine = new DeliveryEngine(hw, ledger);
+            var (hw, ledger, engine) = NewEngine();
             hw.RecordSegments = true;
             engine.Start(0, 1_000, 1_000_000, 10_000);
             for (long now = 0; now <= 1_000_000; now += TickUs)
@@ -210,10 +207,7 @@ namespace Pump.Core.Tests.Delivery
         [Fact]
         public void Service_SteadyState_AllocatesNothing()
         {
-            var hw = new IdealStepHardware();
-            var ledger = new DeliveryLedger();
-            ledger.Begin(0, 0);
-            var engine = new DeliveryEngine(hw, ledger);
+            var (hw, ledger, engine) = NewEngine();
             engine.Start(0, 201_500, 2_400_000_000, 201_500);
             long now = 0;
             for (; now < 5_000_000; now += TickUs)
@@ -236,10 +230,8 @@ namespace Pump.Core.Tests.Delivery
         [Fact]
         public void Service_GeneratorRefusesASegment_NothingCountsAsCommandedUntilItAccepts()
         {
-            var hw = new IdealStepHardware { RefuseEnqueue = true };
-            var ledger = new DeliveryLedger();
-            ledger.Begin(0, 0);
-            var engine = new DeliveryEngine(hw, ledger);
+            var (hw, ledger, engine) = NewEngine();
+            hw.RefuseEnqueue = true;
             Assert.True(engine.Start(0, 3600, 3_600_000_000, 10_000)); // one microstep a second
             engine.Service(0);
             Assert.Equal(0, ledger.CommandedMicrosteps);
@@ -256,10 +248,7 @@ namespace Pump.Core.Tests.Delivery
         [Fact]
         public void Engine_StartedAndCapRaised_ReportsItsScheduleAndCap()
         {
-            var hw = new IdealStepHardware();
-            var ledger = new DeliveryLedger();
-            ledger.Begin(0, 0);
-            var engine = new DeliveryEngine(hw, ledger);
+            var (hw, ledger, engine) = NewEngine();
             Assert.True(engine.Start(1000, 7, 3_600_000_000, 500));
             Assert.Equal((1000L, 7L, 3_600_000_000L), (engine.Schedule.AnchorUs, engine.Schedule.RateMicrosteps, engine.Schedule.RatePeriodUs));
             Assert.Equal(500, engine.CapMicrosteps);
@@ -272,10 +261,7 @@ namespace Pump.Core.Tests.Delivery
         [Fact]
         public void MicrostepsDueBy_Halted_IsWhatWasCounted()
         {
-            var hw = new IdealStepHardware();
-            var ledger = new DeliveryLedger();
-            ledger.Begin(0, 0);
-            var engine = new DeliveryEngine(hw, ledger);
+            var (hw, ledger, engine) = NewEngine();
             Assert.True(engine.Start(0, 1000, 1_000_000, 100_000)); // 1000 microsteps a second
             for (long now = 0; now <= 2_000_000; now += TickUs)
             {

@@ -14,6 +14,14 @@ namespace Pump.Core.Tests.Persistence
             _output = output;
         }
 
+        /// <summary>Powers the rig up and opens a new program's delivery (persisted 0, exact).</summary>
+        private static PumpPersistence BootAndBegin(PersistenceRig rig)
+        {
+            var p = rig.Boot();
+            Assert.True(p.Ledger.TryBeginDelivery());
+            return p;
+        }
+
         // Proves: PER-006
         [Fact]
         public void Ledger_ReserveThenRecordExact_PersistsBoundThenExactCount()
@@ -49,8 +57,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_ControllerSaveWithLowerDelivered_CannotLowerThePersistedBound()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryReserveUpTo(5000));
             p.State.Current.DeliveredMicrosteps = 3; // a careless writer
             p.State.Current.PumpStateCode = 42;
@@ -65,8 +72,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_WriteFails_CoverRefusesAndBoundStays()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryCover(100, 400, 50, 100_000));
             Assert.Equal(500, p.Ledger.ReservedMicrosteps);
             rig.Store.FailWrites = true;
@@ -82,8 +88,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_CountAboveReservation_IsRecordedAndFlagged()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryReserveUpTo(100));
             Assert.True(p.Ledger.TryRecordExact(130));
             Assert.Equal(30, p.Ledger.ReservationOverrunMicrosteps);
@@ -95,8 +100,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_Cover_ClampsToProgramTotalAndStopsWritingAtTheCap()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryCover(900, 400, 50, 1000));
             Assert.Equal(1000, p.Ledger.ReservedMicrosteps);
             int writes = rig.Store.WriteCalls;
@@ -151,8 +155,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_NegativeRequests_RefusedWithoutWriting()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             int writes = rig.Store.WriteCalls;
             Assert.False(p.Ledger.TryReserveUpTo(-1));
             Assert.False(p.Ledger.TryCover(-1, 400, 50, 1000));
@@ -167,8 +170,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_ReserveExactlyTheCurrentBound_NoWrite()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryReserveUpTo(700));
             int writes = rig.Store.WriteCalls;
             Assert.True(p.Ledger.TryReserveUpTo(700));
@@ -183,8 +185,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_Cover_RefreshesExactlyWhenTheMarginRunsOut()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryCover(100, 400, 50, 100_000));
             Assert.Equal(500, p.Ledger.ReservedMicrosteps);
             int writes = rig.Store.WriteCalls;
@@ -200,8 +201,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_Cover_AtTheCapWithinTheMargin_NoFurtherWrite()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryCover(900, 400, 50, 1000));
             Assert.Equal(1000, p.Ledger.ReservedMicrosteps);
             int writes = rig.Store.WriteCalls;
@@ -214,8 +214,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_Cover_CapBelowTheCommandedEnd_ReservesTheCommandedEnd()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryCover(1200, 400, 50, 1000));
             Assert.Equal(1200, p.Ledger.ReservedMicrosteps);
         }
@@ -224,8 +223,7 @@ namespace Pump.Core.Tests.Persistence
         [Fact]
         public void Ledger_RecordExactAtTheBound_NoOverrunAndANewProgramClearsAnOverrun()
         {
-            var p = new PersistenceRig().Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(new PersistenceRig());
             Assert.True(p.Ledger.TryReserveUpTo(100));
             Assert.True(p.Ledger.TryRecordExact(100));
             Assert.Equal(0, p.Ledger.ReservationOverrunMicrosteps);
@@ -244,8 +242,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_BeginFails_LedgerClosedSoNoOldBoundIsUsable()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryReserveUpTo(5000));
             rig.Store.FailWrites = true;
             Assert.False(p.Ledger.TryBeginDelivery());
@@ -290,8 +287,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_CloseInterruptedWriteFails_StaysActiveForTheNextPowerUp()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryReserveUpTo(1000));
             var after = rig.Boot();
             Assert.True(after.Ledger.ContinueAfterRestart() == 1000 && after.Ledger.IsOpen);
@@ -308,8 +304,7 @@ namespace Pump.Core.Tests.Persistence
         public void Ledger_ContinuedThenClosedAsInterrupted_NoLongerReserves()
         {
             var rig = new PersistenceRig();
-            var p = rig.Boot();
-            Assert.True(p.Ledger.TryBeginDelivery());
+            var p = BootAndBegin(rig);
             Assert.True(p.Ledger.TryReserveUpTo(1000));
             var after = rig.Boot();
             after.Ledger.ContinueAfterRestart();
