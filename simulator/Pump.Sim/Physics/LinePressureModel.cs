@@ -5,7 +5,9 @@ namespace Pump.Sim.Physics
     /// <summary>
     /// Syringe-and-line hydraulics as one compliance C discharging through a downstream resistance R:
     /// dP/dt = (Qin − P/R)/C, integrated exactly for a constant inflow over each step, so any step length is
-    /// stable. An occlusion multiplies R. The plunger force is P·A plus the stopper's sliding friction.
+    /// stable. An occlusion multiplies R. The plunger force is P·A plus the stopper's sliding friction, which
+    /// opposes the motion: it adds while the plunger advances and subtracts while it is backed off (the
+    /// pusher then pulls on the gripped flange, so the load cell can read below zero).
     /// Parameters are [P] engineering values: occlusion pressure reaches 50 kPa in seconds at 50 mL/h.
     /// </summary>
     public sealed class LinePressureModel
@@ -36,11 +38,14 @@ namespace Pump.Sim.Physics
         /// <summary>Fluid delivered out of the line since load, nL (what a balance would weigh).</summary>
         public double DeliveredNanoLitres { get; private set; }
 
-        public bool PlungerMoving { get; private set; }
+        /// <summary>+1 while the plunger advances, −1 while it is backed off, 0 at rest (over the last step).</summary>
+        public int PlungerDirection { get; private set; }
+
+        public bool PlungerMoving => PlungerDirection != 0;
 
         /// <summary>Force on the load cell, mN (1 kPa on 1 mm² is 1 mN).</summary>
         public double PlungerForceMilliNewtons =>
-            (PressureKPa * _areaMm2) + (PlungerMoving ? SlidingFrictionMilliNewtons : 0);
+            (PressureKPa * _areaMm2) + (PlungerDirection * SlidingFrictionMilliNewtons);
 
         /// <summary>Advances by <paramref name="dtUs"/> with <paramref name="displacedNanoLitres"/> pushed in by the plunger.</summary>
         public void Advance(double displacedNanoLitres, long dtUs)
@@ -64,7 +69,7 @@ namespace Pump.Sim.Physics
             }
             DeliveredNanoLitres += displacedNanoLitres - (c * (p1 - p0));
             PressureKPa = p1;
-            PlungerMoving = displacedNanoLitres != 0;
+            PlungerDirection = Math.Sign(displacedNanoLitres);
         }
     }
 }

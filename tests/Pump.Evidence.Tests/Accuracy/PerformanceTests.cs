@@ -58,10 +58,10 @@ namespace Pump.Evidence.Tests.Accuracy
             Assert.True(Math.Abs(run.EndVolumeErrorPercent) <= 0.5, $"end-of-infusion error {run.EndVolumeErrorPercent:F3} %");
         }
 
-        // Proves: STM-009
+        // Proves: STM-009, TEC-001
         [Theory]
         [MemberData(nameof(Rates))]
-        public void Occlusion_EveryLevel_AlarmsStopsBeforeTheLevelAndReleaseBolusAtMost300Microlitres(string rate)
+        public void Occlusion_EveryLevel_AlarmsBeforeTheLevelReliefLeavesNoBackflowAndBolusAtMost300Microlitres(string rate)
         {
             foreach (OcclusionLevel level in new[] { OcclusionLevel.Low, OcclusionLevel.Medium, OcclusionLevel.High })
             {
@@ -71,6 +71,9 @@ namespace Pump.Evidence.Tests.Accuracy
                 Assert.Equal(Pump.Core.Control.PumpState.Alarm, run.StateAfter);
                 Assert.True(run.PressureAtAlarmMmHg <= run.LevelMmHg, $"{level}: alarm at {run.PressureAtAlarmMmHg:F0} mmHg");
                 Assert.True(run.ReleaseBolusMl <= 0.3, $"{level}: release bolus {run.ReleaseBolusMl:F3} mL");
+                // The back-off must not draw fluid back from the patient's line (reverse flow).
+                Assert.True(run.PressureAfterReliefMmHg >= 0 && run.ReleaseBolusMl >= 0,
+                    $"{level}: after relief {run.PressureAfterReliefMmHg:F0} mmHg, release {run.ReleaseBolusMl:F3} mL");
             }
         }
     }

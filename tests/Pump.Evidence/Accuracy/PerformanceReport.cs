@@ -167,6 +167,16 @@ namespace Pump.Evidence.Accuracy
                     + $"{F(-backflow.Min(o => o.ReleaseBolusMl) * 1000, 0)} µL flows back into the syringe. Small, but a reverse flow (GIP 1.8.1); the");
                 md.AppendLine("  relief should stop at the target pressure whatever the rate.");
             }
+            int reliefTarget = new Pump.Core.Control.PumpSettings().ReliefTargetMmHg;
+            double afterMin = occlusions.Min(o => o.PressureAfterReliefMmHg);
+            double afterMax = occlusions.Max(o => o.PressureAfterReliefMmHg);
+            if (afterMin >= reliefTarget)
+            {
+                md.AppendLine($"- The relief stops above its {reliefTarget} mmHg target (line pressure after relief {F(afterMin, 0)}–{F(afterMax, 0)} mmHg): the");
+                md.AppendLine("  firmware reads pressure from the plunger force, and while the plunger backs off the stopper friction");
+                md.AppendLine("  reverses and lowers the reading (by the friction twice over when the baseline was taken moving). Stopping");
+                md.AppendLine("  early is the safe side: nothing flows back into the syringe; the cost is the release bolus above.");
+            }
             md.AppendLine("- The pressure at alarm is below the level because the detector subtracts a friction baseline taken");
             md.AppendLine("  while the plunger was still, so it over-reads by the sliding friction (3 N ≈ 34 mmHg here): early,");
             md.AppendLine("  the safe side. At 52.5 and 150 mL/h the rate-of-rise rule alarms first, at 160–180 mmHg, within 1–3 s.");

@@ -56,5 +56,23 @@ namespace Pump.Simulator.Tests.Physics
             Assert.True(line.PressureKPa < 0.01);
             Assert.Equal(NlPer50Ms * 100, line.DeliveredNanoLitres, 3);
         }
+
+        [Fact]
+        public void PlungerForce_FrictionOpposesTheMotion_AddsAdvancingSubtractsBackingOffNoneAtRest()
+        {
+            var line = new LinePressureModel(555.3) { Occluded = true };
+            line.Advance(NlPer50Ms, 50_000);
+            double pressureForce = line.PressureKPa * 555.3;
+            Assert.Equal(pressureForce + line.SlidingFrictionMilliNewtons, line.PlungerForceMilliNewtons, 6);
+
+            line.Advance(-NlPer50Ms / 1000, 50_000);
+            pressureForce = line.PressureKPa * 555.3;
+            Assert.Equal(-1, line.PlungerDirection);
+            Assert.Equal(pressureForce - line.SlidingFrictionMilliNewtons, line.PlungerForceMilliNewtons, 6);
+
+            line.Advance(0, 50_000);
+            Assert.False(line.PlungerMoving);
+            Assert.Equal(line.PressureKPa * 555.3, line.PlungerForceMilliNewtons, 6);
+        }
     }
 }
