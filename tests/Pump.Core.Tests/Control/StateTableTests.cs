@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Pump.Core.Control;
+using Pump.Tests.Shared;
 using Xunit;
 
 namespace Pump.Core.Tests.Control
@@ -9,24 +10,7 @@ namespace Pump.Core.Tests.Control
     {
         private static readonly StateTable Table = new StateTable();
 
-        internal static IEnumerable<GuardInputs> AllGuardInputs()
-        {
-            for (int bits = 0; bits < 512; bits++)
-            {
-                yield return new GuardInputs
-                {
-                    SessionInterrupted = (bits & 1) != 0,
-                    SyringeSecured = (bits & 2) != 0,
-                    LinePrimed = (bits & 4) != 0,
-                    LeaseHeld = (bits & 8) != 0,
-                    BaselineAcceptable = (bits & 16) != 0,
-                    SessionAllowed = (bits & 32) != 0,
-                    VitalConditionActive = (bits & 64) != 0,
-                    TechnicalConditionActive = (bits & 128) != 0,
-                    DeviceHealthy = (bits & 256) != 0,
-                };
-            }
-        }
+        internal static IEnumerable<GuardInputs> AllGuardInputs() => GuardInputCombinations.All();
 
         // Proves: STM-001
         [Fact]

@@ -2,40 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Pump.Core.Control;
+using Pump.Tests.Shared;
 
 namespace Pump.Evidence.Conformance
 {
     /// <summary>The nine boolean guard facts as a bit set, so every combination can be enumerated.</summary>
     public static class GuardFacts
     {
-        public const int CombinationCount = 512;
+        public const int CombinationCount = GuardInputCombinations.Count;
 
-        public static GuardInputs FromBits(int bits) => new GuardInputs
-        {
-            SessionInterrupted = (bits & 1) != 0,
-            SyringeSecured = (bits & 2) != 0,
-            LinePrimed = (bits & 4) != 0,
-            LeaseHeld = (bits & 8) != 0,
-            BaselineAcceptable = (bits & 16) != 0,
-            SessionAllowed = (bits & 32) != 0,
-            VitalConditionActive = (bits & 64) != 0,
-            TechnicalConditionActive = (bits & 128) != 0,
-            DeviceHealthy = (bits & 256) != 0,
-        };
+        public static GuardInputs FromBits(int bits) => GuardInputCombinations.FromBits(bits);
 
-        public static int ToBits(GuardInputs inputs) =>
-            (inputs.SessionInterrupted ? 1 : 0) | (inputs.SyringeSecured ? 2 : 0) | (inputs.LinePrimed ? 4 : 0)
-            | (inputs.LeaseHeld ? 8 : 0) | (inputs.BaselineAcceptable ? 16 : 0) | (inputs.SessionAllowed ? 32 : 0)
-            | (inputs.VitalConditionActive ? 64 : 0) | (inputs.TechnicalConditionActive ? 128 : 0)
-            | (inputs.DeviceHealthy ? 256 : 0);
+        public static int ToBits(GuardInputs inputs) => GuardInputCombinations.ToBits(inputs);
 
-        public static IEnumerable<GuardInputs> AllCombinations()
-        {
-            for (int bits = 0; bits < CombinationCount; bits++)
-            {
-                yield return FromBits(bits);
-            }
-        }
+        public static IEnumerable<GuardInputs> AllCombinations() => GuardInputCombinations.All();
 
         public static bool ConditionHolds(string condition, GuardInputs inputs) => condition switch
         {
