@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Pump.Core.Supervision;
 using Pump.Evidence.Accuracy;
+using Pump.Evidence.Docs;
 using Xunit;
 
 namespace Pump.Evidence.Tests.Accuracy
@@ -11,22 +14,27 @@ namespace Pump.Evidence.Tests.Accuracy
     /// of pump-anchors.md §7–8. `dotnet run -c Release --project tests/Pump.Evidence -- performance` writes the
     /// same runs to hardware-docs/performance.md.
     /// </summary>
-    public sealed class PerformanceTests
+    public sealed class PerformanceTests : IClassFixture<PerformanceMeasurement>
     {
+        private readonly PerformanceMeasurement _measured;
+
+        public PerformanceTests(PerformanceMeasurement measured)
+        {
+            _measured = measured;
+        }
+
         private static double WorstEp(FlowRun run, double minWindowMinutes) =>
             run.Report.Trumpet.Where(p => p.WindowMinutes >= minWindowMinutes)
                 .Max(p => Math.Max(Math.Abs(p.EpMaxPercent), Math.Abs(p.EpMinPercent)));
 
         public static TheoryData<string> Rates => new TheoryData<string>(RateCase.All.Select(r => r.Name));
 
-        private static RateCase Rate(string name) => RateCase.All.Single(r => r.Name == name);
-
         // Proves: DEL-001, DEL-002
         [Theory]
         [MemberData(nameof(Rates))]
         public void Flow_FirmwareOnSimulator_TrumpetWithinOnePercentFromFiveMinutesAndVolumeExact(string rate)
         {
-            FlowRun run = AccuracyBench.RunFlow(Rate(rate), seed: 1, mechanicalErrors: false);
+            FlowRun run = _measured.IdealFlow(rate);
 
             Assert.True(run.Completed, "the infusion did not complete");
             Assert.True(WorstEp(run, 5) <= 1.0, $"|Ep| {WorstEp(run, 5):F3} % over windows >= 5 min");
@@ -41,7 +49,7 @@ namespace Pump.Evidence.Tests.Accuracy
         [InlineData("highest ketamine")]
         public void Flow_WithMechanicalErrors_TrumpetWithinOnePercentFromFiveMinutes(string rate)
         {
-            FlowRun run = AccuracyBench.RunFlow(Rate(rate), seed: 1);
+            FlowRun run = _measured.Flow(rate);
 
             Assert.True(WorstEp(run, 5) <= 1.0, $"|Ep| {WorstEp(run, 5):F3} % over windows >= 5 min");
             Assert.True(Math.Abs(run.EndVolumeErrorPercent) <= 0.1, $"end-of-infusion error {run.EndVolumeErrorPercent:F3} %");
@@ -52,7 +60,7 @@ namespace Pump.Evidence.Tests.Accuracy
         [InlineData("1 mL/h")]
         public void Flow_LowRateWithMechanicalErrors_WithinOnePercentOverThirtyOneMinutes(string rate)
         {
-            FlowRun run = AccuracyBench.RunFlow(Rate(rate), seed: 1);
+            FlowRun run = _measured.Flow(rate);
 
             Assert.True(WorstEp(run, 31) <= 1.0, $"|Ep| {WorstEp(run, 31):F3} % over 31-min windows");
             Assert.True(Math.Abs(run.EndVolumeErrorPercent) <= 0.5, $"end-of-infusion error {run.EndVolumeErrorPercent:F3} %");
@@ -65,7 +73,7 @@ namespace Pump.Evidence.Tests.Accuracy
         {
             foreach (OcclusionLevel level in new[] { OcclusionLevel.Low, OcclusionLevel.Medium, OcclusionLevel.High })
             {
-                OcclusionRun run = AccuracyBench.RunOcclusion(Rate(rate), level, seed: 1);
+                OcclusionRun run = _measured.Occlusion(rate, level);
 
                 Assert.True(run.Alarmed, $"{level}: no occlusion alarm within 60 min");
                 Assert.Equal(Pump.Core.Control.PumpState.Alarm, run.StateAfter);
@@ -76,5 +84,37 @@ namespace Pump.Evidence.Tests.Accuracy
                     $"{level}: after relief {run.PressureAfterReliefMmHg:F0} mmHg, release {run.ReleaseBolusMl:F3} mL");
             }
         }
+
+        [Fact]
+        public void PerformanceDocument_Committed_MatchesTheseRuns()
+        {
+            string committed = File.ReadAllText(RepositoryPaths.InRepository(PerformanceReport.RelativePath)).Replace("\r\n", "\n");
+            string fresh = PerformanceReport.Render(_measured.Flows, _measured.IdealFlows, _measured.Occlusions);
+
+            Assert.True(committed == fresh,
+                $"{PerformanceReport.RelativePath} is stale. Regenerate it with `{PerformanceReport.Command}` and commit it.");
+        }
+    }
+
+    /// <summary>The report's runs, measured once for all the tests that bound them (seed 1, as the command).</summary>
+    public sealed class PerformanceMeasurement
+    {
+        public PerformanceMeasurement()
+        {
+            (Flows, IdealFlows, Occlusions) = PerformanceReport.Measure();
+        }
+
+        public IReadOnlyList<FlowRun> Flows { get; }
+
+        public IReadOnlyList<FlowRun> IdealFlows { get; }
+
+        public IReadOnlyList<OcclusionRun> Occlusions { get; }
+
+        public FlowRun Flow(string rate) => Flows.Single(f => f.Rate.Name == rate);
+
+        public FlowRun IdealFlow(string rate) => IdealFlows.Single(f => f.Rate.Name == rate);
+
+        public OcclusionRun Occlusion(string rate, OcclusionLevel level) =>
+            Occlusions.Single(o => o.Rate.Name == rate && o.Level == level);
     }
 }

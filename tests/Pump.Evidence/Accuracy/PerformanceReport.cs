@@ -42,9 +42,25 @@ namespace Pump.Evidence.Accuracy
             return (flows, ideal, occlusions);
         }
 
+        /// <summary>Path of the committed report, relative to the repository.</summary>
+        public const string RelativePath = "hardware-docs/performance.md";
+
+        /// <summary>Writes the report and its plots into hardware-docs/.</summary>
         public static void Write(IReadOnlyList<FlowRun> flows, IReadOnlyList<FlowRun> idealFlows, IReadOnlyList<OcclusionRun> occlusions)
         {
             string docs = RepositoryPaths.InRepository("hardware-docs");
+            foreach (FlowRun f in flows)
+            {
+                string slug = Slug(f.Rate);
+                WriteStartUpPlot(f, Path.Combine(docs, $"performance-startup-{slug}.svg"));
+                WriteTrumpetPlot(f, Path.Combine(docs, $"performance-trumpet-{slug}.svg"));
+            }
+            File.WriteAllText(RepositoryPaths.InRepository(RelativePath), Render(flows, idealFlows, occlusions));
+        }
+
+        /// <summary>The report's Markdown (LF line ends), so a test can compare it with the committed file.</summary>
+        public static string Render(IReadOnlyList<FlowRun> flows, IReadOnlyList<FlowRun> idealFlows, IReadOnlyList<OcclusionRun> occlusions)
+        {
             var md = new StringBuilder();
             md.AppendLine("# Performance: IEC 60601-2-24 style flow accuracy and occlusion (simulated)");
             md.AppendLine();
@@ -106,8 +122,6 @@ namespace Pump.Evidence.Accuracy
             foreach (FlowRun f in flows)
             {
                 string slug = Slug(f.Rate);
-                WriteStartUpPlot(f, Path.Combine(docs, $"performance-startup-{slug}.svg"));
-                WriteTrumpetPlot(f, Path.Combine(docs, $"performance-trumpet-{slug}.svg"));
                 md.AppendLine($"### {f.Rate.Name}, {F(f.Rate.RateMlPerHour, 2)} mL/h");
                 md.AppendLine();
                 md.AppendLine($"![start-up curve](performance-startup-{slug}.svg)");
@@ -177,10 +191,25 @@ namespace Pump.Evidence.Accuracy
                 md.AppendLine("  reverses and lowers the reading (by the friction twice over when the baseline was taken moving). Stopping");
                 md.AppendLine("  early is the safe side: nothing flows back into the syringe; the cost is the release bolus above.");
             }
-            md.AppendLine("- The pressure at alarm is below the level because the detector subtracts a friction baseline taken");
-            md.AppendLine("  while the plunger was still, so it over-reads by the sliding friction (3 N ≈ 34 mmHg here): early,");
-            md.AppendLine("  the safe side. At 52.5 and 150 mL/h the rate-of-rise rule alarms first, at 160–180 mmHg, within 1–3 s.");
-            File.WriteAllText(Path.Combine(docs, "performance.md"), md.ToString().Replace("\r\n", "\n"));
+            double frictionN = new Pump.Sim.Physics.LinePressureModel(Bd60AreaMm2).SlidingFrictionMilliNewtons / 1000;
+            double frictionMmHg = frictionN * 1000 / Bd60AreaMm2 * AccuracyBench.KPaToMmHg;
+            // An alarm this far under the Low level cannot be the level rule (which over-reads by the friction only).
+            bool ByRise(OcclusionRun o) => o.Alarmed && o.PressureAtAlarmMmHg < OcclusionDetector.LevelMmHg[0] - (2 * frictionMmHg);
+            var byLevel = occlusions.Where(o => o.Alarmed && !ByRise(o)).ToList();
+            var byRise = occlusions.Where(ByRise).ToList();
+            if (byLevel.Count > 0)
+            {
+                md.AppendLine($"- By the level rule the alarm comes {F(byLevel.Min(o => o.LevelMmHg - o.PressureAtAlarmMmHg), 0)}–{F(byLevel.Max(o => o.LevelMmHg - o.PressureAtAlarmMmHg), 0)} mmHg below the level: the detector subtracts a friction");
+                md.AppendLine($"  baseline taken while the plunger was still, so it over-reads by the sliding friction ({F(frictionN, 0)} N on the");
+                md.AppendLine($"  {F(Bd60AreaMm2, 0)} mm² bore = {F(frictionMmHg, 1)} mmHg here): early, the safe side.");
+            }
+            if (byRise.Count > 0)
+            {
+                string riseRates = string.Join(" and ", byRise.Select(o => F(o.Rate.RateMlPerHour, 1)).Distinct()) + " mL/h";
+                md.AppendLine($"- At {riseRates} the rate-of-rise rule alarms first, at {F(byRise.Min(o => o.PressureAtAlarmMmHg), 0)}–{F(byRise.Max(o => o.PressureAtAlarmMmHg), 0)} mmHg,");
+                md.AppendLine($"  {F(byRise.Min(o => o.TimeToAlarmS), 1)}–{F(byRise.Max(o => o.TimeToAlarmS), 1)} s after the occlusion, whatever the level.");
+            }
+            return md.ToString().Replace("\r\n", "\n");
         }
 
         private static void AppendFlowTable(StringBuilder md, IReadOnlyList<FlowRun> flows)
