@@ -4,6 +4,8 @@ using System.Linq;
 using CsCheck;
 using Pump.Core.Alarms;
 using Pump.Core.Control;
+using Pump.Core.Interlock;
+using Pump.Core.Programming;
 using Pump.Core.Supervision;
 using Pump.Evidence.Accuracy;
 using Pump.Hal;
@@ -18,7 +20,10 @@ namespace Pump.Evidence.Tests.Properties
     /// </summary>
     public sealed class SystemProperties
     {
-        /// <summary>A random program: ketamine within the soft limits, or a plain mL/h program.</summary>
+        /// <summary>
+        /// A random program: ketamine across and beyond the hard limits (weight 25–210 kg, dose 0.10–1.20 mg/kg,
+        /// 15–60 min; the pump must refuse what a hard limit forbids), or a plain mL/h program.
+        /// </summary>
         public sealed record ProgramChoice(bool Ketamine, int Conc, int WeightDeciKg, int DoseCentiMgPerKg, int DurationMin, int RateDeciMlPerH, int VolumeDeciMl)
         {
             public override string ToString() => Ketamine
@@ -41,9 +46,9 @@ namespace Pump.Evidence.Tests.Properties
         private static readonly Gen<ProgramChoice> Programs =
             from ketamine in Gen.Bool
             from conc in Gen.Int[1, 2]
-            from weight in Gen.Int[450, 1200]
-            from dose in Gen.Int[10, 75]
-            from duration in Gen.Int[40, 60]
+            from weight in Gen.Int[250, 2100]
+            from dose in Gen.Int[10, 120]
+            from duration in Gen.Int[15, 60]
             from rate in Gen.Int[10, 1500]
             from volume in Gen.Int[10, 600]
             select new ProgramChoice(ketamine, dose * weight / 10 / conc > 580 ? 2 : conc, weight, dose, duration, rate, volume);
@@ -67,6 +72,8 @@ namespace Pump.Evidence.Tests.Properties
             Assert.True(seen.States.Contains(PumpState.InterlockHold) && seen.States.Contains(PumpState.Alarm)
                 && seen.States.Contains(PumpState.Stopped) && seen.States.Contains(PumpState.Paused), "states reached: " + string.Join(",", seen.States));
             Assert.True(seen.PowerCutsInSession > 0, "no power cut during a session");
+            Assert.True(seen.RefusedByHardLimit > 0, "no program beyond a hard limit was tried");
+            Assert.True(seen.DeadlinesArmedWhileInfusing > 0, "no vital, silence or clamp deadline ran while infusing");
         }
 
         /// <summary>What the random runs reached, so the property cannot pass by never getting there.</summary>
@@ -75,29 +82,53 @@ namespace Pump.Evidence.Tests.Properties
             public long InfusingTicks { get; set; }
             public HashSet<PumpState> States { get; } = new HashSet<PumpState>();
             public int PowerCutsInSession { get; set; }
+            public int RefusedByHardLimit { get; set; }
+            public long DeadlinesArmedWhileInfusing { get; set; }
         }
 
         /// <summary>Returns "" when every invariant held, else what failed and when.</summary>
         public static string RunAndCheck(ProgramChoice program, Disturbance[] disturbances, int seed, Coverage seen)
         {
             var rig = new BenchRig("BD60", seed, OcclusionLevel.Medium);
-            if (program.Ketamine)
+            string? hardLimit = program.Ketamine ? KetamineHardLimitBroken(program) : null;
+            try
             {
-                rig.ProgramKetamine(program.Conc, program.WeightDeciKg.ToString("D4"), program.DoseCentiMgPerKg.ToString("D4"), program.DurationMin.ToString("D3"));
+                if (program.Ketamine)
+                {
+                    rig.ProgramKetamine(program.Conc, program.WeightDeciKg.ToString("D4"), program.DoseCentiMgPerKg.ToString("D4"), program.DurationMin.ToString("D3"));
+                }
+                else
+                {
+                    rig.ProgramPlainRate(program.RateDeciMlPerH.ToString("D5"), program.VolumeDeciMl.ToString("D4"));
+                }
             }
-            else
+            catch (InvalidOperationException refused) when (rig.State == PumpState.Programming)
             {
-                rig.ProgramPlainRate(program.RateDeciMlPerH.ToString("D5"), program.VolumeDeciMl.ToString("D4"));
+                // Refused at review: right only when the program breaks a hard limit (computed here, not by the pump).
+                seen.RefusedByHardLimit += hardLimit != null ? 1 : 0;
+                return hardLimit != null ? "" : Describe(program, new List<Disturbance>(), seed, 0, "refused within every hard limit: " + refused.Message);
             }
-            long volumeLimitNl = rig.Controller.Program!.VolumeNl;
+            if (hardLimit != null && !NearHardLimit(program))
+            {
+                return Describe(program, new List<Disturbance>(), seed, 0, "accepted although " + hardLimit);
+            }
+            InfusionProgram accepted = rig.Controller.Program!;
+            long volumeLimitNl = accepted.VolumeNl;
+            // Hard dose limits from the library's numbers, not from the pump's program: 1 mg/kg and 100 mg per session.
             long doseLimitUg = program.Ketamine ? Math.Min(100_000L, 1000L * program.WeightDeciKg / 10) : long.MaxValue;
             rig.Start();
+            long forwardAtStart = rig.Pump.ForwardPulses;
+            // Pulses the hardware emitted forward in each of the last RateWindowTicks ticks (the physical truth).
+            var recent = new Queue<long>();
+            long recentSum = 0;
 
             var schedule = disturbances.OrderBy(d => d.AtTick).ToList();
             int next = 0;
             bool resumeBlockedUntilStart = false; // after a power cut, until the clinician presses Start
             long lastSilenceUs = long.MinValue / 2;
             bool stoppingLastTick = false;
+            long vitalAlarmSinceUs = -1, silentSinceUs = -1, clampOpenSinceUs = -1;
+            int overLevelTicks = 0;
             int ticks = 12_600;
             for (int tick = 1; tick <= ticks; tick++)
             {
@@ -107,14 +138,15 @@ namespace Pump.Evidence.Tests.Properties
                     Disturbance d = schedule[next++];
                     switch (d.Kind)
                     {
-                        case 0: rig.Vitals = (170, 95, 80, 97); rig.NewNibpReading(); break;
-                        case 1: rig.Vitals = (205, 100, 80, 97); rig.NewNibpReading(); break;
-                        case 2: rig.Vitals = (128, 80, 72, 97); rig.NewNibpReading(); break;
-                        case 3: rig.Vitals = null; break;
+                        // SBP 170 is a rise of 42 over the 128 baseline (hold); SBP 205 is at the stop level.
+                        case 0: rig.Vitals = (170, 95, 80, 97); rig.NewNibpReading(); vitalAlarmSinceUs = Since(vitalAlarmSinceUs, rig); silentSinceUs = -1; break;
+                        case 1: rig.Vitals = (205, 100, 80, 97); rig.NewNibpReading(); vitalAlarmSinceUs = Since(vitalAlarmSinceUs, rig); silentSinceUs = -1; break;
+                        case 2: rig.Vitals = (128, 80, 72, 97); rig.NewNibpReading(); vitalAlarmSinceUs = -1; silentSinceUs = -1; break;
+                        case 3: rig.Vitals = null; silentSinceUs = Since(silentSinceUs, rig); vitalAlarmSinceUs = -1; break;
                         case 4: rig.Pump.Line.Occluded = true; break;
                         case 5: rig.Pump.Line.Occluded = false; break;
-                        case 6: rig.Pump.Clamp.ClampClosed = false; break;
-                        case 7: rig.Pump.Clamp.ClampClosed = true; break;
+                        case 6: rig.Pump.Clamp.ClampClosed = false; clampOpenSinceUs = Since(clampOpenSinceUs, rig); break;
+                        case 7: rig.Pump.Clamp.ClampClosed = true; clampOpenSinceUs = -1; break;
                         case 8:
                             var key = (PanelKey)(1 + (d.Value % 7));
                             rig.Pump.Keypad.Press(key);
@@ -122,13 +154,15 @@ namespace Pump.Evidence.Tests.Properties
                             lastSilenceUs = key == PanelKey.Silence ? rig.NowUs + BenchRig.TickUs : lastSilenceUs;
                             break;
                         case 9:
-                            string? lost = CheckPowerCut(rig, 1 + (d.Value % 30), seen);
+                            string? lost = CheckPowerCut(rig, 1 + (d.Value % 30), seen, forwardAtStart);
                             if (lost != null)
                             {
                                 return Describe(program, schedule, seed, tick, lost);
                             }
                             resumeBlockedUntilStart = true;
                             lastSilenceUs = long.MinValue / 2;
+                            recent.Clear();
+                            recentSum = 0;
                             break;
                         default:
                             rig.Pump.Keypad.Press(PanelKey.Silence);
@@ -154,14 +188,32 @@ namespace Pump.Evidence.Tests.Properties
                 {
                     return Describe(program, schedule, seed, tick, $"{forward} microsteps forward in {before}");
                 }
-                // 2. Never more than the volume to be infused, 3. never above a hard dose limit (DEL-004).
-                if (c.Program != null && c.DeliveredVolumeNl() > volumeLimitNl)
+                // 2. Never more than the volume to be infused, 3. never above a hard dose limit (DEL-004): from the
+                //    pulses the hardware emitted forward since the start, converted with the accepted program's own
+                //    steps-per-volume, and from the pump's own count.
+                long emitted = rig.Pump.ForwardPulses - forwardAtStart;
+                long physicalNl = emitted * accepted.VolumeNl / accepted.TotalMicrosteps;
+                long physicalUg = program.Ketamine ? physicalNl * ConcentrationUgPerMl(program) / 1_000_000 : 0;
+                if (c.State != PumpState.Priming && (emitted > accepted.TotalMicrosteps || (c.Program != null && c.DeliveredVolumeNl() > volumeLimitNl)))
                 {
-                    return Describe(program, schedule, seed, tick, $"delivered {c.DeliveredVolumeNl()} nL > VTBI {volumeLimitNl} nL");
+                    return Describe(program, schedule, seed, tick, $"emitted {emitted} of {accepted.TotalMicrosteps} microsteps; pump reports {c.DeliveredVolumeNl()} nL of {volumeLimitNl} nL");
                 }
-                if (c.DeliveredDoseUg() > doseLimitUg)
+                if (physicalUg > doseLimitUg || c.DeliveredDoseUg() > doseLimitUg)
                 {
-                    return Describe(program, schedule, seed, tick, $"delivered {c.DeliveredDoseUg()} ug > hard dose limit {doseLimitUg} ug");
+                    return Describe(program, schedule, seed, tick, $"delivered {physicalUg} ug (pump reports {c.DeliveredDoseUg()} ug) > hard dose limit {doseLimitUg} ug");
+                }
+                //    ... and never faster than programmed over any minute (no catch-up after a pause or a power cut),
+                //    which with the accepted rate within the hard rate limits bounds the dose rate.
+                recent.Enqueue(forward > 0 ? forward : 0);
+                recentSum += forward > 0 ? forward : 0;
+                if (recent.Count > RateWindowTicks)
+                {
+                    recentSum -= recent.Dequeue();
+                }
+                long allowed = (accepted.RateMicrosteps * RateWindowTicks * BenchRig.TickUs / accepted.RatePeriodUs) + 2;
+                if (c.State != PumpState.Priming && recentSum > allowed)
+                {
+                    return Describe(program, schedule, seed, tick, $"{recentSum} microsteps in {RateWindowTicks * BenchRig.TickUs / 1e6:F0} s, programmed rate allows {allowed}");
                 }
                 // 4. A hold- or stop-level vital, a lost lease or a delivery-stopping technical alarm stops the motor
                 //    within one tick (vital signs are ignored while priming, STM-011). Alarm conditions are evaluated
@@ -176,6 +228,34 @@ namespace Pump.Evidence.Tests.Properties
                     return Describe(program, schedule, seed, tick, $"motor still permitted in {c.State} one tick after a stopping alarm ({c.Alarms.Highest})");
                 }
                 stoppingLastTick = stoppingNow;
+                //    The same from outside the pump: deadlines from when the test changed the world, however the
+                //    pump classified it. A vital-sign frame goes out within a second; the lease is 5 s from the last
+                //    frame; the clamp is read every tick. Plain-rate programs have no vital-sign interlock.
+                string? late = null;
+                bool infusing = c.State == PumpState.Infusing;
+                if (program.Ketamine && infusing && vitalAlarmSinceUs >= 0 && rig.NowUs - vitalAlarmSinceUs > FrameUs + (2 * BenchRig.TickUs))
+                {
+                    late = $"still infusing {(rig.NowUs - vitalAlarmSinceUs) / 1e6:F2} s after a hold- or stop-level vital";
+                }
+                if (program.Ketamine && infusing && silentSinceUs >= 0 && rig.NowUs - silentSinceUs > LeaseUs + (2 * BenchRig.TickUs))
+                {
+                    late = $"still infusing {(rig.NowUs - silentSinceUs) / 1e6:F2} s after the monitor went silent (lease {LeaseUs / 1e6:F0} s)";
+                }
+                if (c.MotorPermitted && clampOpenSinceUs >= 0 && rig.NowUs - clampOpenSinceUs > BenchRig.TickUs)
+                {
+                    late = $"motor permitted in {c.State} {(rig.NowUs - clampOpenSinceUs) / 1e6:F2} s after the clamp opened";
+                }
+                // Occlusion: the true line pressure, not the pump's estimate, at or over the selected level.
+                overLevelTicks = c.MotorPermitted && rig.Pump.Line.PressureKPa * AccuracyBench.KPaToMmHg >= OcclusionDetector.LevelMmHg[(int)OcclusionLevel.Medium] ? overLevelTicks + 1 : 0;
+                if (overLevelTicks > 1)
+                {
+                    late = $"motor permitted in {c.State} with the line at {rig.Pump.Line.PressureKPa * AccuracyBench.KPaToMmHg:F0} mmHg for {overLevelTicks} ticks";
+                }
+                if (late != null)
+                {
+                    return Describe(program, schedule, seed, tick, late);
+                }
+                seen.DeadlinesArmedWhileInfusing += infusing && (vitalAlarmSinceUs >= 0 || silentSinceUs >= 0 || clampOpenSinceUs >= 0) ? 1 : 0;
                 // 5. After a power cut the pump never resumes by itself (STM-004).
                 if (resumeBlockedUntilStart && (c.MotorPermitted || forward > 0))
                 {
@@ -196,10 +276,43 @@ namespace Pump.Evidence.Tests.Properties
             return "";
         }
 
-        /// <summary>6. The delivered dose recovered after a power cut is never below what was really delivered (PER).</summary>
-        private static string? CheckPowerCut(BenchRig rig, int offSeconds, Coverage seen)
+        private const int RateWindowTicks = 1200; // one minute
+        private const long FrameUs = 1_000_000;
+        private static readonly long LeaseUs = InterlockProfile.KetaminePsych40().LeaseMs * 1000L;
+
+        private static long Since(long since, BenchRig rig) => since >= 0 ? since : rig.NowUs;
+
+        private static int ConcentrationUgPerMl(ProgramChoice p) => p.Conc * 1000;
+
+        /// <summary>The shipped ketamine entry's hard limits (clinical.md §6a), computed from the entered values.</summary>
+        private static string? KetamineHardLimitBroken(ProgramChoice p)
         {
-            long truth = rig.Controller.Ledger.CountedMicrosteps;
+            double kg = p.WeightDeciKg / 10.0, mgPerKg = p.DoseCentiMgPerKg / 100.0, hours = p.DurationMin / 60.0;
+            double mg = kg * mgPerKg;
+            if (kg < 30 || kg > 200) return $"weight {kg} kg outside 30–200 kg";
+            if (mgPerKg > 1.0) return $"dose {mgPerKg} mg/kg over 1 mg/kg";
+            if (mg > 100) return $"total {mg:F1} mg over 100 mg";
+            if (mg / hours > 150) return $"{mg / hours:F1} mg/h over 150 mg/h";
+            if (mgPerKg / hours > 1.5) return $"{mgPerKg / hours:F2} mg/kg/h over 1.5 mg/kg/h";
+            if (p.DurationMin < 20 || p.DurationMin > 120) return $"duration {p.DurationMin} min outside 20–120 min";
+            if (mg / (p.Conc) > 60) return $"volume {mg / p.Conc:F1} mL over the 60 mL syringe";
+            return null;
+        }
+
+        /// <summary>Within 1 % of a rate or total bound, where the pump's whole-unit rounding may fall either side.</summary>
+        private static bool NearHardLimit(ProgramChoice p)
+        {
+            double kg = p.WeightDeciKg / 10.0, mgPerKg = p.DoseCentiMgPerKg / 100.0, hours = p.DurationMin / 60.0;
+            double mg = kg * mgPerKg;
+            static bool Near(double v, double bound) => Math.Abs(v - bound) <= bound * 0.01;
+            return Near(mg, 100) || Near(mg / hours, 150) || Near(mgPerKg / hours, 1.5) || Near(mg / p.Conc, 60);
+        }
+
+        /// <summary>6. The delivered dose recovered after a power cut is never below what was really delivered (PER).</summary>
+        private static string? CheckPowerCut(BenchRig rig, int offSeconds, Coverage seen, long forwardAtStart)
+        {
+            // The truth is what the hardware emitted forward since the start, not the pump's own count.
+            long truth = rig.Pump.ForwardPulses - forwardAtStart;
             bool inSession = rig.Controller.Program != null && rig.State != PumpState.Ready && rig.State != PumpState.Priming
                 && rig.State != PumpState.Programming && rig.State != PumpState.Idle;
             rig.PowerCycle(offSeconds);
