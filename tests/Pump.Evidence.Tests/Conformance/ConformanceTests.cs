@@ -59,6 +59,36 @@ namespace Pump.Evidence.Tests.Conformance
         }
 
         [Fact]
+        public void Checker_FirmwareThatIgnoresCompletion_ShortestLeadInIsResumeFromAnInterruptedSession()
+        {
+            var checker = new ConformanceChecker(() => new IgnoresCompletion(), () => new ReferenceModel(), Aspect.Behaviour);
+
+            var ready = new GuardInputs
+            {
+                SyringeSecured = true, LinePrimed = true, LeaseHeld = true, BaselineAcceptable = true, SessionAllowed = true, DeviceHealthy = true,
+            };
+            // The clinician's way there: program, start, pause, resume, then the volume ends.
+            var longWay = new[]
+            {
+                new Step(PumpTrigger.SelfTestPassed, new GuardInputs()),
+                new Step(PumpTrigger.BeginProgramming, ready),
+                new Step(PumpTrigger.ConfirmProgram, ready),
+                new Step(PumpTrigger.RequestStart, ready),
+                new Step(PumpTrigger.RequestPause, ready),
+                new Step(PumpTrigger.RequestResume, ready),
+                new Step(PumpTrigger.InfusionComplete, ready),
+            };
+            Assert.NotNull(checker.Run(PumpState.SelfTest, longWay));
+
+            Disagreement found = checker.Shrink(PumpState.SelfTest, longWay);
+
+            // Infusing is two steps from SelfTest at the fewest (an interrupted session comes back Paused, then resumes).
+            Assert.Equal(new[] { PumpTrigger.SelfTestPassed, PumpTrigger.RequestResume, PumpTrigger.InfusionComplete },
+                found.Steps.Select(s => s.Trigger).ToArray());
+            Assert.True(found.Steps[0].Inputs.SessionInterrupted);
+        }
+
+        [Fact]
         public void Checker_FirmwareWithWrongRefusalText_FoundByThePairCheck()
         {
             var checker = new ConformanceChecker(() => new WrongFailsafeText(), () => new ReferenceModel(), Aspect.BehaviourAndReason);
@@ -102,6 +132,21 @@ namespace Pump.Evidence.Tests.Conformance
                 }
                 return _inner.Fire(trigger, inputs);
             }
+        }
+
+        /// <summary>A deliberately wrong firmware: the end of the volume does not end the infusion.</summary>
+        private sealed class IgnoresCompletion : IStateBehaviour
+        {
+            private readonly FirmwareTableAdapter _inner = new FirmwareTableAdapter();
+
+            public PumpState State => _inner.State;
+
+            public void Reset(PumpState state) => _inner.Reset(state);
+
+            public StepOutcome Fire(PumpTrigger trigger, GuardInputs inputs) =>
+                _inner.State == PumpState.Infusing && trigger == PumpTrigger.InfusionComplete
+                    ? StepOutcome.Ignored(PumpState.Infusing)
+                    : _inner.Fire(trigger, inputs);
         }
 
         /// <summary>A deliberately wrong firmware: Failsafe refuses with the ordinary text.</summary>

@@ -58,7 +58,7 @@ namespace Pump.Evidence.Conformance
 
     /// <summary>
     /// Runs the firmware table and the reference model side by side (DESIGN.md D6) and reports the
-    /// first disagreement, shrunk to the shortest sequence that still reproduces it.
+    /// first disagreement, shrunk to the shortest sequence that still reproduces its failing step.
     /// </summary>
     public sealed class ConformanceChecker
     {
@@ -76,7 +76,7 @@ namespace Pump.Evidence.Conformance
         public static ConformanceChecker ForFirmware(Aspect aspect) =>
             new ConformanceChecker(() => new FirmwareTableAdapter(), () => new ReferenceModel(), aspect);
 
-        /// <summary>Every (state, trigger) pair under all 2^8 guard-input combinations. Returns all disagreements.</summary>
+        /// <summary>Every (state, trigger) pair under all 2^9 guard-input combinations. Returns all disagreements.</summary>
         public IReadOnlyList<Disagreement> CheckAllPairs(out int pairsChecked)
         {
             var found = new List<Disagreement>();
@@ -197,8 +197,66 @@ namespace Pump.Evidence.Conformance
                     }
                 }
             }
+            current = ShortestLeadIn(start, current);
             return new Disagreement(start, current, Run(start, current)!);
         }
+
+        /// <summary>
+        /// Both machines' whole state is their PumpState (they can be reset to any state and agree after every step
+        /// but the last), so the shortest sequence reproducing the failing last step is a breadth-first shortest
+        /// path over agreeing transitions to the state it fails in, plus that step. Guard facts on the path are
+        /// the fewest that take each transition.
+        /// </summary>
+        private List<Step> ShortestLeadIn(PumpState start, List<Step> failing)
+        {
+            IStateBehaviour walker = _newModel();
+            walker.Reset(start);
+            for (int i = 0; i < failing.Count - 1; i++)
+            {
+                walker.Fire(failing[i].Trigger, failing[i].Inputs);
+            }
+            PumpState target = walker.State;
+
+            var cameFrom = new Dictionary<PumpState, (PumpState From, Step Step)>();
+            var queue = new Queue<PumpState>();
+            queue.Enqueue(start);
+            var visited = new HashSet<PumpState> { start };
+            IStateBehaviour firmware = _newFirmware();
+            IStateBehaviour model = _newModel();
+            while (queue.Count > 0 && !visited.Contains(target))
+            {
+                PumpState state = queue.Dequeue();
+                foreach (PumpTrigger trigger in ReferenceModel.AllTriggers)
+                {
+                    foreach (GuardInputs inputs in FewestFactsFirst)
+                    {
+                        var step = new Step(trigger, inputs);
+                        firmware.Reset(state);
+                        model.Reset(state);
+                        if (Compare(state, step, firmware.Fire(trigger, inputs), model.Fire(trigger, inputs)) == null && visited.Add(model.State))
+                        {
+                            cameFrom[model.State] = (state, step);
+                            queue.Enqueue(model.State);
+                        }
+                    }
+                }
+            }
+            if (!visited.Contains(target))
+            {
+                return failing;
+            }
+            var path = new List<Step>();
+            for (PumpState at = target; at != start; at = cameFrom[at].From)
+            {
+                path.Insert(0, cameFrom[at].Step);
+            }
+            path.Add(failing[failing.Count - 1]);
+            return path.Count < failing.Count && Run(start, path) != null ? path : failing;
+        }
+
+        private static readonly IReadOnlyList<GuardInputs> FewestFactsFirst = Enumerable.Range(0, GuardFacts.CombinationCount)
+            .OrderBy(bits => System.Numerics.BitOperations.PopCount((uint)bits)).ThenBy(bits => bits)
+            .Select(GuardFacts.FromBits).ToList();
 
         private List<Step> TruncateAfterFailure(PumpState start, List<Step> steps)
         {
