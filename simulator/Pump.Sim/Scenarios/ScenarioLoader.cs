@@ -44,6 +44,7 @@ namespace Pump.Sim.Scenarios
             }
             using (doc)
             {
+                RequireWellFormedText(doc.RootElement, "");
                 var root = new Obj(doc.RootElement, "");
                 var s = new Scenario();
                 s.Name = root.String("name", s.Name, nonEmpty: true);
@@ -237,6 +238,51 @@ namespace Pump.Sim.Scenarios
                 ids.Add(s.Id);
             }
             return string.Join(", ", ids);
+        }
+
+        /// <summary>
+        /// JSON may escape half of a UTF-16 surrogate pair ("\ud800"), which is valid JSON but no .NET string:
+        /// reading it throws. Checked once over the whole document, so every later read is safe.
+        /// </summary>
+        private static void RequireWellFormedText(JsonElement e, string path)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    int index = 0;
+                    foreach (JsonProperty p in e.EnumerateObject())
+                    {
+                        string name;
+                        try
+                        {
+                            name = p.Name;
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            throw new ScenarioException(path, $"field name number {index + 1} contains an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)");
+                        }
+                        RequireWellFormedText(p.Value, path.Length == 0 ? name : path + "." + name);
+                        index++;
+                    }
+                    break;
+                case JsonValueKind.Array:
+                    int i = 0;
+                    foreach (JsonElement item in e.EnumerateArray())
+                    {
+                        RequireWellFormedText(item, path + "[" + i++ + "]");
+                    }
+                    break;
+                case JsonValueKind.String:
+                    try
+                    {
+                        e.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw new ScenarioException(path, "the string contains an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)");
+                    }
+                    break;
+            }
         }
 
         internal static string Describe(JsonElement e)

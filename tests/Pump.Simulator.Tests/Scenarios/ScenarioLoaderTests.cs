@@ -28,6 +28,10 @@ namespace Pump.Simulator.Tests.Scenarios
         [InlineData("{\"clinician\": {\"resumeWhenSafe\": \"yes\"}}", "clinician.resumeWhenSafe", "true or false")]
         [InlineData("{\"name\": \"a\", \"name\": \"b\"}", "name", "appears twice")]
         [InlineData("[1, 2]", "", "expected an object")]
+        // Valid JSON that is no .NET string: half of a UTF-16 surrogate pair (found by the scenario fuzzer).
+        [InlineData("{\"name\": \"\\ud800\"}", "name", "unpaired UTF-16 surrogate")]
+        [InlineData("\"\\udc00\\ud800\"", "", "unpaired UTF-16 surrogate")]
+        [InlineData("{\"events\": [{\"\\ud800\": 1}]}", "events[0]", "field name number 1 contains an unpaired")]
         public void Parse_BadScenario_ErrorNamesTheField(string json, string field, string problem)
         {
             ScenarioException e = Fails(json);
