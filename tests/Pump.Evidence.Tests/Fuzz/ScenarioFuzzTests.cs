@@ -7,7 +7,7 @@ namespace Pump.Evidence.Tests.Fuzz
 {
     /// <summary>
     /// Default-run fuzzing of the simulator's scenario loader: the shipped scenarios, the committed hostile
-    /// corpus, and a seeded batch of mutations. The long run is `dotnet run -c Release --project tests/Pump.Evidence -- fuzz`.
+    /// corpus, and a seeded batch of random and mutated inputs. The long run is `dotnet run -c Release --project tests/Pump.Evidence -- fuzz`.
     /// </summary>
     public sealed class ScenarioFuzzTests
     {
@@ -35,6 +35,8 @@ namespace Pump.Evidence.Tests.Fuzz
             ScenarioFuzzTotals totals = ScenarioFuzzer.Run(seed: 3, inputs: 5_000, seeds);
 
             Assert.True(totals.Accepted > 100 && totals.Refused > 1_000, $"{totals.Accepted} accepted, {totals.Refused} refused");
+            Assert.True(totals.RandomText > 200 && totals.TokenSoup > 200 && totals.Mutated > 3_000,
+                $"{totals.RandomText} random text, {totals.TokenSoup} token soup, {totals.Mutated} mutated");
         }
     }
 }
