@@ -28,6 +28,12 @@ namespace Pump.Core.Control
 
         private const int QueueCapacity = 32;
 
+        /// <summary>
+        /// Queue slots only automatic triggers may take: a tick queues at most four safety triggers (fatal, vital
+        /// stop, vital hold, technical stop) plus entry-action follow-ups, so clinician requests can never crowd them out.
+        /// </summary>
+        private const int SafetyReserve = 8;
+
         private readonly PumpHardware _hw;
         private readonly PumpSettings _settings;
         private readonly StateTable _table = new StateTable();
@@ -161,7 +167,7 @@ namespace Pump.Core.Control
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
             Supervise(nowUs, nowMs);
-            QueueSafetyTriggers(nowUs, nowMs);
+            QueueSafetyTriggersFirst(nowUs, nowMs);
             HandleKeys(nowUs);
             ProcessQueue(nowUs);
             DriveMotor(nowUs);
@@ -206,10 +212,34 @@ namespace Pump.Core.Control
             return !_softwareFault || _state == PumpState.Failsafe;
         }
 
-        /// <summary>Queues a clinician's request (the panel calls this). Returns false when the queue is full.</summary>
+        /// <summary>
+        /// Queues a clinician's request (the panel calls this). Returns false when the clinician's share of the
+        /// queue is full (the last <see cref="SafetyReserve"/> slots are kept for safety triggers).
+        /// </summary>
         public bool Request(PumpTrigger trigger)
         {
+            if (_queueCount >= QueueCapacity - SafetyReserve)
+            {
+                return false;
+            }
+
             return Enqueue(trigger);
+        }
+
+        /// <summary>
+        /// Queues this tick's safety triggers ahead of requests already waiting (STM-003: safety first, whoever
+        /// queued earlier). Rotating the ring keeps each group's own order and allocates nothing.
+        /// </summary>
+        private void QueueSafetyTriggersFirst(long nowUs, long nowMs)
+        {
+            int waiting = _queueCount;
+            QueueSafetyTriggers(nowUs, nowMs);
+            for (int i = 0; i < waiting; i++)
+            {
+                int request = _queue[_queueHead];
+                _queueHead = (_queueHead + 1) % QueueCapacity;
+                _queue[(_queueHead + _queueCount - 1) % QueueCapacity] = request;
+            }
         }
 
         private bool Enqueue(PumpTrigger trigger)

@@ -82,10 +82,49 @@ namespace Pump.Core.Tests.Control
 
         // Proves: STM-003
         [Fact]
-        public void Request_QueueFull_RefusedAndTheQueuedOnesStillRun()
+        public void Tick_RequestQueuedBeforeTheTickThatOpensTheClamp_SafetyStopStillComesFirst()
         {
             var (rig, seen) = Paused();
 
+            Assert.True(rig.Controller.Request(PumpTrigger.RequestResume));
+            rig.Sensors.ClampClosed = false;
+            rig.Step();
+
+            Assert.Equal(new[] { "Paused --TechnicalStop--> Alarm", "Alarm rejects RequestResume" }, seen.Events);
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: STM-003
+        [Fact]
+        public void Request_ClinicianShareFull_RefusedAndTheQueuedOnesStillRun()
+        {
+            var (rig, seen) = Paused();
+
+            int accepted = FillClinicianShare(rig);
+            rig.Step();
+
+            Assert.Equal(24, accepted);
+            Assert.Equal(24, seen.Events.Count);
+            Assert.Equal(PumpState.Paused, rig.State);
+        }
+
+        // Proves: STM-003
+        [Fact]
+        public void Tick_ClinicianShareFullWhenTheClampOpens_SafetyStopIsNotCrowdedOut()
+        {
+            var (rig, seen) = Paused();
+
+            FillClinicianShare(rig);
+            rig.Sensors.ClampClosed = false;
+            rig.Step();
+
+            Assert.Equal("Paused --TechnicalStop--> Alarm", seen.Events[0]);
+            Assert.Equal(PumpState.Alarm, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        private static int FillClinicianShare(PumpRig rig)
+        {
             int accepted = 0;
             while (rig.Controller.Request(accepted % 2 == 0 ? PumpTrigger.RequestResume : PumpTrigger.RequestPause))
             {
@@ -93,11 +132,7 @@ namespace Pump.Core.Tests.Control
                 Assert.True(accepted <= 1000, "the trigger queue never fills");
             }
 
-            rig.Step();
-
-            Assert.Equal(32, accepted);
-            Assert.Equal(32, seen.Events.Count);
-            Assert.Equal(PumpState.Paused, rig.State);
+            return accepted;
         }
     }
 }
