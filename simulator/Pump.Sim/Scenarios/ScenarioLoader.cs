@@ -42,6 +42,11 @@ namespace Pump.Sim.Scenarios
             {
                 throw new ScenarioException("", "not valid JSON (line " + (e.LineNumber + 1) + ", byte " + (e.BytePositionInLine + 1) + "): " + FirstSentence(e.Message));
             }
+            catch (ArgumentException)
+            {
+                // A string holding half of a surrogate pair as a character (not an escape) cannot be encoded to UTF-8.
+                throw new ScenarioException("", "not valid text: it contains an unpaired UTF-16 surrogate character");
+            }
             using (doc)
             {
                 RequireWellFormedText(doc.RootElement, "");

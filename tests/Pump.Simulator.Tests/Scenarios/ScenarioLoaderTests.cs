@@ -45,6 +45,17 @@ namespace Pump.Simulator.Tests.Scenarios
 
         // Proves: SIM-020
         [Fact]
+        public void Parse_UnpairedSurrogateCharacter_RefusedAsInvalidText()
+        {
+            string json = "{\"name\": \"" + (char)0xD800 + "\"}";
+
+            ScenarioException e = Fails(json);
+
+            Assert.Contains("unpaired UTF-16 surrogate character", e.Message);
+        }
+
+        // Proves: SIM-020
+        [Fact]
         public void Parse_NotJson_ErrorGivesTheLine()
         {
             ScenarioException e = Fails("{\n\"name\": \"x\",\n oops }");
