@@ -170,6 +170,7 @@ namespace Pump.Evidence.Accuracy
                 md.AppendLine("  at these rates needs a screw with a periodic error below about 1 µm, or a smaller syringe (the error");
                 md.AppendLine("  scales with the bore area). The tests bound the low rates at the 31-minute window.");
             }
+            int reliefTarget = new Pump.Core.Control.PumpSettings().ReliefTargetMmHg;
             var backflow = occlusions.Where(o => o.ReleaseBolusMl < 0).ToList();
             double worstBolus = occlusions.Max(o => o.ReleaseBolusMl);
             md.AppendLine($"- Largest release bolus: {F(worstBolus, 3)} mL (target ≤ 0.3 mL). Every case alarmed: {(occlusions.All(o => o.Alarmed) ? "yes" : "NO")}.");
@@ -177,11 +178,10 @@ namespace Pump.Evidence.Accuracy
             {
                 string rates = string.Join(", ", backflow.Select(o => F(o.Rate.RateMlPerHour, 2)).Distinct()) + " mL/h";
                 md.AppendLine($"- Finding: at {rates} the pressure relief overshoots (line pressure after relief down to "
-                    + $"{F(backflow.Min(o => o.PressureAfterReliefMmHg), 0)} mmHg against a 50 mmHg target), so when the occlusion is released up to "
+                    + $"{F(backflow.Min(o => o.PressureAfterReliefMmHg), 0)} mmHg against a {reliefTarget} mmHg target), so when the occlusion is released up to "
                     + $"{F(-backflow.Min(o => o.ReleaseBolusMl) * 1000, 0)} µL flows back into the syringe. Small, but a reverse flow (GIP 1.8.1); the");
                 md.AppendLine("  relief should stop at the target pressure whatever the rate.");
             }
-            int reliefTarget = new Pump.Core.Control.PumpSettings().ReliefTargetMmHg;
             double afterMin = occlusions.Min(o => o.PressureAfterReliefMmHg);
             double afterMax = occlusions.Max(o => o.PressureAfterReliefMmHg);
             if (afterMin >= reliefTarget)
