@@ -38,6 +38,8 @@ namespace Pump.Core.Tests.Control
         [Fact]
         public void StateTable_Rejections_AlwaysCarryAReason()
         {
+            // The loops below read rules by index: an empty enumeration would pass them vacuously.
+            Assert.True(Table.RuleCount >= PumpStates.Count * PumpTriggers.Count, $"{Table.RuleCount} rules");
             for (int i = 0; i < Table.RuleCount; i++)
             {
                 var rule = Table.RuleAt(i);

@@ -167,6 +167,22 @@ namespace Pump.Core.Tests.Interlock
             Assert.Equal(2500, lease.ExpiresAtMs);
         }
 
+        // Proves: INT-002
+        [Fact]
+        public void Revoke_WithoutACause_ReportsLinkLostNotNone()
+        {
+            var lease = NewLease();
+            lease.Renew(Frame(1000), 1000, true);
+            lease.Revoke(LeaseCause.None, 2500);
+            // An ended lease always names a cause; "none" would read as "the lease is fine".
+            Assert.Equal(LeaseCause.LinkLost, lease.Cause(2500));
+
+            // Also when the lease was never granted: the revocation's cause, not the earlier state, is reported.
+            lease.Clear();
+            lease.Revoke(LeaseCause.None, 3000);
+            Assert.Equal(LeaseCause.LinkLost, lease.Cause(3000));
+        }
+
         // Proves: INT-003, INT-004
         [Fact]
         public void Renew_NibpAgesOutAtTheSameInstantTheLinkLeaseEnds_CauseIsLinkLost()
