@@ -245,6 +245,9 @@ namespace Pump.Sim.Scenarios
             return string.Join(", ", ids);
         }
 
+        /// <summary>The path of a field inside the object at <paramref name="path"/>, as errors name it ("patient.weightKg").</summary>
+        private static string Child(string path, string name) => path.Length == 0 ? name : path + "." + name;
+
         /// <summary>
         /// JSON may escape half of a UTF-16 surrogate pair ("\ud800"), which is valid JSON but no .NET string:
         /// reading it throws. Checked once over the whole document, so every later read is safe.
@@ -266,7 +269,7 @@ namespace Pump.Sim.Scenarios
                         {
                             throw new ScenarioException(path, $"field name number {index + 1} contains an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)");
                         }
-                        RequireWellFormedText(p.Value, path.Length == 0 ? name : path + "." + name);
+                        RequireWellFormedText(p.Value, Child(path, name));
                         index++;
                     }
                     break;
@@ -335,7 +338,7 @@ namespace Pump.Sim.Scenarios
                 }
             }
 
-            private string Field(string name) => _path.Length == 0 ? name : _path + "." + name;
+            private string Field(string name) => Child(_path, name);
 
             public bool Has(string name) => _e.TryGetProperty(name, out _);
 

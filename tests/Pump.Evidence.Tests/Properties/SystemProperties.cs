@@ -204,8 +204,9 @@ namespace Pump.Evidence.Tests.Properties
                 }
                 //    ... and never faster than programmed over any minute (no catch-up after a pause or a power cut),
                 //    which with the accepted rate within the hard rate limits bounds the dose rate.
-                recent.Enqueue(forward > 0 ? forward : 0);
-                recentSum += forward > 0 ? forward : 0;
+                long advanced = Math.Max(forward, 0);
+                recent.Enqueue(advanced);
+                recentSum += advanced;
                 if (recent.Count > RateWindowTicks)
                 {
                     recentSum -= recent.Dequeue();

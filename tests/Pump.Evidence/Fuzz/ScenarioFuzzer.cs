@@ -17,10 +17,11 @@ namespace Pump.Evidence.Fuzz
         public long Accepted { get; set; }
         public long Refused { get; set; }
 
-        /// <summary>Inputs by kind (<see cref="ScenarioFuzzer.Kind"/>); the seeds themselves are counted in none.</summary>
-        public long Mutated { get; set; }
-        public long RandomText { get; set; }
-        public long TokenSoup { get; set; }
+        /// <summary>Inputs by kind, indexed by <see cref="ScenarioFuzzer.Kind"/>; the seeds themselves are counted in none.</summary>
+        public long[] ByKind { get; } = new long[3];
+        public long Mutated => ByKind[(int)ScenarioFuzzer.Kind.Mutated];
+        public long RandomText => ByKind[(int)ScenarioFuzzer.Kind.RandomText];
+        public long TokenSoup => ByKind[(int)ScenarioFuzzer.Kind.TokenSoup];
 
         /// <summary>
         /// Refusals by top-level field, at most <see cref="MaxFields"/> names: mutated and random inputs invent
@@ -121,8 +122,6 @@ namespace Pump.Evidence.Fuzz
         }
 
         public const string ScenarioCorpusDirectory = "tests/Pump.Evidence.Tests/Fuzz/Corpus/scenario";
-
-        public string Next() => Next(out _);
 
         public string Next(out Kind kind)
         {
@@ -434,18 +433,7 @@ namespace Pump.Evidence.Fuzz
                     progress?.Invoke(i);
                 }
                 string input = fuzzer.Next(out Kind kind);
-                switch (kind)
-                {
-                    case Kind.RandomText:
-                        totals.RandomText++;
-                        break;
-                    case Kind.TokenSoup:
-                        totals.TokenSoup++;
-                        break;
-                    default:
-                        totals.Mutated++;
-                        break;
-                }
+                totals.ByKind[(int)kind]++;
                 Check(input, totals);
             }
             return totals;
