@@ -91,13 +91,11 @@ namespace Pump.Core.Control
                 _plungerEngaged = false;
             }
 
-            if (!_clampClosed || !_plungerEngaged)
+            if ((!_clampClosed || !_plungerEngaged) && StateTraits.Has(_state, StateTraits.SyringeChangeable))
             {
-                // A syringe taken out is a new syringe: its line must be primed again.
-                if (_state == PumpState.Ready || _state == PumpState.Idle || _state == PumpState.Programming)
-                {
-                    _linePrimed = false;
-                }
+                // A syringe taken out is a new syringe: its line must be primed again, its contents checked again.
+                _linePrimed = false;
+                _shortfallConfirmed = false;
             }
         }
 
@@ -134,6 +132,8 @@ namespace Pump.Core.Control
             }
 
             _primeMaxMicrosteps = maxSteps;
+            // From now on the line may be on the patient: the next prime needs the disconnection confirmed.
+            _primedOnce = true;
             _ledger.Begin(_rawCounter, 0);
             _hw.MotorDriver.SetDirection(MotorDirection.Forward);
             _hw.MotorDriver.Enable();

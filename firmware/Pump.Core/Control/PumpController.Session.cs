@@ -19,9 +19,16 @@ namespace Pump.Core.Control
         private OcclusionDetector? _occlusion;
         private PositionSupervisor? _position;
         private bool _linePrimed;
+        private bool _primedOnce;
+        private bool _disconnectConfirmed;
+        private bool _shortfallConfirmed;
         private bool _sessionInterrupted;
         private bool _spacingOverridden;
         private bool _selfTestDone;
+        private int _restoreFollowUp = -1;
+        private long _unrestoredDeliveredNl = -1;
+        private long _unrestoredDoseUg;
+        private long _sessionStartUtcSeconds = -1;
         private PowerOnReport? _powerOn;
         private string _libraryRefusal = "";
 
@@ -33,6 +40,98 @@ namespace Pump.Core.Control
 
         /// <summary>True once the line was primed for the loaded syringe.</summary>
         public bool LinePrimed { get { return _linePrimed; } }
+
+        /// <summary>True once this program has primed: any further prime needs the line disconnected first (STM-011).</summary>
+        public bool PrimedOnce { get { return _primedOnce; } }
+
+        /// <summary>
+        /// The clinician's second deliberate step before a re-prime: the line is disconnected from the patient.
+        /// Logged; valid in Ready until the next transition (priming consumes it). False elsewhere.
+        /// </summary>
+        public bool ConfirmLineDisconnected()
+        {
+            if (_state != PumpState.Ready)
+            {
+                return false;
+            }
+
+            _disconnectConfirmed = true;
+            Log(PumpEvent.LineDisconnectConfirmed, 0, 0);
+            return true;
+        }
+
+        /// <summary>
+        /// Whether Start would find less drug in the syringe than the program still has to deliver (and the
+        /// clinician has not confirmed it yet), with both volumes for the confirmation screen (nL, rounded down).
+        /// </summary>
+        public bool StartShortfall(out long loadedNl, out long programNl)
+        {
+            loadedNl = 0;
+            programNl = 0;
+            long loaded;
+            if (_program == null || _calibration == null || _shortfallConfirmed || !TryLoadedMicrosteps(out loaded))
+            {
+                return false;
+            }
+
+            long needed = _program.TotalMicrosteps - _ledger.CountedMicrosteps;
+            if (loaded >= needed)
+            {
+                return false;
+            }
+
+            _calibration.TryMicrostepsToNl(loaded, out loadedNl);
+            programNl = _program.VolumeNl - DeliveredVolumeNl();
+            return true;
+        }
+
+        /// <summary>The clinician saw both volumes and starts anyway (logged); valid until the next transition.</summary>
+        public bool ConfirmShortfall()
+        {
+            long loadedNl;
+            long programNl;
+            if (_state != PumpState.Ready || !StartShortfall(out loadedNl, out programNl))
+            {
+                return false;
+            }
+
+            _shortfallConfirmed = true;
+            Log(PumpEvent.ShortfallConfirmed, (int)IntMath.Min(loadedNl / 1000, int.MaxValue), (int)IntMath.Min(programNl / 1000, int.MaxValue));
+            return true;
+        }
+
+        /// <summary>Syringe contents from the plunger position, in microsteps; false when unknown.</summary>
+        private bool TryLoadedMicrosteps(out long microsteps)
+        {
+            microsteps = 0;
+            if (_calibration == null || !_positionOk)
+            {
+                return false;
+            }
+
+            long leftUm = _settings.EmptyPositionUm - _positionUm;
+            return leftUm <= 0 || _calibration.TryTravelUmToMicrosteps(leftUm, out microsteps);
+        }
+
+        private bool DrugSufficient()
+        {
+            long loaded;
+            if (_program == null || !TryLoadedMicrosteps(out loaded))
+            {
+                return false;
+            }
+
+            return _shortfallConfirmed || loaded >= _program.TotalMicrosteps - _ledger.CountedMicrosteps;
+        }
+
+        /// <summary>Upper bound of what an open session that could not be restored delivered (nL); -1 when none.</summary>
+        public long UnrestoredDeliveredNl { get { return _unrestoredDeliveredNl; } }
+
+        /// <summary>Dose of <see cref="UnrestoredDeliveredNl"/> (µg, 0 for plain mL/h programs).</summary>
+        public long UnrestoredDoseUg { get { return _unrestoredDoseUg; } }
+
+        /// <summary>RTC time the open session started (read back after a reset); -1 when unknown or none.</summary>
+        public long SessionStartUtcSeconds { get { return _sessionStartUtcSeconds; } }
 
         /// <summary>The session's spacing check, as last computed for the review screen.</summary>
         public SpacingCheckResult SpacingCheck { get { return _spacing; } }
@@ -65,25 +164,107 @@ namespace Pump.Core.Control
             LoadStoredLibrary(nowUs);
             Log(PumpEvent.LibraryLoaded, (int)_library.Revision, _library.Count);
             long deliveredUl = snap.VolumeDeliveredNl > 0 ? snap.VolumeDeliveredNl / 1000 : 0;
-            Log(PumpEvent.PowerOn, report.DeliveryInterrupted ? 1 : 0, (int)IntMath.Min(deliveredUl, int.MaxValue));
+            PumpState persisted = (PumpState)snap.PumpStateCode;
+            // PER-015: what survives is the open session, whatever the motor was doing; the motor flag
+            // alone (an older snapshot, or a cut between the first reservation and the state save) also counts.
+            bool sessionWasOpen = report.SnapshotRecovered
+                && (StateTraits.Has(persisted, StateTraits.SessionOpen) || report.DeliveryInterrupted);
+            Log(PumpEvent.PowerOn, sessionWasOpen ? 1 : 0, (int)IntMath.Min(deliveredUl, int.MaxValue));
+            if (sessionWasOpen)
+            {
+                int why = RestoreProgram(snap);
+                if (why == RestoreRefusal.None)
+                {
+                    RestoreSession(snap, persisted, nowUs);
+                }
+                else
+                {
+                    AbandonUnrestorableSession(snap, why, nowUs);
+                }
+            }
+
             if (!ok)
             {
                 Enqueue(PumpTrigger.SelfTestFailed);
                 return;
             }
 
-            _sessionInterrupted = report.DeliveryInterrupted && RestoreProgram(snap);
-            if (_sessionInterrupted)
+            Enqueue(PumpTrigger.SelfTestPassed);
+            if (_sessionInterrupted && _restoreFollowUp >= 0)
             {
-                // Never resumes by itself: the pump comes back paused with the delivered dose counted (PER).
-                // The ledger stays closed until the clinician resumes (ContinueAfterRestart) or ends the session.
-                long delivered = _persistence.Ledger.ReservedMicrosteps;
-                _ledger.Begin(_rawCounter, delivered);
-                _alarms.RaiseEvent(AlarmCode.PowerRestored, nowUs);
-                _linePrimed = true;
+                // The session comes back where it was held: the table moves Paused on to InterlockHold or Alarm.
+                Enqueue((PumpTrigger)_restoreFollowUp);
+            }
+        }
+
+        /// <summary>
+        /// Brings an open session back after any reset (PER-015): the program, the delivered upper bound, the
+        /// vital-sign baseline, the latched alarms and holds. Stopped, never resuming by itself (STM-004): the
+        /// ledger stays closed until the clinician resumes (ContinueAfterRestart) or ends the session.
+        /// </summary>
+        private void RestoreSession(PumpSnapshot snap, PumpState persisted, long nowUs)
+        {
+            _sessionInterrupted = true;
+            long delivered = _persistence.Ledger.ReservedMicrosteps;
+            _ledger.Begin(_rawCounter, delivered);
+            _countedAtStop = delivered;
+            _linePrimed = true;
+            _primedOnce = true;
+            _sessionStartUtcSeconds = snap.SessionStartUtcSeconds;
+            for (int i = 1; i < AlarmCodes.Count; i++)
+            {
+                AlarmCode code = (AlarmCode)i;
+                if ((snap.LatchedAlarmBits & (1L << i)) != 0 && AlarmTable.For(code).Latches)
+                {
+                    _alarms.RestoreLatched(code, nowUs);
+                }
             }
 
-            Enqueue(PumpTrigger.SelfTestPassed);
+            if (snap.AlarmAudioPausedUntilMs > 0)
+            {
+                // The pause was timed on the old boot's monotonic clock: it cannot be continued, so audio re-arms.
+                Log(PumpEvent.AudioPauseEndedByReset, (int)IntMath.Min(snap.AlarmAudioPausedUntilMs / 1000, int.MaxValue), 0);
+            }
+
+            _alarms.RaiseEvent(AlarmCode.PowerRestored, nowUs);
+            _restoreFollowUp = -1;
+            if (snap.VitalHoldLatched || persisted == PumpState.InterlockHold)
+            {
+                _restoreFollowUp = (int)PumpTrigger.VitalHold;
+            }
+            else if (persisted == PumpState.Alarm)
+            {
+                _restoreFollowUp = (int)PumpTrigger.TechnicalStop;
+            }
+
+            Log(PumpEvent.SessionRestored, (int)persisted, (int)IntMath.Min(delivered, int.MaxValue));
+        }
+
+        /// <summary>
+        /// An open session whose program cannot be rebuilt (library changed, syringe unknown, values that no
+        /// longer compute the same): the pump never guesses. It raises SESSION NOT RESTORED, shows the recorded
+        /// upper bound of what was delivered, finishes the history entry with it and closes the ledger, so the
+        /// session is not left open forever (PER-016).
+        /// </summary>
+        private void AbandonUnrestorableSession(PumpSnapshot snap, int why, long nowUs)
+        {
+            long volumeNl = snap.VolumeDeliveredNl;
+            _unrestoredDeliveredNl = volumeNl;
+            _unrestoredDoseUg = volumeNl >= 0 && snap.ConcentrationUgPerMl > 0
+                ? IntMath.MulDiv(volumeNl, snap.ConcentrationUgPerMl, 1000000) : 0;
+            if (volumeNl >= 0)
+            {
+                _persistence.History.TryFinishSession(_unrestoredDoseUg);
+            }
+
+            if (!_persistence.Ledger.TryCloseInterrupted())
+            {
+                _storageFault = true;
+            }
+
+            snap.ProgramPresent = false;
+            _alarms.RaiseEvent(AlarmCode.SessionNotRestored, nowUs);
+            Log(PumpEvent.SessionNotRestored, why, (int)IntMath.Min(volumeNl / 1000, int.MaxValue));
         }
 
         /// <summary>
@@ -150,24 +331,29 @@ namespace Pump.Core.Control
             return result;
         }
 
-        private bool RestoreProgram(PumpSnapshot snap)
+        private int RestoreProgram(PumpSnapshot snap)
         {
             if (!snap.ProgramPresent)
             {
-                return false;
+                return RestoreRefusal.NoProgram;
             }
 
             DrugEntry? drug;
             SyringeSpec? syringe;
-            if (!_library.TryFind(snap.DrugId, out drug) || drug == null || !SyringeTable.TryFind(snap.SyringeId, out syringe) || syringe == null)
+            if (!_library.TryFind(snap.DrugId, out drug) || drug == null)
             {
-                return false;
+                return RestoreRefusal.DrugNotInLibrary;
+            }
+
+            if (!SyringeTable.TryFind(snap.SyringeId, out syringe) || syringe == null)
+            {
+                return RestoreRefusal.SyringeUnknown;
             }
 
             SyringeCalibration? calibration;
             if (!SyringeCalibration.TryCreate(syringe, _settings.Mechanism, out calibration) || calibration == null)
             {
-                return false;
+                return RestoreRefusal.SyringeUnknown;
             }
 
             ProgramResult result = drug.Mode == DoseMode.PlainRate
@@ -179,11 +365,17 @@ namespace Pump.Core.Control
             if (result.Program == null || result.Program.TotalMicrosteps != snap.TotalMicrosteps
                 || result.Program.RateMicrosteps != snap.RateMicrosteps || result.Program.RatePeriodUs != snap.RatePeriodUs)
             {
-                return false;
+                return RestoreRefusal.ProgramDiffers;
+            }
+
+            if (drug.BaselineVitalsMaxAgeS > 0 && snap.BaselineSbpMmHg <= 0)
+            {
+                // A drug that needs vitals but has no baseline on record cannot be resumed safely.
+                return RestoreRefusal.BaselineMissing;
             }
 
             AdoptProgram(drug, calibration, result.Program);
-            if (InterlockRequired && snap.BaselineSbpMmHg > 0)
+            if (InterlockRequired)
             {
                 VitalBaseline b = _interlock.Baseline;
                 b.Valid = true;
@@ -194,7 +386,7 @@ namespace Pump.Core.Control
                 _interlock.RestoreSession(b);
             }
 
-            return true;
+            return RestoreRefusal.None;
         }
 
         private static long RateFromSnapshot(PumpSnapshot snap, SyringeCalibration calibration)
@@ -330,27 +522,23 @@ namespace Pump.Core.Control
             return _settings.PairedMonitorId == 0 ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
         }
 
-        /// <summary>After a hold is acknowledged: would the newest frame, inside the limits, grant a lease now?</summary>
-        private bool LatestFrameWouldHoldLease(long nowMs)
-        {
-            if (!_interlock.Parser.HasAccepted || _interlock.LinkAlarm(nowMs))
-            {
-                return false;
-            }
-
-            Link.VitalSigns latest = _interlock.Latest;
-            return nowMs - latest.ReceivedAtMs < _interlock.Profile.LeaseMs
-                && latest.Spo2Usable && latest.NibpUsable
-                && nowMs - latest.NibpMeasuredAtMs < (long)_interlock.Profile.NibpMaxAgeForLeaseS * 1000;
-        }
-
         private void BeginSession(long nowUs)
         {
             long nowMs = nowUs / 1000;
             InfusionProgram program = _program!;
             if (InterlockRequired && _interlock.TryStartSession(nowMs) != StartCheck.Ok)
             {
-                // The guard saw the same facts a moment ago; if they changed, hold rather than move.
+                // The guard read the same rule a moment ago; if the facts changed, hold rather than move. The
+                // session is open from here, so its record starts clean: nothing delivered, no baseline.
+                PumpSnapshot held = _persistence.State.Current;
+                FillProgramSnapshot(held);
+                held.BaselineSbpMmHg = 0;
+                _ledger.Begin(_rawCounter, 0);
+                if (!_persistence.Ledger.TryBeginDelivery())
+                {
+                    _storageFault = true;
+                }
+
                 Enqueue(PumpTrigger.VitalHold);
                 return;
             }
@@ -364,6 +552,7 @@ namespace Pump.Core.Control
             _persistence.History.TryBeginSession(_drug!.DrugId, utc, program.TotalDoseUg);
             PumpSnapshot snap = _persistence.State.Current;
             snap.SessionStartUtcSeconds = utc;
+            _sessionStartUtcSeconds = utc;
             if (InterlockRequired)
             {
                 VitalBaseline b = _interlock.Baseline;
@@ -376,6 +565,11 @@ namespace Pump.Core.Control
             else
             {
                 Log(PumpEvent.SessionStarted, _drug.DrugId, 0);
+                if (_drug.Mode == DoseMode.PlainRate)
+                {
+                    // A plain mL/h infusion has no dose limits and no vital-sign interlock: it is always logged as such.
+                    Log(PumpEvent.PlainRateInfusionStarted, (int)IntMath.Min(program.RateNlPerH / 1000, int.MaxValue), (int)IntMath.Min(program.VolumeNl / 1000, int.MaxValue));
+                }
             }
 
             FillProgramSnapshot(snap);
@@ -394,17 +588,11 @@ namespace Pump.Core.Control
         private void ResumeSession(long nowUs)
         {
             long nowMs = nowUs / 1000;
-            if (InterlockRequired)
+            if (InterlockRequired && !_interlock.TryResume(nowMs))
             {
-                _interlock.Acknowledge();
-                if (!_interlock.TryResume(nowMs) && !_interlock.MayInfuse(nowMs))
-                {
-                    Enqueue(PumpTrigger.VitalHold);
-                    return;
-                }
-
-                // The lease restarts from the newest frame, dated when it arrived (never extended by the resume).
-                _interlock.Lease.Renew(_interlock.Latest, _interlock.Latest.ReceivedAtMs, _interlock.Level < InterlockLevel.Hold);
+                // The guard read the same rule in this tick; only a change in between can land here: hold.
+                Enqueue(PumpTrigger.VitalHold);
+                return;
             }
 
             if (!_persistence.Ledger.IsOpen)
@@ -451,8 +639,11 @@ namespace Pump.Core.Control
             _occlusion = null;
             _position = null;
             _linePrimed = false;
+            _primedOnce = false;
+            _nearEmptyLatched = false;
             _sessionInterrupted = false;
             _spacingOverridden = false;
+            _sessionStartUtcSeconds = -1;
             PumpSnapshot snap = _persistence.State.Current;
             snap.ProgramPresent = false;
         }

@@ -14,6 +14,8 @@ namespace Pump.Core.Control
     /// </summary>
     public sealed partial class PumpController
     {
+        private bool _nearEmptyLatched;
+
         private void Supervise(long nowUs, long nowMs)
         {
             bool delivering = _state == PumpState.Infusing || _state == PumpState.Priming;
@@ -78,12 +80,25 @@ namespace Pump.Core.Control
                 long leftUm = _settings.EmptyPositionUm - _positionUm;
                 empty = leftUm <= 0;
                 long leftSteps;
-                if (!empty && _calibration.TryTravelUmToMicrosteps(leftUm, out leftSteps))
+                long bandSteps;
+                if (!empty && _calibration.TryTravelUmToMicrosteps(leftUm, out leftSteps)
+                    && _calibration.TryTravelUmToMicrosteps(_settings.NearEmptyHysteresisUm, out bandSteps))
                 {
                     long programLeft = _program.TotalMicrosteps - _ledger.CountedMicrosteps;
                     long leadSteps = IntMath.MulDiv(_settings.NearEmptyLeadS * 1000000L, _program.RateMicrosteps, _program.RatePeriodUs);
-                    nearEmpty = leftSteps < leadSteps && programLeft > leftSteps;
+                    // Hysteresis (TEC-014): raised below the lead, cleared only a band above it, so position noise
+                    // at the threshold cannot make it chatter.
+                    if (leftSteps < leadSteps && programLeft > leftSteps)
+                    {
+                        _nearEmptyLatched = true;
+                    }
+                    else if (leftSteps >= leadSteps + bandSteps || programLeft <= leftSteps)
+                    {
+                        _nearEmptyLatched = false;
+                    }
                 }
+
+                nearEmpty = _nearEmptyLatched && !empty;
             }
 
             bool overDose = _program != null && _ledger.CountedMicrosteps > _program.TotalMicrosteps
@@ -245,6 +260,21 @@ namespace Pump.Core.Control
 
                 _panel.OnKey(key, nowUs);
             }
+        }
+
+        /// <summary>
+        /// The clinician's resume key: it acknowledges the latched vital-sign holds (logged), then asks the table to
+        /// resume. The guard only reads; acknowledging is this command's effect (STM-006).
+        /// </summary>
+        public bool RequestResume()
+        {
+            if (InterlockRequired && _interlock.SessionActive)
+            {
+                _interlock.Acknowledge();
+                Log(PumpEvent.HoldsAcknowledged, 0, 0);
+            }
+
+            return Request(PumpTrigger.RequestResume);
         }
 
         /// <summary>The clinician acknowledges alarms (OK on an alarm screen). Returns how many cleared.</summary>

@@ -132,21 +132,11 @@ namespace Pump.Core.Control
             }
             catch (Exception)
             {
-                // Fail safe: hardware first, then mark the fault; the watchdog is not kicked this tick.
+                // Fail safe: hardware first, then the fault goes through the table like any other (STM-015).
                 _healthy = false;
                 _softwareFault = true;
                 StopMotorHardware();
-                _state = PumpState.Failsafe;
-                _alarms.RaiseEvent(AlarmCode.SoftwareFault, nowUs);
-                try
-                {
-                    // Latched across a reset: the self-test refuses a persisted Failsafe.
-                    SaveSnapshot();
-                }
-                catch (Exception)
-                {
-                    // The store itself may be what failed; the pump is already stopped.
-                }
+                EnterFailsafeAfterException(nowUs);
             }
 
             if (_healthy && InvariantsHold())
@@ -183,6 +173,38 @@ namespace Pump.Core.Control
 
             _panel.Render(nowUs);
             _screen.Flush(_hw.Display);
+        }
+
+        /// <summary>
+        /// After an exception: the SoftwareFault alarm is raised and logged at once (the next tick would forget it),
+        /// and FatalFault is fired through the table so the transition is logged and the snapshot saved (a persisted
+        /// Failsafe is refused by the next self-test). Should that fail too, the state is forced and saved anyway.
+        /// </summary>
+        private void EnterFailsafeAfterException(long nowUs)
+        {
+            try
+            {
+                _queueCount = 0;
+                _alarms.RaiseEvent(AlarmCode.SoftwareFault, nowUs);
+                ReportRaisedAlarms(nowUs);
+                _alarms.BeginTick();
+                Fire(PumpTrigger.FatalFault, nowUs);
+            }
+            catch (Exception)
+            {
+                StopMotorHardware();
+                PumpState from = _state;
+                _state = PumpState.Failsafe;
+                try
+                {
+                    Log(PumpEvent.Transition, ((int)from * 256) + (int)PumpTrigger.FatalFault, (int)PumpState.Failsafe);
+                    SaveSnapshot();
+                }
+                catch (Exception)
+                {
+                    // The store itself may be what failed; the pump is already stopped.
+                }
+            }
         }
 
         private static bool IsBaselineValueProblem(StartCheck check)
@@ -274,12 +296,7 @@ namespace Pump.Core.Control
             if (rule.Kind == RuleKind.Reject)
             {
                 string reason = rule.Guard == Guard.Always ? rule.Reason : inputs.RefusalReason(rule.Guard);
-                if (trigger == PumpTrigger.RequestStart && _lastStartCheck != StartCheck.Ok
-                    && (!inputs.LeaseHeld || !inputs.BaselineAcceptable) && inputs.SyringeSecured && inputs.DeviceHealthy && inputs.LinePrimed && inputs.SessionAllowed)
-                {
-                    // The table says which guard failed; the interlock says exactly why (e.g. "SBP TOO HIGH").
-                    reason = InterlockMessages.ForStart(_lastStartCheck);
-                }
+                reason = InterlockReason(trigger, ref inputs, reason, nowUs / 1000);
 
                 _lastRejection = reason;
                 _lastRejectionUs = nowUs;
@@ -307,6 +324,9 @@ namespace Pump.Core.Control
 
             _state = to;
             _stateEnteredUs = nowUs;
+            // A confirmation answers one question in one state; any transition consumes it.
+            _disconnectConfirmed = false;
+            _shortfallConfirmed = false;
             Log(PumpEvent.Transition, ((int)from * 256) + (int)trigger, (int)to);
             if (_observer != null)
             {
@@ -366,6 +386,29 @@ namespace Pump.Core.Control
             }
         }
 
+        /// <summary>
+        /// The table says which guard failed; when it is the interlock's, the interlock says exactly why
+        /// (e.g. "SBP TOO HIGH", "NO HEART RATE"), from the same rule the guard read.
+        /// </summary>
+        private string InterlockReason(PumpTrigger trigger, ref GuardInputs inputs, string reason, long nowMs)
+        {
+            bool vitalsFailed = !inputs.LeaseHeld || inputs.VitalConditionActive;
+            if (trigger == PumpTrigger.RequestStart && _lastStartCheck != StartCheck.Ok
+                && (!inputs.LeaseHeld || !inputs.BaselineAcceptable) && inputs.SyringeSecured && inputs.DeviceHealthy
+                && inputs.LinePrimed && inputs.DrugSufficient && inputs.SessionAllowed)
+            {
+                return InterlockMessages.ForStart(_lastStartCheck);
+            }
+
+            if (trigger == PumpTrigger.RequestResume && InterlockRequired && vitalsFailed
+                && inputs.SyringeSecured && inputs.DeviceHealthy && !inputs.TechnicalConditionActive)
+            {
+                return _interlock.ResumeRefusal(nowMs);
+            }
+
+            return reason;
+        }
+
         /// <summary>Facts for the guards, with missing knowledge as the unsafe value.</summary>
         private GuardInputs GatherGuardInputs(PumpTrigger trigger, long nowUs)
         {
@@ -376,6 +419,8 @@ namespace Pump.Core.Control
             g.LinePrimed = _linePrimed;
             g.TechnicalConditionActive = _alarms.AnyPresentWithAction(AlarmAction.TechnicalStop);
             g.DeviceHealthy = DeviceHealthy();
+            g.LineFreeOfPatient = !_primedOnce || _disconnectConfirmed;
+            g.DrugSufficient = DrugSufficient();
             bool needsVitals = InterlockRequired;
             if (trigger == PumpTrigger.RequestStart)
             {
@@ -391,10 +436,10 @@ namespace Pump.Core.Control
 
             if (trigger == PumpTrigger.RequestResume && needsVitals)
             {
-                // The resume key is the clinician's acknowledgement of the latched hold (STM-006).
-                _interlock.Acknowledge();
+                // Pure reads: the holds were acknowledged when the key was pressed (RequestResume below), and the
+                // lease fact is the interlock's own resume rule, the one TryResume applies (STM-006).
                 g.VitalConditionActive = _interlock.Evaluator.Stopped || !_interlock.Evaluator.ResumePermitted(nowMs);
-                g.LeaseHeld = !g.VitalConditionActive && LatestFrameWouldHoldLease(nowMs);
+                g.LeaseHeld = _interlock.ResumePermitted(nowMs);
                 return g;
             }
 

@@ -187,6 +187,37 @@ namespace Pump.Core.Interlock
         }
 
         /// <summary>
+        /// Why <see cref="ResumePermitted"/> is false now, as a panel message (INT-012): the first unmet part of
+        /// the same rule, so a refused resume names its real cause.
+        /// </summary>
+        public string ResumeRefusal(long nowMs)
+        {
+            if (!_sessionActive)
+            {
+                return InterlockMessages.ForStart(StartCheck.SessionStopped);
+            }
+
+            if (!_evaluator.ResumePermitted(nowMs))
+            {
+                VitalRule? rule = _evaluator.ActiveRule;
+                return _evaluator.Stopped || rule == null ? InterlockMessages.ForLease(LeaseCause.OutsideLimits) : rule.PanelMessage;
+            }
+
+            if (!_parser.HasAccepted)
+            {
+                return InterlockMessages.ForLease(LeaseCause.NeverGranted);
+            }
+
+            if (UnpairedRecently(nowMs))
+            {
+                return InterlockMessages.ForLease(LeaseCause.UnpairedMonitor);
+            }
+
+            LeaseCause cause = _lease.WouldGrant(_parser.LastAccepted, nowMs);
+            return cause == LeaseCause.None ? "RESUME REFUSED" : InterlockMessages.ForLease(cause);
+        }
+
+        /// <summary>
         /// Clears the acknowledged, cleared holds and re-grants the lease from the latest frame. Returns false and
         /// changes nothing unless <see cref="ResumePermitted"/>.
         /// </summary>

@@ -41,6 +41,8 @@ namespace Pump.Core.Panel
         private int _findingIndex;
         private bool _spacingPending;
         private bool _confirmEnd;
+        private int _reprimeStep;
+        private bool _confirmShortfall;
         private bool _historyShown;
         private int _historyIndex;
 
@@ -58,6 +60,12 @@ namespace Pump.Core.Panel
 
         /// <summary>The last program computed on review.</summary>
         public ProgramResult? Result { get { return _result; } }
+
+        /// <summary>Re-prime questions: 0 none, 1 "disconnect the line", 2 "line disconnected?".</summary>
+        public int RePrimeStep { get { return _reprimeStep; } }
+
+        /// <summary>True while "TOO LITTLE DRUG" waits for the clinician's answer.</summary>
+        public bool ConfirmingShortfall { get { return _confirmShortfall; } }
 
         /// <summary>True while "END SESSION?" waits for OK.</summary>
         public bool ConfirmingEnd { get { return _confirmEnd; } }
@@ -123,6 +131,11 @@ namespace Pump.Core.Panel
                     {
                         OnHistoryKey(key);
                     }
+                    else if (key == PanelKey.Ok && _pump.Alarms.IsShown(AlarmCode.SessionNotRestored))
+                    {
+                        // The unrestored session's delivery is acknowledged before anything new is programmed.
+                        _pump.AcknowledgeAlarms(nowUs);
+                    }
                     else if (key == PanelKey.Ok)
                     {
                         _pump.Request(PumpTrigger.BeginProgramming);
@@ -138,13 +151,35 @@ namespace Pump.Core.Panel
                     OnProgrammingKey(key);
                     break;
                 case PumpState.Ready:
-                    if (key == PanelKey.Start)
+                    if (_reprimeStep > 0 || _confirmShortfall)
                     {
-                        _pump.Request(PumpTrigger.RequestStart);
+                        OnReadyQuestionKey(key);
+                    }
+                    else if (key == PanelKey.Start)
+                    {
+                        long loadedNl;
+                        long programNl;
+                        if (_pump.StartShortfall(out loadedNl, out programNl))
+                        {
+                            // Too little drug: start only after the clinician saw both volumes (STM-005).
+                            _confirmShortfall = true;
+                        }
+                        else
+                        {
+                            _pump.Request(PumpTrigger.RequestStart);
+                        }
                     }
                     else if (key == PanelKey.Ok)
                     {
-                        _pump.Request(PumpTrigger.RequestPrime);
+                        if (_pump.PrimedOnce)
+                        {
+                            // A re-prime could push drug into a connected patient: two deliberate steps first (STM-011).
+                            _reprimeStep = 1;
+                        }
+                        else
+                        {
+                            _pump.Request(PumpTrigger.RequestPrime);
+                        }
                     }
                     else if (key == PanelKey.Back)
                     {
@@ -199,6 +234,39 @@ namespace Pump.Core.Panel
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>The two re-prime questions and the too-little-drug question in Ready: OK answers yes, any other key no.</summary>
+        private void OnReadyQuestionKey(PanelKey key)
+        {
+            bool yes = key == PanelKey.Ok;
+            if (_confirmShortfall)
+            {
+                _confirmShortfall = false;
+                if (yes && _pump.ConfirmShortfall())
+                {
+                    _pump.Request(PumpTrigger.RequestStart);
+                }
+
+                return;
+            }
+
+            if (!yes)
+            {
+                _reprimeStep = 0;
+            }
+            else if (_reprimeStep == 1)
+            {
+                _reprimeStep = 2;
+            }
+            else
+            {
+                _reprimeStep = 0;
+                if (_pump.ConfirmLineDisconnected())
+                {
+                    _pump.Request(PumpTrigger.RequestPrime);
+                }
             }
         }
 
@@ -269,7 +337,7 @@ namespace Pump.Core.Panel
             }
             else if (key == PanelKey.Start)
             {
-                _pump.Request(PumpTrigger.RequestResume);
+                _pump.RequestResume();
             }
             else if (key == PanelKey.Ok)
             {
@@ -552,6 +620,13 @@ namespace Pump.Core.Panel
         {
             ScreenBuffer s = _pump.Screen;
             s.Clear();
+            if (_pump.State != PumpState.Ready)
+            {
+                // Ready's questions belong to the moment they were asked.
+                _reprimeStep = 0;
+                _confirmShortfall = false;
+            }
+
             switch (_pump.State)
             {
                 case PumpState.SelfTest:
@@ -562,6 +637,12 @@ namespace Pump.Core.Panel
                     if (_historyShown)
                     {
                         RenderHistory(s, nowUs);
+                        break;
+                    }
+
+                    if (_pump.UnrestoredDeliveredNl >= 0 && _pump.Alarms.IsShown(AlarmCode.SessionNotRestored))
+                    {
+                        RenderUnrestored(s);
                         break;
                     }
 
@@ -578,6 +659,12 @@ namespace Pump.Core.Panel
                     RenderProgramming(s);
                     break;
                 case PumpState.Ready:
+                    if (_reprimeStep > 0 || _confirmShortfall)
+                    {
+                        RenderReadyQuestion(s);
+                        break;
+                    }
+
                     RenderProgramLine(s, 0);
                     RenderRateLine(s, 1);
                     s.Put(2, 0, _pump.LinePrimed ? "START:INFUSE OK:PRM" : "OK:PRIME  BACK:EDIT");
@@ -610,6 +697,57 @@ namespace Pump.Core.Panel
                 int rc = s.Put(3, 0, "! ");
                 s.Put(3, rc, reason);
             }
+        }
+
+        private void RenderReadyQuestion(ScreenBuffer s)
+        {
+            if (_confirmShortfall)
+            {
+                long loadedNl;
+                long programNl;
+                _pump.StartShortfall(out loadedNl, out programNl);
+                s.Put(0, 0, "TOO LITTLE DRUG");
+                int c = s.Put(1, 0, "LOADED  ");
+                c = s.PutFixed(1, c, loadedNl / 100000, 1, 1);
+                s.Put(1, c, " mL");
+                c = s.Put(2, 0, "PROGRAM ");
+                c = s.PutFixed(2, c, programNl / 100000, 1, 1);
+                s.Put(2, c, " mL");
+                s.Put(3, 0, "OK:START  BACK:NO");
+                return;
+            }
+
+            s.Put(0, 0, "PRIME AGAIN");
+            if (_reprimeStep == 1)
+            {
+                s.Put(1, 0, "DISCONNECT THE LINE");
+                s.Put(2, 0, "FROM THE PATIENT");
+                s.Put(3, 0, "OK:DONE  BACK:NO");
+            }
+            else
+            {
+                s.Put(1, 0, "LINE DISCONNECTED");
+                s.Put(2, 0, "FROM THE PATIENT?");
+                s.Put(3, 0, "OK:YES PRIME BACK:NO");
+            }
+        }
+
+        /// <summary>A session that could not be rebuilt after a reset: what it delivered, at most (PER-016).</summary>
+        private void RenderUnrestored(ScreenBuffer s)
+        {
+            s.Put(0, 0, AlarmTable.For(AlarmCode.SessionNotRestored).Message);
+            int c = s.Put(1, 0, "GIVEN <=");
+            c = s.PutFixed(1, c, _pump.UnrestoredDeliveredNl / 100000, 1, 1);
+            c = s.Put(1, c, "mL");
+            if (_pump.UnrestoredDoseUg > 0)
+            {
+                c = s.PutChar(1, c, ' ');
+                c = s.PutFixed(1, c, _pump.UnrestoredDoseUg / 100, 1, 1);
+                s.Put(1, c, "mg");
+            }
+
+            s.Put(2, 0, "SESSION CLOSED");
+            s.Put(3, 0, "OK:ACKNOWLEDGE");
         }
 
         private void RenderProgramming(ScreenBuffer s)
