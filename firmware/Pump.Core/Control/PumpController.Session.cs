@@ -35,8 +35,8 @@ namespace Pump.Core.Control
         /// <summary>What power-up recovery found (null before the first tick).</summary>
         public PowerOnReport? PowerOn { get { return _powerOn; } }
 
-        /// <summary>Whether the loaded drug needs the vital-sign interlock (every drug with a baseline age does).</summary>
-        public bool InterlockRequired { get { return _drug != null && _drug.BaselineVitalsMaxAgeS > 0; } }
+        /// <summary>Whether the loaded drug's library entry declares the vital-sign interlock (PRG-012).</summary>
+        public bool InterlockRequired { get { return _drug != null && _drug.RequiresVitalInterlock; } }
 
         /// <summary>True once the line was primed for the loaded syringe.</summary>
         public bool LinePrimed { get { return _linePrimed; } }
@@ -368,7 +368,7 @@ namespace Pump.Core.Control
                 return RestoreRefusal.ProgramDiffers;
             }
 
-            if (drug.BaselineVitalsMaxAgeS > 0 && snap.BaselineSbpMmHg <= 0)
+            if (drug.RequiresVitalInterlock && snap.BaselineSbpMmHg <= 0)
             {
                 // A drug that needs vitals but has no baseline on record cannot be resumed safely.
                 return RestoreRefusal.BaselineMissing;
@@ -471,8 +471,7 @@ namespace Pump.Core.Control
             _spacingOverridden = false;
             Limits spacingH = drug.SessionSpacingLimitsH;
             Limits per7 = drug.SessionsPer7DaysLimits;
-            bool hasRule = spacingH.HardMin > 0 || spacingH.SoftMin > 0 || (per7.SoftMax != Limits.Unlimited && per7.SoftMax > 0);
-            if (!hasRule)
+            if (!drug.HasSessionRules)
             {
                 _spacing.Verdict = SpacingVerdict.Allowed;
                 return _spacing;

@@ -185,7 +185,7 @@ namespace Pump.Core.Tests.Control
             Assert.Empty(PumpRigLog.Controller(rig, PumpEvent.ShortfallConfirmed));
         }
 
-        // Proves: LIB-010
+        // Proves: PRG-013
         [Fact]
         public void PlainRateInfusion_Started_LoggedAsPlainRate()
         {
@@ -204,7 +204,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(5_000, logged[0].Arg1);
         }
 
-        // Proves: LIB-010
+        // Proves: PRG-013
         [Fact]
         public void KetamineInfusion_Started_NotLoggedAsPlainRate()
         {

@@ -220,7 +220,7 @@ namespace Pump.Core.Tests.Control
             Assert.False(third.Controller.Alarms.IsShown(AlarmCode.PowerRestored));
         }
 
-        // Proves: PER-016
+        // Proves: PER-016, PNL-010
         [Fact]
         public void Reset_ProgramCannotBeRebuilt_HighAlarmShowsDeliveredAndClosesTheSessionForGood()
         {
