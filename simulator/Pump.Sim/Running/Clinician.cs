@@ -42,6 +42,7 @@ namespace Pump.Sim.Running
         private long _stateSinceMs;
         private int _screenPresses;
         private int _startAttempts;
+        private bool _lineOnPatient;
         private long _alarmSinceMs = -1;
         private long _nextAckAtMs;
         private long _nextResumeAtMs;
@@ -78,6 +79,9 @@ namespace Pump.Sim.Running
 
         /// <summary>Raised when the clinician connects the primed line to the patient's cannula.</summary>
         public event Action<long>? LineConnected;
+
+        /// <summary>Raised when the clinician takes the line off the patient (before a re-prime into waste).</summary>
+        public event Action<long>? LineDisconnected;
 
         /// <summary>One control period of the clinician's attention.</summary>
         public void Step(long nowMs, ControllerHost host, SimAnnunciator annunciator, in VitalSignsReading last, int lastSbp, int lastDbp, bool poweredOn)
@@ -135,6 +139,10 @@ namespace Pump.Sim.Running
                     ProgrammingKey(nowMs, pump);
                     return;
                 case PumpState.Ready:
+                    if (AnswerReadyQuestion(nowMs))
+                    {
+                        return;
+                    }
                     if (!pump.LinePrimed)
                     {
                         Act(nowMs, "clinician primes the line");
@@ -150,8 +158,9 @@ namespace Pump.Sim.Running
                         GiveUp(nowMs, "start refused " + _startAttempts + " times: " + pump.LastRejection);
                         return;
                     }
-                    if (_startAttempts == 0)
+                    if (!_lineOnPatient)
                     {
+                        _lineOnPatient = true;
                         LineConnected?.Invoke(nowMs);
                         Act(nowMs, "clinician connects the line to the patient and presses Start");
                     }
@@ -172,6 +181,41 @@ namespace Pump.Sim.Running
                 default:
                     return;
             }
+        }
+
+        /// <summary>
+        /// Ready's questions, read off the display as a person would: before a re-prime the clinician takes the
+        /// line off the patient (it primes into waste from then on) and confirms; told there is too little drug
+        /// for the programme, the clinician reads both volumes and starts anyway (the scenario drew up what it did).
+        /// </summary>
+        private bool AnswerReadyQuestion(long nowMs)
+        {
+            string title = _display.RowText(0).Trim();
+            string second = _display.RowText(1).Trim();
+            if (title == "PRIME AGAIN" && second == "DISCONNECT THE LINE")
+            {
+                if (_lineOnPatient)
+                {
+                    _lineOnPatient = false;
+                    LineDisconnected?.Invoke(nowMs);
+                    Act(nowMs, "clinician disconnects the line from the patient before priming again");
+                }
+                Press(nowMs, PanelKey.Ok);
+                return true;
+            }
+            if (title == "PRIME AGAIN")
+            {
+                Act(nowMs, "clinician confirms the line is disconnected and primes again into waste");
+                Press(nowMs, PanelKey.Ok);
+                return true;
+            }
+            if (title == "TOO LITTLE DRUG")
+            {
+                Act(nowMs, "clinician reads " + second + " / " + _display.RowText(2).Trim() + " and starts anyway");
+                Press(nowMs, PanelKey.Ok);
+                return true;
+            }
+            return false;
         }
 
         private void ProgrammingKey(long nowMs, PumpController pump)

@@ -43,6 +43,7 @@ namespace Pump.Sim.Running
         private long _hungUntilMs = -1;
         private double _lastPatientNl;
         private double _connectedAtNl = double.NaN;
+        private double _patientNlBeforeDisconnect;
         private long _shownBits;
         private double _lastSampleMl;
         private string? _pendingFrameCause;
@@ -78,9 +79,19 @@ namespace Pump.Sim.Running
             {
                 _connectedAtNl = Pump.Line.DeliveredNanoLitres;
                 _lastPatientNl = _connectedAtNl;
-                LineConnectedMs = at;
+                if (LineConnectedMs < 0)
+                {
+                    LineConnectedMs = at;
+                }
                 Log(at, "clinician", "primed line connected to the patient ("
-                    + (_connectedAtNl / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste while priming)");
+                    + ((_connectedAtNl - _patientNlBeforeDisconnect) / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste so far)");
+            };
+            Clinician.LineDisconnected += at =>
+            {
+                // What left the line while connected stays the patient's; what follows goes to waste.
+                _patientNlBeforeDisconnect += Pump.Line.DeliveredNanoLitres - _connectedAtNl;
+                _connectedAtNl = double.NaN;
+                Log(at, "clinician", "line disconnected from the patient: priming goes to waste");
             };
             Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this));
             _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
@@ -161,7 +172,8 @@ namespace Pump.Sim.Running
         /// Fluid delivered into the patient, mL: what left the line after the clinician connected it (priming
         /// goes to waste before that), as a balance under the cannula would weigh it.
         /// </summary>
-        public double DeliveredMl => double.IsNaN(_connectedAtNl) ? 0 : (Pump.Line.DeliveredNanoLitres - _connectedAtNl) / 1_000_000.0;
+        public double DeliveredMl => (_patientNlBeforeDisconnect
+            + (double.IsNaN(_connectedAtNl) ? 0 : Pump.Line.DeliveredNanoLitres - _connectedAtNl)) / 1_000_000.0;
 
         /// <summary>When the clinician connected the primed line, or -1.</summary>
         public long LineConnectedMs { get; private set; } = -1;
