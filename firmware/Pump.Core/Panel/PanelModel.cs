@@ -25,6 +25,7 @@ namespace Pump.Core.Panel
         public const long RejectionShownUs = 4000000;
 
         private readonly PumpController _pump;
+        private readonly ClinicianCommands _commands;
         private readonly NumberEditor _editor = new NumberEditor();
         private readonly char[] _line = new char[ScreenBuffer.Columns];
         private PanelStep _step;
@@ -49,6 +50,7 @@ namespace Pump.Core.Panel
         public PanelModel(PumpController pump)
         {
             _pump = pump;
+            _commands = pump.Commands;
             _syringeIndex = DefaultSyringeIndex();
         }
 
@@ -121,7 +123,31 @@ namespace Pump.Core.Panel
             _volumeNl = 0;
         }
 
-        /// <summary>Handles one key (Silence is handled by the controller).</summary>
+        /// <summary>
+        /// Reads the keys pressed since the last tick (at most 16): Silence pauses the alarm audio, every other key
+        /// goes through the screen's key map. Returns whether any key was pressed (the callback timer's touch).
+        /// </summary>
+        public bool ReadKeys(IKeypad keypad, long nowUs)
+        {
+            PanelKey key;
+            int handled = 0;
+            while (handled < 16 && keypad.TryReadKey(out key))
+            {
+                handled++;
+                if (key == PanelKey.Silence)
+                {
+                    _commands.SilenceAlarms(nowUs);
+                }
+                else
+                {
+                    OnKey(key, nowUs);
+                }
+            }
+
+            return handled > 0;
+        }
+
+        /// <summary>Handles one key (Silence is read by <see cref="ReadKeys"/>).</summary>
         public void OnKey(PanelKey key, long nowUs)
         {
             switch (_pump.State)
@@ -134,11 +160,11 @@ namespace Pump.Core.Panel
                     else if (key == PanelKey.Ok && _pump.Alarms.IsShown(AlarmCode.SessionNotRestored))
                     {
                         // The unrestored session's delivery is acknowledged before anything new is programmed.
-                        _pump.AcknowledgeAlarms(nowUs);
+                        _commands.AcknowledgeAlarms(nowUs);
                     }
                     else if (key == PanelKey.Ok)
                     {
-                        _pump.Request(PumpTrigger.BeginProgramming);
+                        _commands.Request(PumpTrigger.BeginProgramming);
                     }
                     else if (key == PanelKey.Down || key == PanelKey.Up)
                     {
@@ -159,14 +185,14 @@ namespace Pump.Core.Panel
                     {
                         long loadedNl;
                         long programNl;
-                        if (_pump.StartShortfall(out loadedNl, out programNl))
+                        if (_commands.StartShortfall(out loadedNl, out programNl))
                         {
                             // Too little drug: start only after the clinician saw both volumes (STM-005).
                             _confirmShortfall = true;
                         }
                         else
                         {
-                            _pump.Request(PumpTrigger.RequestStart);
+                            _commands.Request(PumpTrigger.RequestStart);
                         }
                     }
                     else if (key == PanelKey.Ok)
@@ -178,38 +204,38 @@ namespace Pump.Core.Panel
                         }
                         else
                         {
-                            _pump.Request(PumpTrigger.RequestPrime);
+                            _commands.Request(PumpTrigger.RequestPrime);
                         }
                     }
                     else if (key == PanelKey.Back)
                     {
-                        _pump.Request(PumpTrigger.BeginProgramming);
+                        _commands.Request(PumpTrigger.BeginProgramming);
                     }
                     else if (key == PanelKey.PauseStop)
                     {
-                        _pump.Request(PumpTrigger.CancelProgramming);
+                        _commands.Request(PumpTrigger.CancelProgramming);
                     }
 
                     break;
                 case PumpState.Priming:
                     if (key == PanelKey.Ok)
                     {
-                        _pump.Request(PumpTrigger.PrimeFinished);
+                        _commands.Request(PumpTrigger.PrimeFinished);
                     }
                     else if (key == PanelKey.PauseStop || key == PanelKey.Back)
                     {
-                        _pump.Request(PumpTrigger.RequestPause);
+                        _commands.Request(PumpTrigger.RequestPause);
                     }
 
                     break;
                 case PumpState.Infusing:
                     if (key == PanelKey.PauseStop)
                     {
-                        _pump.Request(PumpTrigger.RequestPause);
+                        _commands.Request(PumpTrigger.RequestPause);
                     }
                     else if (key == PanelKey.Ok)
                     {
-                        _pump.AcknowledgeAlarms(nowUs);
+                        _commands.AcknowledgeAlarms(nowUs);
                     }
 
                     break;
@@ -222,15 +248,15 @@ namespace Pump.Core.Panel
                 case PumpState.Completed:
                     if (key == PanelKey.Ok)
                     {
-                        _pump.AcknowledgeAlarms(nowUs);
-                        _pump.Request(PumpTrigger.EndSession);
+                        _commands.AcknowledgeAlarms(nowUs);
+                        _commands.Request(PumpTrigger.EndSession);
                     }
 
                     break;
                 default:
                     if (key == PanelKey.Ok)
                     {
-                        _pump.AcknowledgeAlarms(nowUs);
+                        _commands.AcknowledgeAlarms(nowUs);
                     }
 
                     break;
@@ -244,9 +270,9 @@ namespace Pump.Core.Panel
             if (_confirmShortfall)
             {
                 _confirmShortfall = false;
-                if (yes && _pump.ConfirmShortfall())
+                if (yes && _commands.ConfirmShortfall())
                 {
-                    _pump.Request(PumpTrigger.RequestStart);
+                    _commands.Request(PumpTrigger.RequestStart);
                 }
 
                 return;
@@ -263,9 +289,9 @@ namespace Pump.Core.Panel
             else
             {
                 _reprimeStep = 0;
-                if (_pump.ConfirmLineDisconnected())
+                if (_commands.ConfirmLineDisconnected())
                 {
-                    _pump.Request(PumpTrigger.RequestPrime);
+                    _commands.Request(PumpTrigger.RequestPrime);
                 }
             }
         }
@@ -321,7 +347,7 @@ namespace Pump.Core.Panel
                 if (key == PanelKey.Ok)
                 {
                     _confirmEnd = false;
-                    _pump.Request(PumpTrigger.RequestStop);
+                    _commands.Request(PumpTrigger.RequestStop);
                 }
                 else if (key == PanelKey.Back)
                 {
@@ -337,14 +363,14 @@ namespace Pump.Core.Panel
             }
             else if (key == PanelKey.Start)
             {
-                _pump.RequestResume();
+                _commands.Resume();
             }
             else if (key == PanelKey.Ok)
             {
-                _pump.AcknowledgeAlarms(nowUs);
+                _commands.AcknowledgeAlarms(nowUs);
                 if (_pump.State == PumpState.Alarm)
                 {
-                    _pump.Request(PumpTrigger.ClearAlarm);
+                    _commands.Request(PumpTrigger.ClearAlarm);
                 }
             }
         }
@@ -368,7 +394,7 @@ namespace Pump.Core.Panel
                     }
                     else if (key == PanelKey.Back)
                     {
-                        _pump.Request(PumpTrigger.CancelProgramming);
+                        _commands.Request(PumpTrigger.CancelProgramming);
                     }
 
                     break;
@@ -492,7 +518,7 @@ namespace Pump.Core.Panel
                 return;
             }
 
-            _pump.AdoptConfirmedProgram(drug, _calibration, _result);
+            _commands.AdoptConfirmedProgram(drug, _calibration, _result);
         }
 
         /// <summary>After one soft finding is confirmed twice, shows the next; after the last, adopts the program.</summary>
@@ -517,7 +543,7 @@ namespace Pump.Core.Panel
                 return;
             }
 
-            _pump.AdoptConfirmedProgram(drug, _calibration, _result);
+            _commands.AdoptConfirmedProgram(drug, _calibration, _result);
         }
 
         private bool Refused()
@@ -527,7 +553,7 @@ namespace Pump.Core.Panel
 
         private bool BeyondMechanism()
         {
-            return _result != null && _result.Program != null && !_pump.WithinMechanism(_result.Program);
+            return _result != null && _result.Program != null && !_commands.WithinMechanism(_result.Program);
         }
 
         private void Compute(DrugEntry drug)
@@ -551,7 +577,7 @@ namespace Pump.Core.Panel
                 _result = InfusionProgrammer.ProgramWeightBased(drug, concentration, _weightG, _doseUgPerKg, _durationS, calibration);
             }
 
-            SpacingCheckResult spacing = _pump.CheckSpacing(drug);
+            SpacingCheckResult spacing = _commands.CheckSpacing(drug);
             _spacingPending = spacing.Verdict == SpacingVerdict.SoftNeedsConfirmation;
         }
 
@@ -705,7 +731,7 @@ namespace Pump.Core.Panel
             {
                 long loadedNl;
                 long programNl;
-                _pump.StartShortfall(out loadedNl, out programNl);
+                _commands.StartShortfall(out loadedNl, out programNl);
                 s.Put(0, 0, "TOO LITTLE DRUG");
                 int c = s.Put(1, 0, "LOADED  ");
                 c = s.PutFixed(1, c, loadedNl / 100000, 1, 1);
