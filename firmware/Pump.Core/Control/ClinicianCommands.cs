@@ -12,7 +12,7 @@ namespace Pump.Core.Control
     /// confirmations and acknowledgements that are the clinician's own effects (each logged). The panel calls
     /// these, never the coordinator; nothing here moves the motor: only the table's transitions do.
     /// </summary>
-    public sealed class ClinicianCommands
+    public sealed class ClinicianCommands : IProgrammingContext
     {
         private readonly PumpController _pump;
         private readonly TriggerQueue _queue;
@@ -20,10 +20,14 @@ namespace Pump.Core.Control
         private readonly VitalSignInterlock _interlock;
         private readonly AlarmManager _alarms;
         private readonly EventLog _log;
+        private readonly LibraryKeeper _libraries;
+        private readonly PumpSettings _settings;
 
         internal ClinicianCommands(PumpController pump, TriggerQueue queue, InfusionSession session, VitalSignInterlock interlock,
-            AlarmManager alarms, EventLog log)
+            AlarmManager alarms, EventLog log, LibraryKeeper libraries, PumpSettings settings)
         {
+            _libraries = libraries;
+            _settings = settings;
             _pump = pump;
             _queue = queue;
             _session = session;
@@ -107,12 +111,18 @@ namespace Pump.Core.Control
             }
         }
 
-        internal bool WithinMechanism(InfusionProgram program)
+        public DrugLibrary Library { get { return _libraries.Library; } }
+
+        public Mechanism Mechanism { get { return _settings.Mechanism; } }
+
+        public SpacingCheckResult SpacingCheck { get { return _session.Spacing.Result; } }
+
+        public bool WithinMechanism(InfusionProgram program)
         {
             return _session.WithinMechanism(program);
         }
 
-        internal SpacingCheckResult CheckSpacing(DrugEntry drug)
+        public SpacingCheckResult CheckSpacing(DrugEntry drug)
         {
             return _session.Spacing.Check(drug);
         }

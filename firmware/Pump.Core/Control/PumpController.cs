@@ -73,7 +73,7 @@ namespace Pump.Core.Control
             _supervisor = new SafetySupervisor(hardware, settings, _alarms, _interlock, _motion, _session, _frame, this);
             _libraries = new LibraryKeeper(library, _persistence, _alarms);
             _guards = new GuardReader(hardware, settings, _frame, _motion, _session, _alarms, _interlock);
-            _commands = new ClinicianCommands(this, _queue, _session, _interlock, _alarms, _persistence.Log);
+            _commands = new ClinicianCommands(this, _queue, _session, _interlock, _alarms, _persistence.Log, _libraries, settings);
             _panel = new PanelModel(this);
             _entry = new EntryActions(_motion, _session, _supervisor, _panel, _alarms, _queue);
             _reporter = new AlarmReporter(_alarms, hardware.Annunciator, _persistence.Log);
