@@ -25,6 +25,7 @@ namespace Pump.Core.Control
         private readonly InfusionSession _session;
         private readonly SensorFrame _frame;
         private readonly ITriggerSink _triggers;
+        private readonly SupervisionFacts _facts = new SupervisionFacts();
         private bool _nearEmptyLatched;
 
         internal SafetySupervisor(PumpHardware hw, PumpSettings settings, AlarmManager alarms, VitalSignInterlock interlock,
@@ -40,6 +41,9 @@ namespace Pump.Core.Control
             _triggers = triggers;
         }
 
+        /// <summary>This tick's facts (what the alarm conditions were computed from).</summary>
+        public SupervisionFacts Facts { get { return _facts; } }
+
         /// <summary>A new program starts without a near-empty latch.</summary>
         internal void ForgetProgram()
         {
@@ -53,7 +57,6 @@ namespace Pump.Core.Control
             InfusionProgram? program = _session.Program;
             bool delivering = StateTraits.Has(state, StateTraits.MotorPermitted);
             bool hasProgram = program != null && StateTraits.Has(state, StateTraits.ProgramLoaded);
-            bool sessionState = StateTraits.Has(state, StateTraits.SessionOpen);
             bool running = _motion.Engine.IsRunning;
             long counted = _motion.Ledger.CountedMicrosteps;
 
@@ -90,63 +93,52 @@ namespace Pump.Core.Control
 
             // Occlusion (TEC-001): sampled whenever a program is loaded, so the condition stays until the pressure is gone.
             OcclusionDetector? occlusion = _session.Occlusion;
-            bool occluded = occlusion != null && _frame.ForceOk && hasProgram
-                && occlusion.Sample(_frame.ForceMilliNewtons, nowUs) && (state == PumpState.Infusing || state == PumpState.Alarm);
+            bool occluded = occlusion != null && _frame.ForceOk && hasProgram && occlusion.Sample(_frame.ForceMilliNewtons, nowUs);
 
             bool empty;
             bool nearEmpty;
             SyringeLevel(state, program, out empty, out nearEmpty);
-            bool overDose = program != null && counted > program.TotalMicrosteps
-                && (sessionState || state == PumpState.Completed || state == PumpState.Stopped);
-
-            _alarms.SetCondition(AlarmCode.CounterFault, counterFault && (delivering || sessionState || hasProgram), nowUs);
-            _alarms.SetCondition(AlarmCode.MotorStall, stall, nowUs);
-            _alarms.SetCondition(AlarmCode.MotorRunaway, runaway || (over && !running), nowUs);
-            _alarms.SetCondition(AlarmCode.OverInfusion, over && running, nowUs);
-            _alarms.SetCondition(AlarmCode.UnderInfusion, under, nowUs);
-            _alarms.SetCondition(AlarmCode.Occlusion, occluded, nowUs);
-            _alarms.SetCondition(AlarmCode.SyringeEmpty, empty, nowUs);
-            _alarms.SetCondition(AlarmCode.NearEmpty, nearEmpty, nowUs);
-            _alarms.SetCondition(AlarmCode.DoseLimitReached, overDose, nowUs);
-            _alarms.SetCondition(AlarmCode.SyringeNotSecured,
-                hasProgram && !_frame.SyringeSecured && StateTraits.Has(state, StateTraits.SyringeMustBeSecured), nowUs);
+            bool loaded = program != null;
+            SupervisionFacts f = _facts;
+            f.Set(SupervisionFacts.CounterFault, counterFault && loaded);
+            f.Set(SupervisionFacts.MotorStall, stall);
+            f.Set(SupervisionFacts.MotorRunaway, runaway || (over && !running));
+            f.Set(SupervisionFacts.OverInfusion, over && running);
+            f.Set(SupervisionFacts.UnderInfusion, under);
+            f.Set(SupervisionFacts.Occluded, occluded);
+            f.Set(SupervisionFacts.SyringeEmpty, empty);
+            f.Set(SupervisionFacts.NearEmpty, nearEmpty);
+            f.Set(SupervisionFacts.OverDose, loaded && counted > program!.TotalMicrosteps);
+            f.Set(SupervisionFacts.SyringeNotSecured, loaded && !_frame.SyringeSecured);
             // Device faults are shown as soon as a program is loaded, so a broken sensor is seen before Start.
-            bool watched = delivering || hasProgram;
-            _alarms.SetCondition(AlarmCode.DriverFault, watched && _hw.MotorDriver.IsFaulted, nowUs);
-            _alarms.SetCondition(AlarmCode.ForceSensorFault, watched && !_frame.ForceOk, nowUs);
-            _alarms.SetCondition(AlarmCode.PositionSensorFault, watched && !_frame.PositionOk, nowUs);
-            _alarms.SetCondition(AlarmCode.StorageFault, storageFault && delivering, nowUs);
+            f.Set(SupervisionFacts.DriverFault, loaded && _hw.MotorDriver.IsFaulted);
+            f.Set(SupervisionFacts.ForceSensorFault, loaded && !_frame.ForceOk);
+            f.Set(SupervisionFacts.PositionSensorFault, loaded && !_frame.PositionOk);
+            f.Set(SupervisionFacts.StorageFault, storageFault);
+            f.Set(SupervisionFacts.DisplayFault, !_hw.Display.IsHealthy);
+            // Callback reminders (TEC-008).
+            f.Set(SupervisionFacts.StateLong, nowUs - stateEnteredUs >= _settings.CallbackPausedS * 1000000L);
+            long lastTouch = lastKeyUs > stateEnteredUs ? lastKeyUs : stateEnteredUs;
+            f.Set(SupervisionFacts.Untouched, nowUs - lastTouch >= _settings.CallbackProgrammingS * 1000000L);
+            long utc;
+            f.Set(SupervisionFacts.ClockInvalid, !_hw.RealTimeClock.TryReadUtcSeconds(out utc));
+            // Vital signs (VIT, INT): only for a drug that needs them, during its interlock session.
+            bool needsVitals = _session.InterlockRequired;
+            bool vitals = needsVitals && _interlock.SessionActive;
+            InterlockLevel level = vitals ? _interlock.Level : InterlockLevel.None;
+            f.Set(SupervisionFacts.VitalAdvisory, vitals && level == InterlockLevel.Advisory);
+            f.Set(SupervisionFacts.VitalHold, vitals && level == InterlockLevel.Hold && !_interlock.Evaluator.Stopped);
+            f.Set(SupervisionFacts.VitalStop, vitals && _interlock.Evaluator.Stopped);
+            f.Set(SupervisionFacts.LeaseLost, vitals && level < InterlockLevel.Hold && !_interlock.MayInfuse(nowMs));
+            bool linkWatched = needsVitals && loaded;
+            f.Set(SupervisionFacts.UnpairedMonitor, linkWatched && _interlock.Parser.UnpairedSeenSince(nowMs - _interlock.Profile.UnpairedHoldOffMs));
+            f.Set(SupervisionFacts.LinkErrors, linkWatched && _interlock.Parser.BadFrameRateAlarm(nowMs));
+            AlarmConditions.Apply(f, state, _alarms, nowUs);
             if (storageFault && !delivering)
             {
                 // A failed save outside delivery (the persisted bound stays the safe, higher one) is still shown.
                 _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
             }
-
-            _alarms.SetCondition(AlarmCode.DisplayFault, !_hw.Display.IsHealthy && state != PumpState.SelfTest, nowUs);
-
-            // Callback reminders (TEC-008).
-            bool waiting = StateTraits.Has(state, StateTraits.AwaitsClinician);
-            _alarms.SetCondition(AlarmCode.CallbackPaused, waiting && nowUs - stateEnteredUs >= _settings.CallbackPausedS * 1000000L, nowUs);
-            bool editing = state == PumpState.Programming || state == PumpState.Ready;
-            long lastTouch = lastKeyUs > stateEnteredUs ? lastKeyUs : stateEnteredUs;
-            _alarms.SetCondition(AlarmCode.CallbackProgramming, editing && nowUs - lastTouch >= _settings.CallbackProgrammingS * 1000000L, nowUs);
-
-            long utc;
-            _alarms.SetCondition(AlarmCode.ClockInvalid, state != PumpState.SelfTest && !_hw.RealTimeClock.TryReadUtcSeconds(out utc), nowUs);
-
-            // Vital signs (VIT, INT): only for a drug that needs them, during its session.
-            bool needsVitals = _session.InterlockRequired;
-            bool vitals = needsVitals && _interlock.SessionActive && sessionState;
-            InterlockLevel level = vitals ? _interlock.Level : InterlockLevel.None;
-            _alarms.SetCondition(AlarmCode.VitalAdvisory, vitals && level == InterlockLevel.Advisory, nowUs);
-            _alarms.SetCondition(AlarmCode.VitalHold, vitals && level == InterlockLevel.Hold && !_interlock.Evaluator.Stopped, nowUs);
-            _alarms.SetCondition(AlarmCode.VitalStop, vitals && _interlock.Evaluator.Stopped, nowUs);
-            bool leaseLost = vitals && level < InterlockLevel.Hold && !_interlock.MayInfuse(nowMs)
-                && (state == PumpState.Infusing || state == PumpState.InterlockHold);
-            _alarms.SetCondition(AlarmCode.VitalsLeaseLost, leaseLost, nowUs);
-            bool linkWatched = needsVitals && hasProgram;
-            _alarms.SetCondition(AlarmCode.UnpairedMonitor, linkWatched && _interlock.Parser.UnpairedSeenSince(nowMs - _interlock.Profile.UnpairedHoldOffMs), nowUs);
-            _alarms.SetCondition(AlarmCode.LinkErrors, linkWatched && _interlock.Parser.BadFrameRateAlarm(nowMs), nowUs);
 
             // Completion (DEL-002): every step of the program counted.
             if (state == PumpState.Infusing && program != null && counted >= program.TotalMicrosteps)
