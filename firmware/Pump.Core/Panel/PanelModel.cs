@@ -133,6 +133,7 @@ namespace Pump.Core.Panel
                     {
                         // Only the wizard's confirmation makes a program; the pump checks it again before adopting it.
                         _commands.AdoptConfirmedProgram(_wizard.Drug, _wizard.Calibration, _wizard.Result);
+                        _wizard.Remember();
                     }
 
                     break;
