@@ -156,6 +156,11 @@ namespace Pump.Core.Panel
                             _commands.Request(PumpTrigger.RequestStart);
                         }
                     }
+                    else if (key == PanelKey.Ok && _pump.Alarms.CanAcknowledge)
+                    {
+                        // An alarm whose cause has gone is acknowledged first; the next OK primes (PNL-402).
+                        _commands.AcknowledgeAlarms(nowUs);
+                    }
                     else if (key == PanelKey.Ok)
                     {
                         if (_pump.PrimedOnce)
@@ -363,6 +368,11 @@ namespace Pump.Core.Panel
                     _programmingScreen.RenderProgramLine(s, 0);
                     _programmingScreen.RenderRateLine(s, 1);
                     s.Put(2, 0, _pump.LinePrimed ? "START:INFUSE OK:PRM" : "OK:PRIME  BACK:EDIT");
+                    if (_pump.Alarms.Highest != AlarmCode.None)
+                    {
+                        _sessionScreen.RenderAlarmLine(s, 3);
+                    }
+
                     break;
                 case PumpState.Priming:
                     s.Put(0, 0, "PRIMING");
