@@ -107,6 +107,8 @@ namespace Pump.Simulator.Commands
             AnsiConsole.MarkupLine("Sessions held or stopped: " + st.HeldOrStopped + " of " + st.Sessions
                 + " (" + (100.0 * st.HeldOrStopped / Math.Max(1, st.Sessions)).ToString("0.#", inv) + " %); reaching SBP >= 180: "
                 + st.SessionsReachingSbp180);
+            AnsiConsole.MarkupLine("Sessions with CHECK VITALS: " + st.SessionsWithAdvisory + " of " + st.Sessions + " ("
+                + (100.0 * st.SessionsWithAdvisory / Math.Max(1, st.Sessions)).ToString("0.#", inv) + " %); raised " + st.AdvisoriesRaised + " times");
             foreach (var kv in st.RejectionReasons)
             {
                 AnsiConsole.MarkupLine("Rejected " + kv.Value + "×: " + Markup.Escape(kv.Key));
@@ -149,7 +151,13 @@ namespace Pump.Simulator.Commands
         public Dictionary<string, int> Outcomes { get; init; } = new Dictionary<string, int>();
         public int HeldOrStopped { get; init; }
         public int SessionsReachingSbp180 { get; init; }
+        /// <summary>Sessions that raised CHECK VITALS (the advisory vital-sign alarm) at least once.</summary>
+        public int SessionsWithAdvisory { get; init; }
+        /// <summary>CHECK VITALS alarms raised over the whole batch.</summary>
+        public int AdvisoriesRaised { get; init; }
         public Dictionary<string, int> RejectionReasons { get; init; } = new Dictionary<string, int>();
+
+        private static readonly string AdvisoryCode = global::Pump.Core.Alarms.AlarmCode.VitalAdvisory.ToString();
 
         public static BatchStatistics From(string scenario, RunSummary[] r, long wallMs)
         {
@@ -165,6 +173,8 @@ namespace Pump.Simulator.Commands
                 Outcomes = r.GroupBy(x => x.Outcome).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 HeldOrStopped = r.Count(x => x.Outcome == "held" || x.Outcome == "stopped"),
                 SessionsReachingSbp180 = r.Count(x => x.Patient.PeakMeasuredSbpMmHg >= 180),
+                SessionsWithAdvisory = r.Count(x => x.Alarms.Any(a => a.Code == AdvisoryCode)),
+                AdvisoriesRaised = r.Sum(x => x.Alarms.Count(a => a.Code == AdvisoryCode)),
                 RejectionReasons = r.Where(x => x.Rejection != null).SelectMany(x => x.Rejection!.Take(1))
                     .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count()),
             };

@@ -74,6 +74,8 @@ namespace Pump.Core.Tests.Control
             rig.Step();
             Assert.Equal(PumpState.Ready, rig.State);
             Assert.Equal("DISCONNECT LINE", rig.Controller.LastRejection);
+            rig.Press(PanelKey.Ok);                     // acknowledges SYRINGE NOT SECURED first (PNL-402)
+            Assert.False(rig.Controller.Alarms.IsShown(Pump.Core.Alarms.AlarmCode.SyringeNotSecured));
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
             Assert.Equal(PumpState.Priming, rig.State);
         }

@@ -2,6 +2,7 @@ using System;
 using Pump.Core.Control;
 using Pump.Core.Library;
 using Pump.Core.Link;
+using Pump.Core.Panel;
 using Pump.Core.Persistence;
 using Pump.Core.Supervision;
 using Pump.Hal;
