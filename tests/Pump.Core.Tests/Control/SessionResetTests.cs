@@ -156,7 +156,7 @@ namespace Pump.Core.Tests.Control
                 Assert.True(after.Controller.Ledger.CountedMicrosteps >= deliveredBefore,
                     $"recorded {after.Controller.Ledger.CountedMicrosteps} < delivered {deliveredBefore}");
                 Assert.Equal(before.Controller.SessionStartUtcSeconds, after.Controller.SessionStartUtcSeconds);
-                Assert.Contains("mL", after.Display.Row(1));
+                Assert.Matches("mL|mg", after.Display.Row(1)); // an information line: drug, dose, volume or time left
                 for (int i = 1; i < AlarmCodes.Count; i++)
                 {
                     if ((shownBefore & (1L << i)) != 0 && AlarmTable.For((AlarmCode)i).Latches)

@@ -274,16 +274,17 @@ namespace Pump.Core.Tests.Panel
             Assert.StartsWith("52.5", display.Row(2));
         }
 
-        // Proves: PNL-007
+        // Proves: PNL-007, PNL-403
         [Fact]
         public void Infusing_Screen_ShowsRateVolumeDoseTimeLeftAndVitals()
         {
             var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
             rig.Run(600);
-            Assert.StartsWith("INFUSING 52.5mL/h", rig.Display.Row(0));
-            Assert.Matches(@"^\d+\.\d/35\.0mL \d+\.\dmg", rig.Display.Row(1));
-            Assert.StartsWith("LEFT 3", rig.Display.Row(2));
-            Assert.StartsWith("128/80 HR72 S97", rig.Display.Row(3));
+            var pages = PanelGuideTests.Capture(rig, 7);
+            Assert.All(pages, p => Assert.StartsWith("INFUSING 52.5mL/h", p[0]));
+            Assert.All(pages, p => Assert.StartsWith("128/80 HR72 S97", p[3]));
+            Assert.Contains(pages, p => p[1].TrimEnd() == "KETAMINE 1mg/mL" && System.Text.RegularExpressions.Regex.IsMatch(p[2], @"^0\.75mg/kg/h \d+\.\dmg"));
+            Assert.Contains(pages, p => System.Text.RegularExpressions.Regex.IsMatch(p[1], @"^\d+\.\d/35\.0mL \d+\.\dmg") && p[2].StartsWith("LEFT 2", System.StringComparison.Ordinal));
         }
 
         private static int CountLogged(PumpRig rig, int code)
