@@ -41,6 +41,7 @@ namespace Pump.Core.Control
         private readonly TriggerQueue _queue = new TriggerQueue();
         private readonly GuardReader _guards;
         private readonly ClinicianCommands _commands;
+        private readonly PumpStatus _status = new PumpStatus();
         private readonly EntryActions _entry;
         private readonly PowerUpSequence _powerUp;
         private readonly AlarmReporter _reporter;
@@ -100,6 +101,9 @@ namespace Pump.Core.Control
         public PanelModel Panel { get { return _panel; } }
         public StateTable Table { get { return _table; } }
         public PumpSettings Settings { get { return _settings; } }
+
+        /// <summary>What a person can know, published every tick (the screens render from it).</summary>
+        public PumpStatus Status { get { return _status; } }
 
         /// <summary>What the clinician can ask of the pump (the panel's only way in).</summary>
         public ClinicianCommands Commands { get { return _commands; } }
@@ -195,6 +199,7 @@ namespace Pump.Core.Control
             DriveMotion(nowUs);
             _reporter.Annunciate(_state == PumpState.Infusing, nowUs);
 
+            _status.Publish(this);
             _panel.Render(nowUs);
             _screen.Flush(_hw.Display);
         }

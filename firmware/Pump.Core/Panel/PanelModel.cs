@@ -41,7 +41,7 @@ namespace Pump.Core.Panel
             _commands = pump.Commands;
             _wizard = new ProgramWizard(_commands);
             _programmingScreen = new ProgrammingScreen(pump, _wizard);
-            _sessionScreen = new SessionScreen(pump);
+            _sessionScreen = new SessionScreen(pump.Status);
             _notices = new NoticeScreens(pump);
         }
 

@@ -13,17 +13,16 @@ namespace Pump.Core.Panel
     /// </summary>
     public sealed class SessionScreen
     {
-        private readonly PumpController _pump;
+        private readonly PumpStatus _status;
 
-        internal SessionScreen(PumpController pump)
+        internal SessionScreen(PumpStatus status)
         {
-            _pump = pump;
+            _status = status;
         }
-
 
         internal void Render(ScreenBuffer s, long nowUs, bool confirmingEnd)
         {
-            PumpState state = _pump.State;
+            PumpState state = _status.State;
             if (confirmingEnd)
             {
                 s.Put(0, 0, "END SESSION?");
@@ -33,7 +32,7 @@ namespace Pump.Core.Panel
             }
 
             int c = s.Put(0, 0, PumpStates.Name(state));
-            InfusionProgram? p = _pump.Program;
+            InfusionProgram? p = _status.Program;
             if (state == PumpState.Infusing && p != null)
             {
                 c = s.PutChar(0, c, ' ');
@@ -44,7 +43,7 @@ namespace Pump.Core.Panel
             RenderDelivered(s, 1);
             if (state == PumpState.Infusing && p != null)
             {
-                long left = p.TotalMicrosteps - _pump.Ledger.CountedMicrosteps;
+                long left = p.TotalMicrosteps - _status.CountedMicrosteps;
                 long leftUs = left <= 0 ? 0 : IntMath.MulDiv(left, p.RatePeriodUs, p.RateMicrosteps);
                 int lc = s.Put(2, 0, "LEFT ");
                 s.PutDuration(2, lc, leftUs / 1000000);
@@ -75,8 +74,8 @@ namespace Pump.Core.Panel
         /// <summary>"12.3/35.0mL 12.3mg": delivered and programmed volume (0.1 mL, rounded down) and dose.</summary>
         internal void RenderDelivered(ScreenBuffer s, int row)
         {
-            InfusionProgram? p = _pump.Program;
-            int c = s.PutFixed(row, 0, _pump.DeliveredVolumeNl() / 100000, 1, 1);
+            InfusionProgram? p = _status.Program;
+            int c = s.PutFixed(row, 0, _status.DeliveredVolumeNl / 100000, 1, 1);
             if (p != null)
             {
                 c = s.PutChar(row, c, '/');
@@ -87,14 +86,14 @@ namespace Pump.Core.Panel
             if (p != null && p.TotalDoseUg > 0)
             {
                 c = s.PutChar(row, c, ' ');
-                c = s.PutFixed(row, c, _pump.DeliveredDoseUg() / 100, 1, 1);
+                c = s.PutFixed(row, c, _status.DeliveredDoseUg / 100, 1, 1);
                 s.Put(row, c, "mg");
             }
         }
 
         internal void RenderAlarmLine(ScreenBuffer s, int row)
         {
-            AlarmCode top = _pump.Alarms.Highest;
+            AlarmCode top = _status.HighestAlarm;
             if (top == AlarmCode.None)
             {
                 return;
@@ -102,7 +101,7 @@ namespace Pump.Core.Panel
 
             if (top == AlarmCode.VitalHold || top == AlarmCode.VitalStop || top == AlarmCode.VitalAdvisory)
             {
-                VitalRule? rule = _pump.Interlock.ActiveRule;
+                VitalRule? rule = _status.ActiveVitalRule;
                 if (rule != null)
                 {
                     s.Put(row, 0, rule.PanelMessage);
@@ -115,19 +114,19 @@ namespace Pump.Core.Panel
 
         private void RenderVitals(ScreenBuffer s, int row, long nowUs)
         {
-            AlarmCode top = _pump.Alarms.Highest;
+            AlarmCode top = _status.HighestAlarm;
             if (top != AlarmCode.None)
             {
                 RenderAlarmLine(s, row);
                 return;
             }
 
-            if (!_pump.InterlockRequired || !_pump.Interlock.Parser.HasAccepted)
+            VitalSigns? v = _status.LatestVitals;
+            if (!_status.VitalsShown || v == null)
             {
                 return;
             }
 
-            VitalSigns v = _pump.Interlock.Latest;
             int c = 0;
             if (v.NibpAvailable)
             {
