@@ -66,13 +66,15 @@ namespace Pump.Core.Control
             if (trigger == PumpTrigger.RequestResume && needsVitals)
             {
                 // The lease fact is the interlock's own resume rule, the one TryResume applies (no bounce).
-                g.VitalConditionActive = _interlock.Evaluator.Stopped || !_interlock.Evaluator.ResumePermitted(nowMs);
-                g.LeaseHeld = _interlock.ResumePermitted(nowMs);
+                InterlockVerdict resume = _interlock.Verdict;
+                g.VitalConditionActive = resume.Stopped || !resume.HoldsClearable;
+                g.LeaseHeld = resume.ResumePermitted;
                 return g;
             }
 
-            g.LeaseHeld = !needsVitals || _interlock.MayInfuse(nowMs);
-            g.VitalConditionActive = needsVitals && _interlock.Level >= InterlockLevel.Hold;
+            InterlockVerdict verdict = _interlock.Verdict;
+            g.LeaseHeld = !needsVitals || verdict.MayInfuse;
+            g.VitalConditionActive = needsVitals && verdict.Level >= InterlockLevel.Hold;
             g.BaselineAcceptable = true;
             g.SessionAllowed = true;
             return g;
