@@ -261,6 +261,26 @@ namespace Pump.Core.Tests.Control
             Assert.False(third.Controller.PowerOn!.DeliveryInterrupted);
         }
 
+        // Proves: PER-016
+        [Fact]
+        public void Reset_LibraryNoLongerHasTheDrug_SessionNotRestoredWithItsDeliveredBound()
+        {
+            PumpRig before = Reach[PumpState.InterlockHold]();
+            long deliveredNl = before.Controller.DeliveredVolumeNl();
+            var plainOnly = new Pump.Core.Library.DrugLibrary(2, new[] { Pump.Core.Library.ShippedLibrary.NoDrug() });
+            var after = new PumpRig(before.Store, startUs: 2_000_000, library: plainOnly);
+            after.StartPositionUm = before.Sensors.PositionUm;
+            after.Sensors.PositionUm = before.Sensors.PositionUm;
+            after.Run(30);
+            Assert.Equal(PumpState.Idle, after.State);
+            Assert.True(after.Controller.Alarms.IsShown(AlarmCode.SessionNotRestored));
+            Assert.True(after.Controller.UnrestoredDeliveredNl >= deliveredNl);
+            Assert.Null(after.Controller.Program);
+            Assert.Equal(0, after.Steps.Counted);
+            var logged = Assert.Single(PumpRigLog.Controller(after, PumpEvent.SessionNotRestored));
+            Assert.Equal(RestoreRefusal.DrugNotInLibrary, logged.Arg0);
+        }
+
         // Proves: STM-015, ALM-008
         [Fact]
         public void Tick_ExceptionWhileInfusing_FailsafeThroughTheTableLoggedWithTheSoftwareFault()
