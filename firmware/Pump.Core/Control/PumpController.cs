@@ -157,7 +157,7 @@ namespace Pump.Core.Control
                 _healthy = false;
                 _softwareFault = true;
                 _motion.StopHardware();
-                EnterFailsafeAfterException(nowUs);
+                EnterFailsafe(nowUs);
             }
 
             if (_healthy && InvariantsHold())
@@ -209,8 +209,10 @@ namespace Pump.Core.Control
         {
             if (_hw.MotorDriver.IsEnabled && !MotorPermitted && !_motion.ReliefActive)
             {
+                // An internal check failed: the same path as an exception, through the table and logged (STM-015).
                 _motion.StopHardware();
-                _alarms.RaiseEvent(AlarmCode.SoftwareFault, _hw.Clock.NowUs);
+                _softwareFault = true;
+                EnterFailsafe(_hw.Clock.NowUs);
                 return false;
             }
 
@@ -218,11 +220,11 @@ namespace Pump.Core.Control
         }
 
         /// <summary>
-        /// After an exception: the SoftwareFault alarm is raised and logged at once (the next tick would forget it),
+        /// After an exception or a failed invariant: the SoftwareFault alarm is raised and logged at once (the next tick would forget it),
         /// and FatalFault is fired through the table so the transition is logged and the snapshot saved (a persisted
         /// Failsafe is refused by the next self-test). Should that fail too, the state is forced and saved anyway.
         /// </summary>
-        private void EnterFailsafeAfterException(long nowUs)
+        private void EnterFailsafe(long nowUs)
         {
             try
             {

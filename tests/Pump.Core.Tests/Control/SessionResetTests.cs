@@ -301,6 +301,23 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Failsafe, after.State);
         }
 
+        // Proves: STM-015, ALM-008, TEC-010
+        [Fact]
+        public void Tick_DriverEnabledOutsideAMotorState_FailsafeThroughTheTableLoggedAndNoKick()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine();
+            Assert.Equal(PumpState.Ready, rig.State);
+            int kicks = rig.Watchdog.Kicks;
+            rig.Driver.Enable();   // a glitch: the driver enabled with no motion allowed
+            rig.Step();
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.Equal(kicks, rig.Watchdog.Kicks);
+            Assert.Equal(1, PumpRigLog.Transitions(rig, PumpState.Ready, PumpState.Failsafe));
+            Assert.Contains(PumpRigLog.Controller(rig, PumpEvent.AlarmRaised), e => e.Arg0 == (int)AlarmCode.SoftwareFault);
+        }
+
         internal static PumpRig Reboot(PumpRig before, bool watchdog)
         {
             var after = new PumpRig(before.Store, startUs: 2_000_000);
