@@ -325,10 +325,16 @@ namespace Pump.Core.Library
 
             uint vitalsAge = LibraryBytes.GetU32(b, p);
             p += 4;
-            if (defaultConc > int.MaxValue || vitalsAge > int.MaxValue)
+            if (defaultConc > int.MaxValue)
             {
-                return LibraryLoadResult.RefusedEntry(LibraryError.BadConcentrationList, index, drugId, new string(name), "DEFAULT CONC",
-                    "default concentration or vitals age out of range");
+                return LibraryLoadResult.RefusedEntry(LibraryError.DefaultConcentrationNotInList, index, drugId, new string(name), "DEFAULT CONC",
+                    "default concentration " + defaultConc.ToString() + " ug/mL is out of range");
+            }
+
+            if (vitalsAge > int.MaxValue)
+            {
+                return LibraryLoadResult.RefusedEntry(LibraryError.BadPlaceholder, index, drugId, new string(name), "VITALS AGE",
+                    "baseline vitals max age " + vitalsAge.ToString() + " s is out of range");
             }
 
             entry = new DrugEntry(drugId, new string(name), (DoseMode)mode, (flags & 1) != 0, concentrations, (int)defaultConc,

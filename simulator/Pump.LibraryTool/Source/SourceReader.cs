@@ -250,7 +250,7 @@ namespace Pump.LibraryTool.Source
                 string text = d.ValueKind == JsonValueKind.String ? d.GetString()! : d.GetRawText();
                 if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime parsed))
                 {
-                    Error(SourceFields.SignOff + "." + SourceFields.Date, d.GetRawText() + ": must be a date written \"yyyy-mm-dd\"");
+                    Error("", SourceFields.SignOff + "." + SourceFields.Date + " = " + d.GetRawText() + ": must be a date written \"yyyy-mm-dd\"");
                 }
                 else
                 {
@@ -261,7 +261,7 @@ namespace Pump.LibraryTool.Source
             uint crc = 0;
             if (f.TryGetValue(SourceFields.ApprovedContentCrc, out JsonElement c) && !TryParseCrc(c.ValueKind == JsonValueKind.String ? c.GetString()! : "", out crc))
             {
-                Error(SourceFields.SignOff + "." + SourceFields.ApprovedContentCrc, c.GetRawText() + ": must be the CRC from the review report, written \"0x\" and 8 hex digits");
+                Error("", SourceFields.SignOff + "." + SourceFields.ApprovedContentCrc + " = " + c.GetRawText() + ": must be the CRC from the review report, written \"0x\" and 8 hex digits");
             }
 
             return _errors.Count == before ? new LibrarySignOff(author, reviewer, date, crc) : null;
