@@ -65,5 +65,21 @@ namespace Pump.LibraryTool.Tests
 
             Assert.Equal(DrugEntry.StoredLimitCount, SourceFields.LimitBlocks.Count);
         }
+    
+        // Proves: LIB-009
+        [Fact]
+        public void PharmacistDocument_NamesEveryFieldOfTheSourceFormat()
+        {
+            string doc = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "hardware-docs", "drug-library.md"));
+            foreach (EntryField f in SourceFields.Entry)
+            {
+                Assert.Contains("`" + f.Name + "`", doc);
+            }
+
+            foreach (LimitField b in SourceFields.LimitBlocks)
+            {
+                Assert.Contains("`" + b.Name + "` | " + b.Unit.Label + " |", doc);
+            }
+        }
     }
 }
