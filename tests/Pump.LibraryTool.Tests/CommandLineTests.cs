@@ -10,7 +10,8 @@ namespace Pump.LibraryTool.Tests
         [Fact]
         public void Check_SourceWithErrors_Exit1AndEveryErrorOnStderr()
         {
-            string dir = TestPaths.NewTempFolder();
+            using var temp = new TempFolder();
+            string dir = temp.Path;
             string file = Path.Combine(dir, "bad.json");
             File.WriteAllText(file, ShippedSource.With(t =>
             {
@@ -29,7 +30,8 @@ namespace Pump.LibraryTool.Tests
         [Fact]
         public void Check_SourceThePumpRefuses_Exit1WithThePumpsMessage()
         {
-            string dir = TestPaths.NewTempFolder();
+            using var temp = new TempFolder();
+            string dir = temp.Path;
             string file = Path.Combine(dir, "inconsistent.json");
             File.WriteAllText(file, ShippedSource.With(t => ShippedSource.Limit(ShippedSource.Ketamine(t), "duration_min")["softMin"] = 10));
             var (code, _, stderr) = Cli.Run("check", file);
@@ -42,7 +44,8 @@ namespace Pump.LibraryTool.Tests
         [Fact]
         public void Build_Draft_WritesBytesThePumpDecodesAsADraft()
         {
-            string dir = TestPaths.NewTempFolder();
+            using var temp = new TempFolder();
+            string dir = temp.Path;
             string bin = Path.Combine(dir, "draft.bin");
             string stdout = Cli.Ok("build", TestPaths.ShippedSource, "-o", bin, "--draft");
             Assert.Contains("Status: DRAFT", stdout);
@@ -56,7 +59,8 @@ namespace Pump.LibraryTool.Tests
         [Fact]
         public void Sign_SamePersonOrAnotherCrc_RefusedAndFileUnchanged()
         {
-            string dir = TestPaths.NewTempFolder();
+            using var temp = new TempFolder();
+            string dir = temp.Path;
             string file = Path.Combine(dir, "lib.json");
             File.Copy(TestPaths.ShippedSource, file);
             string before = File.ReadAllText(file);
@@ -80,7 +84,8 @@ namespace Pump.LibraryTool.Tests
         [Fact]
         public void Sign_ThenEditALimit_BuildRefusedNotApproved()
         {
-            string dir = TestPaths.NewTempFolder();
+            using var temp = new TempFolder();
+            string dir = temp.Path;
             string file = Path.Combine(dir, "lib.json");
             File.Copy(TestPaths.ShippedSource, file);
             string crc = LibraryTool.Source.LibraryVerdict.CrcText(LibraryCodec.ContentCrcOf(LibraryCodec.Encode(ShippedLibrary.Build())!));
@@ -111,7 +116,8 @@ namespace Pump.LibraryTool.Tests
         [Fact]
         public void Diff_SameLibrarySourceAndBinary_NoDifferences()
         {
-            string dir = TestPaths.NewTempFolder();
+            using var temp = new TempFolder();
+            string dir = temp.Path;
             string bin = Path.Combine(dir, "a.bin");
             Cli.Ok("build", TestPaths.ShippedSource, "-o", bin, "--draft");
             Assert.Contains("No differences.", Cli.Ok("diff", bin, TestPaths.ShippedSource, "--md"));
@@ -124,7 +130,8 @@ namespace Pump.LibraryTool.Tests
             var (code, _, stderr) = Cli.Run("check", "/nonexistent/lib.json");
             Assert.Equal(1, code);
             Assert.Contains("/nonexistent/lib.json", stderr);
-            string dir = TestPaths.NewTempFolder();
+            using var temp = new TempFolder();
+            string dir = temp.Path;
             string bin = Path.Combine(dir, "x.bin");
             File.WriteAllBytes(bin, [(byte)'P', (byte)'L', (byte)'I', (byte)'B', 0, 0]);
             var (code2, _, stderr2) = Cli.Run("check", bin);

@@ -19,7 +19,8 @@ namespace Pump.LibraryTool.Tests
         [Fact]
         public void ShippedSource_TightenKetamineHardDose_CheckedReviewedSignedBuiltAndThePanelRejectsWhatItAcceptedBefore()
         {
-            string dir = TestPaths.NewTempFolder();
+            using var temp = new TempFolder();
+            string dir = temp.Path;
             string shipped = Path.Combine(dir, "shipped.json");
             string edited = Path.Combine(dir, "clinic-rev2.json");
             File.Copy(TestPaths.ShippedSource, shipped);
@@ -73,7 +74,6 @@ namespace Pump.LibraryTool.Tests
             Assert.Equal("REJECTED: HARD LIMIT", EnterKetamineDose(after, "0095"));
             Assert.Equal(PumpState.Programming, after.State);
             Assert.Null(after.Controller.Program);
-            Directory.Delete(dir, true);
         }
 
         /// <summary>Ketamine, 1 mg/mL, 60 kg, the dose given, 40 min, BD 60: the review screen's verdict line.</summary>

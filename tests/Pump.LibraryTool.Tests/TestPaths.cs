@@ -16,13 +16,22 @@ namespace Pump.LibraryTool.Tests
         public static string ShippedSource => Path.Combine(LibraryFolder, "shipped-library.json");
 
         public static string ReadShippedSource() => File.ReadAllText(ShippedSource);
+    }
 
-        /// <summary>A fresh empty folder under the temp directory.</summary>
-        public static string NewTempFolder()
+    /// <summary>A fresh empty folder under the temp directory, deleted with everything in it on Dispose.</summary>
+    internal sealed class TempFolder : IDisposable
+    {
+        public TempFolder()
         {
-            string dir = Path.Combine(Path.GetTempPath(), "pump-library-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            return dir;
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pump-library-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path);
+        }
+
+        public string Path { get; }
+
+        public void Dispose()
+        {
+            Directory.Delete(Path, recursive: true);
         }
     }
 }
