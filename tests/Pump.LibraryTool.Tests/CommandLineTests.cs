@@ -53,6 +53,9 @@ namespace Pump.LibraryTool.Tests
             Assert.Equal(LibraryCodec.Encode(ShippedLibrary.Build()), bytes);
             Assert.True(LibraryCodec.Decode(bytes, 0, bytes.Length).Library!.IsDraft);
             Assert.Contains("OK, the pump accepts it", Cli.Ok("check", bin));
+            string fileCrc = LibraryTool.Source.LibraryVerdict.CrcText(System.BitConverter.ToUInt32(bytes, bytes.Length - 4));
+            Assert.Contains("file CRC " + fileCrc, stdout);
+            Assert.Contains("**File CRC**: " + fileCrc, Cli.Ok("show", bin, "--md"));
         }
 
         // Proves: LIB-011

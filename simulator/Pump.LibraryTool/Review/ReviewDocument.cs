@@ -42,6 +42,7 @@ namespace Pump.LibraryTool.Review
                 ("Revision", source.Revision.ToString(CultureInfo.InvariantCulture)),
                 ("Entries", source.Entries.Count.ToString(CultureInfo.InvariantCulture)),
                 ("Content CRC", verdict.ContentCrc is uint crc ? LibraryVerdict.CrcText(crc) + " (what the reviewer approves)" : "none: the content fails the pump's checks"),
+                ("File CRC", file.FileCrc is uint fileCrc ? LibraryVerdict.CrcText(fileCrc) + " (the last 4 bytes of the binary)" : "- (a source file; `build` prints it)"),
                 ("Status", Status(source.SignOff)),
                 ("Pump's checks", verdict.IsAccepted ? "accepted" : "REFUSED: " + verdict.Result.ShortMessage + " - " + verdict.Result.LongMessage),
             };

@@ -12,13 +12,17 @@ namespace Pump.LibraryTool.Source
     /// </summary>
     internal sealed class LibraryFile
     {
-        private LibraryFile(string path, LibrarySource? source, IReadOnlyList<SourceError> errors, bool isBinary)
+        private LibraryFile(string path, LibrarySource? source, IReadOnlyList<SourceError> errors, bool isBinary, uint? fileCrc = null)
         {
             Path = path;
             Source = source;
             Errors = errors;
             IsBinary = isBinary;
+            FileCrc = fileCrc;
         }
+
+        /// <summary>The CRC-32 stored at the end of an accepted binary (covers every byte before it); null for a source.</summary>
+        public uint? FileCrc { get; }
 
         public string Path { get; }
 
@@ -50,7 +54,8 @@ namespace Pump.LibraryTool.Source
             {
                 LibraryLoadResult r = LibraryCodec.Decode(bytes, 0, bytes.Length);
                 return r.IsAccepted
-                    ? new LibraryFile(path, LibrarySource.FromLibrary(r.Library!), [], true)
+                    ? new LibraryFile(path, LibrarySource.FromLibrary(r.Library!), [], true,
+                        BitConverter.ToUInt32(bytes, (int)BitConverter.ToUInt32(bytes, 12) - LibraryCodec.CrcBytes))
                     : new LibraryFile(path, null, [new SourceError(path, "the pump refuses this binary: " + r.ShortMessage + " (" + r.LongMessage + ")")], true);
             }
 
