@@ -138,5 +138,15 @@ namespace Pump.LibraryTool.Tests
             });
             Assert.Contains(expected, OnlyError(text));
         }
+    
+        // Proves: LIB-009
+        [Fact]
+        public void Read_UnpairedSurrogates_RefusedAsNotTextInsteadOfCrashing()
+        {
+            Assert.Contains("not valid text", OnlyError(TestPaths.ReadShippedSource().Replace("KETAMINE PSYCH", "KETAMINE \ud800PSYCH")));
+            Assert.Equal("entries[1].name escapes half of a UTF-16 surrogate pair, which is not text",
+                OnlyError(TestPaths.ReadShippedSource().Replace("\"KETAMINE PSYCH 40min\"", "\"K\\ud800\"")));
+            Assert.Contains("entries[1] escapes half of a UTF-16 surrogate pair", OnlyError(TestPaths.ReadShippedSource().Replace("\"bolusAllowed\": false,\n      \"concentrations_mg_per_mL\": [1, 2]", "\"bolusAllowed\": false, \"\\udc00\": 1,\n      \"concentrations_mg_per_mL\": [1, 2]")));
+        }
     }
 }

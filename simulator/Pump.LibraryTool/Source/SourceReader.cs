@@ -21,7 +21,7 @@ namespace Pump.LibraryTool.Source
             MaxDepth = 16,
         };
 
-        private readonly List<SourceError> _errors = new();
+        private readonly FieldReader _in = new();
 
         private SourceReader()
         {
@@ -32,8 +32,8 @@ namespace Pump.LibraryTool.Source
         {
             var reader = new SourceReader();
             LibrarySource? source = reader.ReadDocument(text);
-            errors = reader._errors;
-            return reader._errors.Count == 0 ? source : null;
+            errors = reader._in.Errors;
+            return reader._in.ErrorCount == 0 ? source : null;
         }
 
         private LibrarySource? ReadDocument(string text)
@@ -43,27 +43,39 @@ namespace Pump.LibraryTool.Source
             {
                 document = JsonDocument.Parse(text, Options);
             }
+            catch (ArgumentException)
+            {
+                _in.Error("", "not valid text: it contains half of a UTF-16 surrogate pair");
+                return null;
+            }
             catch (JsonException e)
             {
-                Error("", "not valid JSON: line " + ((e.LineNumber ?? 0) + 1) + ", character " + ((e.BytePositionInLine ?? 0) + 1) + ": " + FirstSentence(e.Message));
+                _in.Error("", "not valid JSON: line " + ((e.LineNumber ?? 0) + 1) + ", character " + ((e.BytePositionInLine ?? 0) + 1) + ": " + FirstSentence(e.Message));
                 return null;
             }
 
             using (document)
             {
                 JsonElement root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
+                string? broken = FieldReader.UnpairedSurrogateAt(root, "");
+                if (broken != null)
                 {
-                    Error("", "the file must hold one JSON object with \"revision\" and \"entries\"");
+                    _in.Error("", (broken.Length == 0 ? "a value" : broken) + " escapes half of a UTF-16 surrogate pair, which is not text");
                     return null;
                 }
 
-                var fields = Fields(root, "", [SourceFields.SchemaRef, SourceFields.Revision, SourceFields.Entries, SourceFields.SignOff],
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    _in.Error("", "the file must hold one JSON object with \"revision\" and \"entries\"");
+                    return null;
+                }
+
+                var fields = _in.Fields(root, "", [SourceFields.SchemaRef, SourceFields.Revision, SourceFields.Entries, SourceFields.SignOff],
                     [SourceFields.Revision, SourceFields.Entries]);
                 uint revision = 0;
                 if (fields.TryGetValue(SourceFields.Revision, out JsonElement rev))
                 {
-                    revision = (uint)ReadWhole(rev, "", SourceFields.Revision, uint.MaxValue);
+                    revision = (uint)_in.ReadWhole(rev, "", SourceFields.Revision, uint.MaxValue);
                 }
 
                 LibrarySignOff? signOff = fields.TryGetValue(SourceFields.SignOff, out JsonElement s) ? ReadSignOff(s) : null;
@@ -72,7 +84,7 @@ namespace Pump.LibraryTool.Source
                 {
                     if (list.ValueKind != JsonValueKind.Array)
                     {
-                        Error(SourceFields.Entries, "must be an array of entries");
+                        _in.Error(SourceFields.Entries, "must be an array of entries");
                     }
                     else
                     {
@@ -97,7 +109,7 @@ namespace Pump.LibraryTool.Source
             string where = "entry " + index;
             if (e.ValueKind != JsonValueKind.Object)
             {
-                Error(where, "must be an object");
+                _in.Error(where, "must be an object");
                 return null;
             }
 
@@ -105,7 +117,7 @@ namespace Pump.LibraryTool.Source
             if (e.TryGetProperty("drugId", out JsonElement id) && id.ValueKind == JsonValueKind.Number)
             {
                 where += " (id " + id.GetRawText();
-                where += e.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? ", \"" + n.GetString() + "\")" : ")";
+                where += e.TryGetProperty("name", out JsonElement n) && FieldReader.Text(n) is string name ? ", \"" + name + "\")" : ")";
             }
 
             var names = new List<string>();
@@ -115,8 +127,8 @@ namespace Pump.LibraryTool.Source
             }
 
             names.Add(SourceFields.Limits);
-            var fields = Fields(e, where, names.ToArray(), names.ToArray());
-            int before = _errors.Count;
+            var fields = _in.Fields(e, where, names.ToArray(), names.ToArray());
+            int before = _in.ErrorCount;
             var draft = new EntryDraft();
             foreach (EntryField f in SourceFields.Entry)
             {
@@ -136,7 +148,7 @@ namespace Pump.LibraryTool.Source
                 ReadLimits(limits, where, draft, notes);
             }
 
-            return _errors.Count == before ? new SourceEntry(draft.Build(), notes) : null;
+            return _in.ErrorCount == before ? new SourceEntry(draft.Build(), notes) : null;
         }
 
         private object? ReadField(JsonElement value, string where, EntryField f)
@@ -144,19 +156,19 @@ namespace Pump.LibraryTool.Source
             switch (f.Type)
             {
                 case FieldType.Integer:
-                    return ReadWhole(value, where, f.Name, f.MaxStored);
+                    return _in.ReadWhole(value, where, f.Name, f.MaxStored);
                 case FieldType.Text:
-                    return ReadText(value, where, f.Name);
+                    return _in.ReadText(value, where, f.Name);
                 case FieldType.Flag:
                     if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
                     {
                         return value.GetBoolean();
                     }
 
-                    Error(where, f.Name + " = " + value.GetRawText() + ": must be true or false");
+                    _in.Error(where, f.Name + " = " + value.GetRawText() + ": must be true or false");
                     return null;
                 case FieldType.DoseMode:
-                    string? mode = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                    string? mode = FieldReader.Text(value);
                     if (mode == SourceFields.WeightBased)
                     {
                         return DoseMode.WeightBasedTotalOverDuration;
@@ -167,14 +179,14 @@ namespace Pump.LibraryTool.Source
                         return DoseMode.PlainRate;
                     }
 
-                    Error(where, f.Name + " = " + value.GetRawText() + ": must be \"" + SourceFields.WeightBased + "\" or \"" + SourceFields.PlainRate + "\"");
+                    _in.Error(where, f.Name + " = " + value.GetRawText() + ": must be \"" + SourceFields.WeightBased + "\" or \"" + SourceFields.PlainRate + "\"");
                     return null;
                 case FieldType.Clinical:
-                    return ReadClinical(value, where, f.Name, f.Unit!, f.MaxStored);
+                    return _in.ReadClinical(value, where, f.Name, f.Unit!, f.MaxStored);
                 default:
                     if (value.ValueKind != JsonValueKind.Array)
                     {
-                        Error(where, f.Name + " = " + value.GetRawText() + ": must be a list of numbers in " + f.Unit!.Label);
+                        _in.Error(where, f.Name + " = " + value.GetRawText() + ": must be a list of numbers in " + f.Unit!.Label);
                         return null;
                     }
 
@@ -182,7 +194,7 @@ namespace Pump.LibraryTool.Source
                     int i = 0;
                     foreach (JsonElement item in value.EnumerateArray())
                     {
-                        long? v = ReadClinical(item, where, f.Name + "[" + i++ + "]", f.Unit!, f.MaxStored);
+                        long? v = _in.ReadClinical(item, where, f.Name + "[" + i++ + "]", f.Unit!, f.MaxStored);
                         list.Add(v ?? 0);
                     }
 
@@ -198,7 +210,7 @@ namespace Pump.LibraryTool.Source
                 names.Add(b.Name);
             }
 
-            var blocks = Fields(limits, where, names.ToArray(), names.ToArray(), SourceFields.Limits);
+            var blocks = _in.Fields(limits, where, names.ToArray(), names.ToArray(), SourceFields.Limits);
             string[] inBlock = [.. SourceFields.Bounds, SourceFields.Rationale, SourceFields.SourceRef];
             foreach (LimitField b in SourceFields.LimitBlocks)
             {
@@ -208,7 +220,7 @@ namespace Pump.LibraryTool.Source
                 }
 
                 string path = SourceFields.Limits + "." + b.Name;
-                var f = Fields(block, where, inBlock, inBlock, path);
+                var f = _in.Fields(block, where, inBlock, inBlock, path);
                 var bounds = new long[4];
                 for (int i = 0; i < 4; i++)
                 {
@@ -225,14 +237,14 @@ namespace Pump.LibraryTool.Source
                         continue;
                     }
 
-                    bounds[i] = ReadClinical(v, where, path + "." + name, b.Unit, Limits.Unlimited - 1, isMax ? " (or null for no upper limit)" : "") ?? 0;
+                    bounds[i] = _in.ReadClinical(v, where, path + "." + name, b.Unit, Limits.Unlimited - 1, isMax ? " (or null for no upper limit)" : "") ?? 0;
                 }
 
                 draft.Limits[(int)b.Kind] = new Limits(bounds[0], bounds[1], bounds[2], bounds[3]);
-                string? rationale = f.TryGetValue(SourceFields.Rationale, out JsonElement r) ? ReadText(r, where, path + "." + SourceFields.Rationale) : null;
-                string? source = f.TryGetValue(SourceFields.SourceRef, out JsonElement s) ? ReadText(s, where, path + "." + SourceFields.SourceRef) : null;
-                RequireText(rationale, where, path + "." + SourceFields.Rationale, "say why the limit has these values");
-                RequireText(source, where, path + "." + SourceFields.SourceRef, "cite where the values come from");
+                string? rationale = f.TryGetValue(SourceFields.Rationale, out JsonElement r) ? _in.ReadText(r, where, path + "." + SourceFields.Rationale) : null;
+                string? source = f.TryGetValue(SourceFields.SourceRef, out JsonElement s) ? _in.ReadText(s, where, path + "." + SourceFields.SourceRef) : null;
+                _in.RequireText(rationale, where, path + "." + SourceFields.Rationale, "say why the limit has these values");
+                _in.RequireText(source, where, path + "." + SourceFields.SourceRef, "cite where the values come from");
                 notes[(int)b.Kind] = new LimitNote(rationale ?? string.Empty, source ?? string.Empty);
             }
         }
@@ -240,17 +252,17 @@ namespace Pump.LibraryTool.Source
         private LibrarySignOff? ReadSignOff(JsonElement s)
         {
             string[] names = [SourceFields.Author, SourceFields.Reviewer, SourceFields.Date, SourceFields.ApprovedContentCrc];
-            var f = Fields(s, "", names, names, SourceFields.SignOff);
-            int before = _errors.Count;
-            string author = f.TryGetValue(SourceFields.Author, out JsonElement a) ? ReadText(a, "", SourceFields.SignOff + "." + SourceFields.Author) ?? "" : "";
-            string reviewer = f.TryGetValue(SourceFields.Reviewer, out JsonElement r) ? ReadText(r, "", SourceFields.SignOff + "." + SourceFields.Reviewer) ?? "" : "";
+            var f = _in.Fields(s, "", names, names, SourceFields.SignOff);
+            int before = _in.ErrorCount;
+            string author = f.TryGetValue(SourceFields.Author, out JsonElement a) ? _in.ReadText(a, "", SourceFields.SignOff + "." + SourceFields.Author) ?? "" : "";
+            string reviewer = f.TryGetValue(SourceFields.Reviewer, out JsonElement r) ? _in.ReadText(r, "", SourceFields.SignOff + "." + SourceFields.Reviewer) ?? "" : "";
             int date = 0;
             if (f.TryGetValue(SourceFields.Date, out JsonElement d))
             {
-                string text = d.ValueKind == JsonValueKind.String ? d.GetString()! : d.GetRawText();
+                string text = FieldReader.Text(d) ?? d.GetRawText();
                 if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime parsed))
                 {
-                    Error("", SourceFields.SignOff + "." + SourceFields.Date + " = " + d.GetRawText() + ": must be a date written \"yyyy-mm-dd\"");
+                    _in.Error("", SourceFields.SignOff + "." + SourceFields.Date + " = " + d.GetRawText() + ": must be a date written \"yyyy-mm-dd\"");
                 }
                 else
                 {
@@ -259,12 +271,12 @@ namespace Pump.LibraryTool.Source
             }
 
             uint crc = 0;
-            if (f.TryGetValue(SourceFields.ApprovedContentCrc, out JsonElement c) && !TryParseCrc(c.ValueKind == JsonValueKind.String ? c.GetString()! : "", out crc))
+            if (f.TryGetValue(SourceFields.ApprovedContentCrc, out JsonElement c) && !TryParseCrc(FieldReader.Text(c) ?? "", out crc))
             {
-                Error("", SourceFields.SignOff + "." + SourceFields.ApprovedContentCrc + " = " + c.GetRawText() + ": must be the CRC from the review report, written \"0x\" and 8 hex digits");
+                _in.Error("", SourceFields.SignOff + "." + SourceFields.ApprovedContentCrc + " = " + c.GetRawText() + ": must be the CRC from the review report, written \"0x\" and 8 hex digits");
             }
 
-            return _errors.Count == before ? new LibrarySignOff(author, reviewer, date, crc) : null;
+            return _in.ErrorCount == before ? new LibrarySignOff(author, reviewer, date, crc) : null;
         }
 
         public static bool TryParseCrc(string text, out uint crc)
@@ -272,93 +284,6 @@ namespace Pump.LibraryTool.Source
             crc = 0;
             return text.Length == 10 && text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
                 && uint.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out crc);
-        }
-
-        /// <summary>The object's properties by name; unknown, duplicate and missing ones are errors.</summary>
-        private Dictionary<string, JsonElement> Fields(JsonElement obj, string where, string[] allowed, string[] required, string path = "")
-        {
-            var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            string prefix = path.Length == 0 ? "" : path + ".";
-            if (obj.ValueKind != JsonValueKind.Object)
-            {
-                Error(where, (path.Length == 0 ? "value" : path) + " must be an object");
-                return result;
-            }
-
-            foreach (JsonProperty p in obj.EnumerateObject())
-            {
-                if (Array.IndexOf(allowed, p.Name) < 0)
-                {
-                    Error(where, prefix + p.Name + ": unknown field (expected " + string.Join(", ", allowed) + ")");
-                }
-                else if (!result.TryAdd(p.Name, p.Value))
-                {
-                    Error(where, prefix + p.Name + ": given twice");
-                }
-            }
-
-            foreach (string name in required)
-            {
-                if (!result.ContainsKey(name))
-                {
-                    Error(where, prefix + name + ": missing");
-                }
-            }
-
-            return result;
-        }
-
-        private long ReadWhole(JsonElement value, string where, string field, long max)
-        {
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long v) && v >= 0 && v <= max)
-            {
-                return v;
-            }
-
-            Error(where, field + " = " + value.GetRawText() + ": must be a whole number 0.." + max);
-            return 0;
-        }
-
-        private long? ReadClinical(JsonElement value, string where, string field, ClinicalUnit unit, long maxStored, string orNull = "")
-        {
-            if (value.ValueKind != JsonValueKind.Number)
-            {
-                Error(where, field + " = " + value.GetRawText() + ": must be a number in " + unit.Label + orNull);
-                return null;
-            }
-
-            string? problem = ExactNumber.TryToStored(value.GetRawText(), unit, maxStored, out long stored);
-            if (problem != null)
-            {
-                Error(where, field + " = " + problem);
-                return null;
-            }
-
-            return stored;
-        }
-
-        private string? ReadText(JsonElement value, string where, string field)
-        {
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                return value.GetString();
-            }
-
-            Error(where, field + " = " + value.GetRawText() + ": must be text in double quotes");
-            return null;
-        }
-
-        private void RequireText(string? text, string where, string field, string what)
-        {
-            if (text != null && text.Trim().Length == 0)
-            {
-                Error(where, field + " is empty: " + what);
-            }
-        }
-
-        private void Error(string where, string problem)
-        {
-            _errors.Add(new SourceError(where, problem));
         }
 
         private static string FirstSentence(string message)
