@@ -1,6 +1,7 @@
 using System.IO;
 using Pump.Core.Library;
 using Pump.LibraryTool.Generation;
+using Pump.LibraryTool.Review;
 using Pump.LibraryTool.Source;
 using Xunit;
 
@@ -80,6 +81,17 @@ namespace Pump.LibraryTool.Tests
             {
                 Assert.Contains("`" + b.Name + "` | " + b.Unit.Label + " |", doc);
             }
+        }
+    
+        // Proves: LIB-013
+        [Fact]
+        public void ShippedLibraryReview_IsTheToolsReportOfTheShippedSource_NotStale()
+        {
+            string expected = ReportRenderer.Markdown(ReviewDocument.Build(LibraryFile.Load(TestPaths.ShippedSource)));
+            string committed = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "hardware-docs", "shipped-library-review.md"));
+            Assert.True(expected == committed.Replace("\r\n", "\n"),
+                "hardware-docs/shipped-library-review.md is stale: run dotnet run --project simulator/Pump.LibraryTool -- show "
+                + "firmware/Pump.Core/Library/shipped-library.json --md -o hardware-docs/shipped-library-review.md");
         }
     }
 }
