@@ -566,6 +566,11 @@ namespace Pump.Core.Panel
                     }
 
                     s.Put(0, 0, "IDLE");
+                    if (_pump.Library.IsDraft)
+                    {
+                        s.Put(0, 11, "DRAFT LIB"); // not signed off by pharmacy (LIB-012)
+                    }
+
                     s.Put(1, 0, "OK:NEW  DN:HISTORY");
                     int c = s.Put(2, 0, "LIBRARY REV ");
                     s.PutInteger(2, c, _pump.Library.Revision);
