@@ -17,6 +17,10 @@ namespace Pump.Simulator.Commands
         {
             var scenario = Common.ScenarioOption();
             var seed = new Option<int?>("--seed") { Description = "Overrides the scenario's seed." };
+            var population = new Option<bool>("--population")
+            {
+                Description = "Draw the patient from the population by the seed even if the scenario says \"typical\" (as batch does; reproduces batch patient N with --seed N).",
+            };
             var speed = new Option<double>("--speed")
             {
                 Description = "Simulated time per wall time: 1 is real time; 0 (default) as fast as possible.",
@@ -30,7 +34,7 @@ namespace Pump.Simulator.Commands
             var svg = new Option<bool>("--svg") { Description = "Plots as SVG instead of PNG." };
             var cmd = new Command("run", "Run one scenario (the built-in default when none is given).")
             {
-                scenario, seed, speed, json, outDir, svg,
+                scenario, seed, population, speed, json, outDir, svg,
             };
             cmd.SetAction(r =>
             {
@@ -45,7 +49,7 @@ namespace Pump.Simulator.Commands
                     Console.Error.WriteLine("--speed must be 0 (as fast as possible) or positive");
                     return Common.ExitScenarioError;
                 }
-                var run = new SimulationRun(s, new RunOptions { Seed = r.GetValue(seed) });
+                var run = new SimulationRun(s, new RunOptions { Seed = r.GetValue(seed), PopulationPatient = r.GetValue(population) });
                 var wall = Stopwatch.StartNew();
                 run.Run(sp);
                 wall.Stop();
