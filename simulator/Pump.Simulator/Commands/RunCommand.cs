@@ -6,6 +6,9 @@ using System.IO;
 using Pump.Sim.Reports;
 using Pump.Sim.Running;
 using Pump.Sim.Scenarios;
+using Pump.Sim.Scenarios.Expectations;
+using System.Collections.Generic;
+using System.Linq;
 using Spectre.Console;
 
 namespace Pump.Simulator.Commands
@@ -50,15 +53,18 @@ namespace Pump.Simulator.Commands
                     return Common.ExitScenarioError;
                 }
                 var run = new SimulationRun(s, new RunOptions { Seed = r.GetValue(seed), PopulationPatient = r.GetValue(population) });
+                DirectoryInfo? dir = r.GetValue(outDir);
+                AlarmCauseRecorder? causes = dir != null ? AlarmCauseRecorder.Attach(run) : null;
                 var wall = Stopwatch.StartNew();
                 run.Run(sp);
                 wall.Stop();
                 RunSummary summary = RunSummary.From(run, wall.ElapsedMilliseconds);
+                RunFacts facts = RunFacts.From(run, summary);
+                var verdicts = s.Expectations.SelectMany(e => e.Evaluate(facts)).ToList();
                 string? report = null;
-                DirectoryInfo? dir = r.GetValue(outDir);
                 if (dir != null)
                 {
-                    report = ReportWriter.Write(run, summary, dir.FullName, r.GetValue(svg) ? "svg" : "png");
+                    report = ReportWriter.Write(run, summary, dir.FullName, r.GetValue(svg) ? "svg" : "png", verdicts, causes!.Causes);
                 }
                 if (r.GetValue(json))
                 {
@@ -66,14 +72,14 @@ namespace Pump.Simulator.Commands
                 }
                 else
                 {
-                    PrintReadable(summary, report);
+                    PrintReadable(summary, report, verdicts);
                 }
                 return Common.ExitOk;
             });
             return cmd;
         }
 
-        public static void PrintReadable(RunSummary s, string? report)
+        public static void PrintReadable(RunSummary s, string? report, IReadOnlyList<Verdict>? verdicts = null)
         {
             var inv = CultureInfo.InvariantCulture;
             string colour = s.Outcome == "completed" ? "green" : "red";
@@ -98,6 +104,16 @@ namespace Pump.Simulator.Commands
             t.AddRow("Time", (s.SimulatedMs / 60000.0).ToString("0.##", inv) + " min simulated in " + s.WallMs + " ms ("
                 + (s.WallMs > 0 ? (s.SimulatedMs / (double)s.WallMs).ToString("0", inv) + "×" : "—") + ")");
             AnsiConsole.Write(t);
+            if (verdicts != null && verdicts.Count > 0)
+            {
+                int met = verdicts.Count(v => v.Passed);
+                AnsiConsole.MarkupLine("Expectations: [" + (met == verdicts.Count ? "green" : "red") + "]" + met + " of " + verdicts.Count + " met[/]"
+                    + (met == verdicts.Count ? "" : " (pump-sim test gives the exit status)"));
+                foreach (Verdict v in verdicts.Where(v => !v.Passed))
+                {
+                    AnsiConsole.MarkupLine("  [red]" + Markup.Escape(v.ToString()) + "[/]");
+                }
+            }
             if (report != null)
             {
                 AnsiConsole.MarkupLine("Report: [link]" + Markup.Escape(report) + "[/]");
