@@ -5,6 +5,7 @@ using Pump.Core.Alarms;
 using Pump.Core.Control;
 using Pump.Core.Interlock;
 using Pump.Core.Link;
+using Pump.Core.Supervision;
 using Pump.Sim.Running;
 
 namespace Pump.Sim.Reports
@@ -73,6 +74,14 @@ namespace Pump.Sim.Reports
                 ruleText = "lease lost: " + InterlockMessages.ForLease(pump.Interlock.LeaseCauseAt(_run.Pump.Clock.NowUs / 1000));
                 value = LastTrigger(e.AtMs);
             }
+            else if (pump != null && alarm == AlarmCode.Occlusion)
+            {
+                int threshold = OcclusionDetector.LevelMmHg[(int)pump.Settings.OcclusionLevel];
+                value = "line pressure " + pump.PressureMmHg.ToString(CultureInfo.InvariantCulture) + " mmHg (the pump's estimate from plunger force)"
+                    + Prefix("; after ", LastTrigger(e.AtMs));
+                limit = threshold.ToString(CultureInfo.InvariantCulture) + " mmHg (" + pump.Settings.OcclusionLevel.ToString().ToLowerInvariant()
+                    + " level), or a rise of " + OcclusionDetector.RiseLimitMmHg.ToString(CultureInfo.InvariantCulture) + " mmHg";
+            }
             else
             {
                 value = LastTrigger(e.AtMs);
@@ -130,6 +139,8 @@ namespace Pump.Sim.Reports
             }
             return (rule, current.ToString(inv) + " " + unit, r.Threshold.ToString(inv) + " " + unit);
         }
+
+        private static string Prefix(string prefix, string text) => text.Length == 0 ? "" : prefix + text;
 
         private string LastTrigger(long atMs)
         {

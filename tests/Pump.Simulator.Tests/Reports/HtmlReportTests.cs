@@ -67,7 +67,7 @@ namespace Pump.Simulator.Tests.Reports
             Assert.DoesNotMatch(new Regex(@"[\w-]+\.md\b"), html);
             Assert.DoesNotContain("§", html);
             Assert.Contains("<td>Occlusion</td><td>high</td><td>OCCLUSION</td><td>plunger force above the selected pressure level", html);
-            Assert.Contains("occlusion at 900 s", html);
+            Assert.Matches(@"<td>line pressure \d+ mmHg \(the pump's estimate from plunger force\); after occlusion at 900 s</td><td>500 mmHg \(medium level\), or a rise of 150 mmHg</td>", html);
         }
     }
 }
