@@ -166,13 +166,14 @@ namespace Pump.Sim.Scenarios
 
         public double Number(string name, double fallback, double min, double max, bool required = false)
         {
-            bool present = Has(name);
+            int before = Errors.Count;
             double? v = OptionalNumber(name, min, max);
             if (v == null)
             {
-                if (required && !present)
+                // Absent or null; a wrong value has already been reported.
+                if (required && Errors.Count == before)
                 {
-                    Fail(Field(name), "required");
+                    Fail(Field(name), Has(name) ? "required (got null)" : "required");
                 }
                 return fallback;
             }

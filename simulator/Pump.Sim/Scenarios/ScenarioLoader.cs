@@ -205,13 +205,13 @@ namespace Pump.Sim.Scenarios
             switch (ev.Type)
             {
                 case ScenarioEventType.Vitals:
+                    int before = o.Errors.Count;
                     ev.Hr = o.OptionalNumber("hr", 0, 300);
                     ev.Sbp = o.OptionalNumber("sbp", 0, 350);
                     ev.Dbp = o.OptionalNumber("dbp", 0, 250);
                     ev.Spo2 = o.OptionalNumber("spo2", 0, 100);
                     ev.Rr = o.OptionalNumber("rr", 0, 100);
-                    if (ev.Hr == null && ev.Sbp == null && ev.Dbp == null && ev.Spo2 == null && ev.Rr == null
-                        && !o.Has("hr") && !o.Has("sbp") && !o.Has("dbp") && !o.Has("spo2") && !o.Has("rr"))
+                    if (ev.Hr == null && ev.Sbp == null && ev.Dbp == null && ev.Spo2 == null && ev.Rr == null && o.Errors.Count == before)
                     {
                         o.Fail(path, "a vitals event needs at least one of hr, sbp, dbp, spo2, rr");
                     }
