@@ -27,12 +27,16 @@ namespace Pump.Simulator.Tests.Scenarios
             }
         }
 
-        [Fact]
-        public void Checker_RefusesAFieldTheSchemaDoesNotDeclare()
+        [Theory]
+        [InlineData("{\"expect\": {\"holds\": {\"min\": 1, \"most\": 2}}}", "most")]
+        [InlineData("{\"expect\": {\"noAlarms\": [{\"code\": \"Occlusion\", \"count\": 1}]}}", "count is not in the schema")]
+        [InlineData("{\"expect\": {\"noAlarms\": [{\"fromS\": 1}]}}", "matches no branch of anyOf")]
+        [InlineData("{\"expect\": {\"alarms\": [{\"priority\": \"high\"}]}}", "lacks required code")]
+        public void Checker_RefusesWhatTheSchemaDoesNotAllow(string json, string problem)
         {
             using JsonDocument schemaDoc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Scenarios, "scenario.schema.json")));
-            using JsonDocument doc = JsonDocument.Parse("{\"expect\": {\"holds\": {\"min\": 1, \"most\": 2}}}");
-            Assert.Contains("most", Check(doc.RootElement, schemaDoc.RootElement, schemaDoc.RootElement, "x"));
+            using JsonDocument doc = JsonDocument.Parse(json);
+            Assert.Contains(problem, Check(doc.RootElement, schemaDoc.RootElement, schemaDoc.RootElement, "x"));
         }
 
         /// <summary>Null when <paramref name="value"/> conforms, else the first problem with its path.</summary>
@@ -46,7 +50,10 @@ namespace Pump.Simulator.Tests.Scenarios
             if (schema.TryGetProperty("anyOf", out JsonElement any))
             {
                 string?[] problems = any.EnumerateArray().Select(b => Check(value, b, root, path)).ToArray();
-                return problems.Any(p => p == null) ? null : path + " matches no branch of anyOf: " + string.Join("; ", problems);
+                if (!problems.Any(p => p == null))
+                {
+                    return path + " matches no branch of anyOf: " + string.Join("; ", problems);
+                }
             }
             if (schema.TryGetProperty("oneOf", out JsonElement variants))
             {
@@ -77,6 +84,16 @@ namespace Pump.Simulator.Tests.Scenarios
                     return path + " is not of type " + string.Join(" or ", types);
                 }
             }
+            if (value.ValueKind == JsonValueKind.Object && schema.TryGetProperty("required", out JsonElement req))
+            {
+                foreach (JsonElement q in req.EnumerateArray())
+                {
+                    if (!value.TryGetProperty(q.GetString()!, out _))
+                    {
+                        return path + " lacks required " + q.GetString();
+                    }
+                }
+            }
             if (value.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out JsonElement props))
             {
                 if (!schema.TryGetProperty("additionalProperties", out JsonElement ap) || ap.ValueKind != JsonValueKind.False)
@@ -93,16 +110,6 @@ namespace Pump.Simulator.Tests.Scenarios
                     if (problem != null)
                     {
                         return problem;
-                    }
-                }
-                if (schema.TryGetProperty("required", out JsonElement req))
-                {
-                    foreach (JsonElement q in req.EnumerateArray())
-                    {
-                        if (!value.TryGetProperty(q.GetString()!, out _))
-                        {
-                            return path + " lacks required " + q.GetString();
-                        }
                     }
                 }
             }

@@ -96,7 +96,13 @@ namespace Pump.Sim.Scenarios.Expectations
                         }),
                 },
                 ["expectAlarm"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["required"] = new JsonArray("code"), ["properties"] = alarm },
-                ["expectNoAlarm"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["minProperties"] = 1, ["properties"] = absent },
+                ["expectNoAlarm"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["additionalProperties"] = false,
+                    ["anyOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("code") }, new JsonObject { ["required"] = new JsonArray("priority") }),
+                    ["properties"] = absent,
+                },
                 ["expectTrip"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["required"] = new JsonArray("cause"), ["properties"] = trip },
             };
         }
