@@ -117,6 +117,8 @@ namespace Pump.Sim.Reports
                 l.ExcludeFromLegend = true;
             }
             p.Title(title);
+            // Room above the data for the alarm numbers, so they never run into the title.
+            p.Axes.Top.MinimumSize = 22;
             p.XLabel("time (s)");
             p.YLabel(yLabel);
             p.Axes.SetLimitsX(0, Math.Max(1, run.NowMs / 1000.0));
