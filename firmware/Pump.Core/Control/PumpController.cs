@@ -195,7 +195,7 @@ namespace Pump.Core.Control
         /// <summary>Sensors and actuators the pump needs to deliver safely all answer (STM-005, STM-006, STM-011).</summary>
         private bool DeviceHealthy()
         {
-            return _counterOk && !_counterWentBack && _forceOk && _positionOk && _clampReadable
+            return _settings.ConfigurationProblem == 0 && _counterOk && !_counterWentBack && _forceOk && _positionOk && _clampReadable
                 && !_hw.MotorDriver.IsFaulted && _hw.Display.IsHealthy;
         }
 
@@ -279,6 +279,11 @@ namespace Pump.Core.Control
                 {
                     // The table says which guard failed; the interlock says exactly why (e.g. "SBP TOO HIGH").
                     reason = InterlockMessages.ForStart(_lastStartCheck);
+                }
+
+                if (!inputs.DeviceHealthy && inputs.SyringeSecured && _settings.ConfigurationProblem != 0)
+                {
+                    reason = Configuration.ConfigProblem.PanelText(_settings.ConfigurationProblem);
                 }
 
                 _lastRejection = reason;

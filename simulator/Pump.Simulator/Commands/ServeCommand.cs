@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Threading;
+using Pump.Hal;
+using Pump.Sim.Service;
+
+namespace Pump.Simulator.Commands
+{
+    /// <summary>
+    /// `serve`: a virtual pump powered up in service mode, answering the service link on 127.0.0.1 TCP so that
+    /// `pump-service --connect tcp:127.0.0.1:PORT` can commission it. The panel is printed whenever it changes;
+    /// type ok, back, up or down (Enter) to press a panel key, power-cycle to restart, quit to stop. The store
+    /// lives in memory, or in --store FILE so a commissioned unit survives the process.
+    /// </summary>
+    internal static class ServeCommand
+    {
+        public const int DefaultPort = 47017;
+
+        public static Command Create()
+        {
+            var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => DefaultPort };
+            var seed = new Option<int>("--seed") { Description = "Which virtual unit (its sensor offsets and gains).", DefaultValueFactory = _ => 1 };
+            var maxWall = new Option<double>("--max-wall-s") { Description = "Stop after this many wall seconds (0 = never).", DefaultValueFactory = _ => 0 };
+            var cmd = new Command("serve", "Serve the service link of a virtual pump in service mode on 127.0.0.1 TCP.") { port, seed, maxWall };
+            cmd.SetAction(r =>
+            {
+                int p = r.GetValue(port);
+                if (p < 0 || p > 65535)
+                {
+                    Console.Error.WriteLine("--port must be 0..65535");
+                    return Common.ExitScenarioError;
+                }
+                using var tcp = new TcpServicePort(p);
+                var served = new ServedPump(tcp, r.GetValue(seed));
+                served.PowerUp();
+                Console.Out.WriteLine("service link on tcp:127.0.0.1:" + tcp.Port + "  (keys: ok, back, up, down; power-cycle; quit)");
+                Console.Out.Flush();
+                var lines = new BlockingCollection<string>();
+                var reader = new Thread(() =>
+                {
+                    string? line;
+                    while ((line = Console.In.ReadLine()) != null)
+                    {
+                        lines.Add(line.Trim().ToLowerInvariant());
+                    }
+                    lines.Add("eof");
+                }) { IsBackground = true };
+                reader.Start();
+                Serve(served, lines, r.GetValue(maxWall));
+                return Common.ExitOk;
+            });
+            return cmd;
+        }
+
+        private static void Serve(ServedPump served, BlockingCollection<string> lines, double maxWallS)
+        {
+            var wall = Stopwatch.StartNew();
+            string shown = "";
+            while (maxWallS <= 0 || wall.Elapsed.TotalSeconds < maxWallS)
+            {
+                while (lines.TryTake(out string? line))
+                {
+                    if (line == "quit")
+                    {
+                        return;
+                    }
+                    Apply(served, line);
+                }
+                served.AdvanceTo(wall.ElapsedTicks * 1_000_000 / Stopwatch.Frequency);
+                string screen = served.Service == null ? "(pump off: type power-cycle)" : served.ScreenText();
+                if (screen != shown)
+                {
+                    shown = screen;
+                    Console.Out.WriteLine("+--------------------+\n|" + screen.Replace("\n", "|\n|") + "|\n+--------------------+");
+                    Console.Out.Flush();
+                }
+                Thread.Sleep(5);
+            }
+        }
+
+        private static void Apply(ServedPump served, string line)
+        {
+            switch (line)
+            {
+                case "ok": served.Pump.Keypad.Press(PanelKey.Ok); break;
+                case "back": served.Pump.Keypad.Press(PanelKey.Back); break;
+                case "up": served.Pump.Keypad.Press(PanelKey.Up); break;
+                case "down": served.Pump.Keypad.Press(PanelKey.Down); break;
+                case "power-cycle":
+                    served.CutPower();
+                    served.PowerUp();
+                    break;
+                case "eof":
+                case "":
+                    break;
+                default:
+                    Console.Error.WriteLine("unknown input '" + line + "': ok, back, up, down, power-cycle or quit");
+                    break;
+            }
+        }
+    }
+}
