@@ -18,6 +18,10 @@ namespace Pump.ServiceTool
                 ColorSystem = output == System.Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
                 Interactive = InteractionSupport.No,
             });
+            if (output != System.Console.Out)
+            {
+                Console.Profile.Width = 200; // captured output: no wrapping inside table cells
+            }
         }
 
         public TextReader In { get; }

@@ -134,7 +134,7 @@ namespace Pump.Core.Service
             if (status != ServiceStatus.Ok)
             {
                 return Refuse(ServiceCommand.LibraryBegin, status, LibraryCodec.MaxEncodedBytes,
-                    "A library is 24 to 8192 bytes: nothing was started.");
+                    "A library is 20 to 8192 bytes: nothing was started.");
             }
 
             _writer.PutU8(ServiceStatus.Ok);

@@ -10,7 +10,8 @@ namespace Pump.Core.Tests.Configuration
 {
     public class CommissioningGateTests
     {
-        [Fact] // Proves: CFG-003
+        // Proves: CFG-003
+        [Fact]
         public void Start_UnitNeverCommissioned_IsRefusedSayingSoAndTheMotorNeverMoves()
         {
             var rig = new PumpRig();
@@ -26,7 +27,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Contains("NOT COMMISSIONED", rig.Display.Text);
         }
 
-        [Fact] // Proves: CFG-003
+        // Proves: CFG-003
+        [Fact]
         public void LoadAndApply_ConfiguredButNotCalibrated_RefusesWithNotCalibrated()
         {
             var rig = new PumpRig();
@@ -38,7 +40,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal(0, rig.Driver.EnableCount);
         }
 
-        [Fact] // Proves: CFG-003, CFG-004
+        // Proves: CFG-003, CFG-004
+        [Fact]
         public void LoadAndApply_CalibratedAndPaired_AppliesPairingMechanismAndClinicSettingsAndInfuses()
         {
             var rig = new PumpRig();
@@ -57,7 +60,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal(PumpState.Infusing, rig.State);
         }
 
-        [Fact] // Proves: CFG-005, CFG-004
+        // Proves: CFG-005, CFG-004
+        [Fact]
         public void Pairing_MonitorHeardThreeTimesAndConfirmed_IsStoredAndLogged()
         {
             var rig = new ServiceRig();
@@ -81,7 +85,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal(0x4D4F4E31u, rig.Service.Context.Config.PairedMonitorId);
         }
 
-        [Fact] // Proves: CFG-005
+        // Proves: CFG-005
+        [Fact]
         public void Pairing_TwoMonitorsTalking_OffersNeither()
         {
             var rig = new ServiceRig();
@@ -102,7 +107,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal(0u, rig.Service.Context.Config.PairedMonitorId);
         }
 
-        [Fact] // Proves: CFG-005
+        // Proves: CFG-005
+        [Fact]
         public void Pairing_BeforeTheUnitIsConfigured_IsRefused()
         {
             var rig = new ServiceRig();

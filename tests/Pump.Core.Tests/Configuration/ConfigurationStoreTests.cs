@@ -10,7 +10,8 @@ namespace Pump.Core.Tests.Configuration
     {
         private static PowerCutStore NewStore() => new(StoreLayout.Esp32ConfigPartitionBytes);
 
-        [Fact] // Proves: CFG-001
+        // Proves: CFG-001
+        [Fact]
         public void Load_EmptyStore_ReportsNoRecordAndLeavesDefaults()
         {
             var target = new DeviceConfiguration();
@@ -19,7 +20,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.False(target.IsCalibrated);
         }
 
-        [Fact] // Proves: CFG-001
+        // Proves: CFG-001
+        [Fact]
         public void WriteThenLoad_AfterReboot_ReturnsEveryField()
         {
             PowerCutStore store = NewStore();
@@ -34,7 +36,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal(ServiceRig.Encode(written), ServiceRig.Encode(read));
         }
 
-        [Theory] // Proves: CFG-001
+        // Proves: CFG-001
+        [Theory]
         [InlineData(0)]
         [InlineData(10)]
         [InlineData(50)]
@@ -52,7 +55,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal("OLD-1", read.Serial);
         }
 
-        [Fact] // Proves: CFG-002
+        // Proves: CFG-002
+        [Fact]
         public void Load_BothSlotsCorrupted_RefusesAndLeavesTargetUntouched()
         {
             PowerCutStore store = NewStore();
@@ -67,7 +71,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal(0, target.ForceSpanCounts);
         }
 
-        [Fact] // Proves: CFG-002
+        // Proves: CFG-002
+        [Fact]
         public void Load_NewestSlotCorrupted_UsesTheOlderValidCopy()
         {
             PowerCutStore store = NewStore();
@@ -80,7 +85,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal("A-1", read.Serial);
         }
 
-        [Fact] // Proves: CFG-002
+        // Proves: CFG-002
+        [Fact]
         public void Load_NewestCopyCrcValidButFailingAChecks_FallsBackAndNeverHalfUses()
         {
             PowerCutStore store = NewStore();
@@ -121,7 +127,8 @@ namespace Pump.Core.Tests.Configuration
             { "callback=601", ConfigProblem.ClinicSettingInvalid },
         };
 
-        [Theory] // Proves: CFG-002
+        // Proves: CFG-002
+        [Theory]
         [MemberData(nameof(BadValues))]
         public void Write_OutOfRangeValue_IsRefusedWithItsProblemAndStoresNothing(string change, int expected)
         {
@@ -150,7 +157,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal(ConfigProblem.NoRecord, new ConfigurationStore(store).TryLoad(new DeviceConfiguration()));
         }
 
-        [Fact] // Proves: CFG-002
+        // Proves: CFG-002
+        [Fact]
         public void Decode_TextWithBytesAfterItsEnd_IsRefused()
         {
             byte[] b = ServiceRig.Encode(ServiceRig.Calibrated("AB"));
@@ -160,7 +168,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal("", target.Serial);
         }
 
-        [Fact] // Proves: CFG-003
+        // Proves: CFG-003
+        [Fact]
         public void ReadyToInfuse_UncalibratedButStorable_SaysNotCalibrated()
         {
             var c = new DeviceConfiguration { Serial = "SP-0002" };
@@ -169,7 +178,8 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal("NOT CALIBRATED", ConfigProblem.PanelText(ConfigProblem.NotCalibrated));
         }
 
-        [Fact] // Proves: CFG-002
+        // Proves: CFG-002
+        [Fact]
         public void Storable_CalibrationValuesWithoutADate_AreRefusedAsHalfFinished()
         {
             var c = new DeviceConfiguration { Serial = "SP-0003", ForceSpanCounts = 90_000 };

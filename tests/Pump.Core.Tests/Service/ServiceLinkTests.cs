@@ -36,7 +36,8 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(ShippedLibrary.Build().Revision, revision);
         }
 
-        [Fact] // Proves: SVC-007
+        // Proves: SVC-007
+        [Fact]
         public void Screen_WhileInServiceMode_ShowsServiceModeOnTheTopRow()
         {
             var rig = new ServiceRig();
@@ -48,7 +49,8 @@ namespace Pump.Core.Tests.Service
             Assert.Contains("OK=LISTEN", rig.Display.Text);
         }
 
-        [Fact] // Proves: SVC-003
+        // Proves: SVC-003
+        [Fact]
         public void SetConfig_ValidCalibration_IsStoredLoggedAndReadBack()
         {
             var rig = new ServiceRig();
@@ -62,7 +64,8 @@ namespace Pump.Core.Tests.Service
             Assert.Contains(LogCodes(rig), c => c == ServiceEventCodes.ConfigurationWritten);
         }
 
-        [Fact] // Proves: SVC-003, CFG-002
+        // Proves: SVC-003, CFG-002
+        [Fact]
         public void SetConfig_InvalidValue_IsRefusedWithTheProblemAndChangesNothing()
         {
             var rig = new ServiceRig();
@@ -78,7 +81,8 @@ namespace Pump.Core.Tests.Service
             Assert.Contains(LogCodes(rig), c => c == ServiceEventCodes.CommandRefused);
         }
 
-        [Fact] // Proves: CFG-004
+        // Proves: CFG-004
+        [Fact]
         public void SetConfig_ChangingThePairedMonitor_IsRefusedAsPanelOnly()
         {
             var rig = new ServiceRig();
@@ -99,7 +103,8 @@ namespace Pump.Core.Tests.Service
             { "truncated", ServiceStatus.Truncated },
         };
 
-        [Theory] // Proves: SVC-003
+        // Proves: SVC-003
+        [Theory]
         [MemberData(nameof(MalformedFrames))]
         public void Request_Malformed_GetsItsSpecificStatusAndChangesNothing(string kind, int expected)
         {
@@ -125,7 +130,8 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(0, rig.Driver.EnableCount);
         }
 
-        [Fact] // Proves: SVC-003
+        // Proves: SVC-003
+        [Fact]
         public void Request_GarbageThenAValidFrame_TheValidFrameIsAnswered()
         {
             var rig = new ServiceRig();
@@ -134,7 +140,8 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(ServiceStatus.Ok, a.Status);
         }
 
-        [Fact] // Proves: SVC-003
+        // Proves: SVC-003
+        [Fact]
         public void Request_RepeatedSequence_IsNotRunTwice()
         {
             var rig = new ServiceRig();
@@ -146,7 +153,8 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(1_800_000_500, rig.Rtc.UtcSeconds);
         }
 
-        [Fact] // Proves: SVC-001
+        // Proves: SVC-001
+        [Fact]
         public void EveryCommand_WhileASessionIsOpen_IsRefused()
         {
             var store = new PowerCutStore(StoreLayout.Esp32ConfigPartitionBytes);
@@ -163,7 +171,8 @@ namespace Pump.Core.Tests.Service
             Assert.Contains("SESSION OPEN", rig.Display.Text);
         }
 
-        [Fact] // Proves: SVC-002
+        // Proves: SVC-002
+        [Fact]
         public void EveryCommandCode_AnyPayload_NeverMovesTheMotor()
         {
             var rig = new ServiceRig();
@@ -182,7 +191,8 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(0, rig.Steps.QueuedSegments);
         }
 
-        [Fact] // Proves: SVC-005
+        // Proves: SVC-005
+        [Fact]
         public void SetClock_InRange_SetsAndLogsIt_OutOfRange_IsRefused()
         {
             var rig = new ServiceRig();
@@ -197,7 +207,8 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(ServiceStatus.ClockWriteFailed, rig.Send(ServiceCommand.SetClock, BitConverter.GetBytes(1_800_000_100L)).Status);
         }
 
-        [Fact] // Proves: SVC-004
+        // Proves: SVC-004
+        [Fact]
         public void LibraryInstall_Verified_IsNotInForceUntilThePanelConfirms()
         {
             var rig = new ServiceRig();
@@ -216,7 +227,8 @@ namespace Pump.Core.Tests.Service
             Assert.Contains(LogCodes(rig), c => c == Pump.Core.Control.PumpEvent.LibraryInstalled);
         }
 
-        [Fact] // Proves: SVC-004
+        // Proves: SVC-004
+        [Fact]
         public void LibraryInstall_DeclinedOnThePanel_KeepsTheOldLibrary()
         {
             var rig = new ServiceRig();
@@ -229,7 +241,8 @@ namespace Pump.Core.Tests.Service
             Assert.False(rig.Service.Context.LibraryFromStore);
         }
 
-        [Fact] // Proves: SVC-004
+        // Proves: SVC-004
+        [Fact]
         public void LibraryInstall_PowerLossBeforeConfirmation_OldLibraryStaysInForce()
         {
             var rig = new ServiceRig();
@@ -240,7 +253,8 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(ServiceStatus.NoLibraryTransfer, rig.Send(ServiceCommand.LibraryStatus).Status);
         }
 
-        [Theory] // Proves: SVC-004
+        // Proves: SVC-004
+        [Theory]
         [InlineData(0)]
         [InlineData(16)]
         [InlineData(60)]
@@ -261,7 +275,8 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(80u, rig.Service.Context.LibraryRevision);
         }
 
-        [Fact] // Proves: SVC-004, SVC-003
+        // Proves: SVC-004, SVC-003
+        [Fact]
         public void LibraryInstall_FailingALibraryCheck_IsRefusedWithTheCheckersMessage()
         {
             var rig = new ServiceRig();
@@ -277,7 +292,8 @@ namespace Pump.Core.Tests.Service
             Assert.False(rig.Service.Context.Installer.AwaitingPanel);
         }
 
-        [Fact] // Proves: SVC-004, SVC-003
+        // Proves: SVC-004, SVC-003
+        [Fact]
         public void LibraryTransfer_BadCrcOutOfOrderAndTooLong_AreEachRefused()
         {
             var rig = new ServiceRig();
@@ -308,7 +324,8 @@ namespace Pump.Core.Tests.Service
             Assert.False(rig.Service.Context.LibraryFromStore);
         }
 
-        [Fact] // Proves: SVC-006
+        // Proves: SVC-006
+        [Fact]
         public void ReadLog_FromTheStart_ReturnsEntriesOldestFirst()
         {
             var rig = new ServiceRig();
