@@ -18,6 +18,7 @@ namespace Pump.Sim.Service
     public sealed class ServedPump
     {
         private readonly IServicePort _port;
+        private readonly long _originUs;
         private long _simUs;
 
         public ServedPump(IServicePort port, int seed = 1, VirtualPump? pump = null)
@@ -27,6 +28,7 @@ namespace Pump.Sim.Service
             Pump = pump ?? new VirtualPump(syringe, syringe.NominalMl, seed);
             Raw = new SimRawSensors(Pump.Power, Pump.Line, Pump.Mechanism, seed);
             Identity = new DeviceIdentity("sim-" + CoreVersion(), SourceCommit());
+            _originUs = Pump.Clock.SimTimeUs;
         }
 
         /// <summary>Lock for callers that tick on one thread and press keys on another.</summary>
@@ -63,13 +65,13 @@ namespace Pump.Sim.Service
             Service = null;
         }
 
-        /// <summary>Runs service-mode ticks up to simulated time nowUs (one per 50 ms control period).</summary>
+        /// <summary>Runs service-mode ticks up to nowUs after this object was made (one per 50 ms control period).</summary>
         public void AdvanceTo(long nowUs)
         {
             while (_simUs + 50_000 <= nowUs)
             {
                 _simUs += 50_000;
-                Pump.AdvanceTo(_simUs);
+                Pump.AdvanceTo(_originUs + _simUs);
                 if (Service == null)
                 {
                     continue;
@@ -82,7 +84,7 @@ namespace Pump.Sim.Service
             }
         }
 
-        /// <summary>Simulated time of the last tick (µs).</summary>
+        /// <summary>Time of the last tick after this object was made (µs).</summary>
         public long SimTimeUs => _simUs;
 
         /// <summary>The panel as text, one line per row.</summary>
