@@ -11,7 +11,8 @@ namespace Pump.Simulator.Commands
     /// <summary>
     /// `serve`: a virtual pump powered up in service mode, answering the service link on 127.0.0.1 TCP so that
     /// `pump-service --connect tcp:127.0.0.1:PORT` can commission it. The panel is printed whenever it changes;
-    /// type ok, back, up or down (Enter) to press a panel key, power-cycle to restart, quit to stop. The store
+    /// type ok, back, up or down (Enter) to press a panel key, load GRAMS / pusher UM to place the
+    /// calibration mass or move the pusher to an end stop, power-cycle to restart, quit to stop. The store
     /// lives in memory, or in --store FILE so a commissioned unit survives the process.
     /// </summary>
     internal static class ServeCommand
@@ -35,7 +36,7 @@ namespace Pump.Simulator.Commands
                 using var tcp = new TcpServicePort(p);
                 var served = new ServedPump(tcp, r.GetValue(seed));
                 served.PowerUp();
-                Console.Out.WriteLine("service link on tcp:127.0.0.1:" + tcp.Port + "  (keys: ok, back, up, down; power-cycle; quit)");
+                Console.Out.WriteLine("service link on tcp:127.0.0.1:" + tcp.Port + "  (keys: ok, back, up, down; bench: load GRAMS, pusher UM|free; power-cycle; quit)");
                 Console.Out.Flush();
                 var lines = new BlockingCollection<string>();
                 var reader = new Thread(() =>
@@ -96,9 +97,40 @@ namespace Pump.Simulator.Commands
                 case "":
                     break;
                 default:
-                    Console.Error.WriteLine("unknown input '" + line + "': ok, back, up, down, power-cycle or quit");
+                    if (!ApplyBench(served, line))
+                    {
+                        Console.Error.WriteLine("unknown input '" + line + "': ok, back, up, down, load GRAMS, pusher UM|free, power-cycle or quit");
+                    }
                     break;
             }
+        }
+
+        /// <summary>The technician's bench actions for a guided calibration: a mass on the pusher, the pusher at an end stop.</summary>
+        private static bool ApplyBench(ServedPump served, string line)
+        {
+            string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2)
+            {
+                return false;
+            }
+            if (parts[0] == "load" && int.TryParse(parts[1], out int grams) && grams >= 0 && grams <= 20000)
+            {
+                served.Raw.AddedLoadMilliNewtons = (int)(grams * 980665L / 100000);
+                Console.Out.WriteLine("load on the pusher: " + grams + " g");
+                return true;
+            }
+            if (parts[0] == "pusher" && parts[1] == "free")
+            {
+                served.Raw.PusherAtMicrometres = null;
+                return true;
+            }
+            if (parts[0] == "pusher" && int.TryParse(parts[1], out int um) && um >= 0 && um <= 200000)
+            {
+                served.Raw.PusherAtMicrometres = um;
+                Console.Out.WriteLine("pusher at " + um + " um");
+                return true;
+            }
+            return false;
         }
     }
 }
