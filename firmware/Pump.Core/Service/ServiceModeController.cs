@@ -10,28 +10,41 @@ namespace Pump.Core.Service
     /// engineer holds the service keys at power-up. The motor driver stays disabled; the top row reads
     /// "SERVICE MODE" for as long as it lasts; the service link is answered; the panel confirms a staged
     /// library and pairs the monitor. Power-cycle to leave. When a session is open it refuses everything
-    /// and says so. Pages (Up/Down): status, pairing, clock.
+    /// and says so. Pages (Up/Down): status, pairing, clock, and the device's raw-readings and jog page
+    /// (<see cref="IServiceBenchPage"/>; there Up/Down jog and Silence returns to the status page).
     /// </summary>
     public sealed class ServiceModeController
     {
         public const int PageStatus = 0;
         public const int PagePairing = 1;
         public const int PageClock = 2;
-        private const int PageCount = 3;
+
+        /// <summary>The device's raw readings and jog page, when the port has one.</summary>
+        public const int PageBench = 3;
 
         private readonly ServiceContext _context;
         private readonly ServiceLink? _link;
         private readonly MonitorPairingListener _listener = new MonitorPairingListener();
         private readonly ScreenBuffer _screen = new ScreenBuffer();
+        private readonly IServiceBenchPage? _bench;
+        private readonly int _pageCount;
         private int _page;
         private bool _listening;
         private string _message = "";
 
         /// <param name="port">The service port; null on a board without one (the panel functions still work).</param>
         public ServiceModeController(ServiceContext context, IServicePort? port)
+            : this(context, port, null)
+        {
+        }
+
+        /// <param name="bench">The device's raw-readings and jog page (null in the simulator).</param>
+        public ServiceModeController(ServiceContext context, IServicePort? port, IServiceBenchPage? bench)
         {
             _context = context;
             _link = port == null ? null : new ServiceLink(port, context);
+            _bench = bench;
+            _pageCount = bench == null ? PageBench : PageBench + 1;
         }
 
         public ServiceContext Context => _context;
@@ -74,7 +87,10 @@ namespace Pump.Core.Service
 
             Render();
             _screen.Flush(hw.Display);
-            hw.Watchdog.Kick();
+            if (_bench == null || !_bench.StarvesWatchdog)
+            {
+                hw.Watchdog.Kick();
+            }
         }
 
         private void HandleKey(PanelKey key)
@@ -101,9 +117,24 @@ namespace Pump.Core.Service
                 return;
             }
 
+            if (_page == PageBench && _bench != null)
+            {
+                // Up/Down jog on the bench page; Silence leaves it.
+                if (key == PanelKey.Silence)
+                {
+                    _page = PageStatus;
+                }
+                else
+                {
+                    _bench.HandleKey(key);
+                }
+
+                return;
+            }
+
             if (key == PanelKey.Up || key == PanelKey.Down)
             {
-                _page = (_page + (key == PanelKey.Up ? PageCount - 1 : 1)) % PageCount;
+                _page = (_page + (key == PanelKey.Up ? _pageCount - 1 : 1)) % _pageCount;
                 _listening = false;
                 _message = "";
                 return;
@@ -199,6 +230,13 @@ namespace Pump.Core.Service
             {
                 case PagePairing: RenderPairing(); break;
                 case PageClock: RenderClock(); break;
+                case PageBench:
+                    if (_bench != null)
+                    {
+                        _bench.Render(_screen);
+                    }
+
+                    break;
                 default: RenderStatus(); break;
             }
         }
