@@ -9,8 +9,22 @@ namespace Pump.ServiceTool.Model
     /// <summary>One past session's stored dose, from read-sessions.</summary>
     public sealed record SessionEntry(long StartUtcSeconds, long DoseUg, int DrugId, bool Final);
 
-    /// <summary>Something that happened during a session, with the log's time stamps.</summary>
-    public sealed record SessionEvent(long Sequence, long? UtcSeconds, string Kind, string What);
+    /// <summary>The vital signs logged with an event (null = not available at that moment).</summary>
+    public sealed record EventVitalSigns(int? SystolicMmHg, int? DiastolicMmHg, int? HeartRateBpm, int? Spo2Percent, int? RespiratoryRatePerMin)
+    {
+        public static EventVitalSigns Unpack(int pressure, int rates)
+        {
+            static int? Value(int v) => v == 0 ? null : v;
+            return new EventVitalSigns(Value((pressure >> 16) & 0xFFFF), Value(pressure & 0xFFFF), Value((rates >> 16) & 0x7FFF),
+                Value((rates >> 8) & 0xFF), Value(rates & 0xFF));
+        }
+    }
+
+    /// <summary>Something that happened during a session, with the log's time stamps and the vitals of that moment.</summary>
+    public sealed record SessionEvent(long Sequence, long? UtcSeconds, string Kind, string What)
+    {
+        public EventVitalSigns? Vitals { get; init; }
+    }
 
     /// <summary>One infusion as the pump recorded it.</summary>
     public sealed class InfusionRecord
@@ -22,6 +36,7 @@ namespace Pump.ServiceTool.Model
         public uint? LibraryRevision { get; init; }
         public long? ProgrammedVolumeUl { get; init; }
         public int? BaselineSystolicMmHg { get; init; }
+        public EventVitalSigns? StartVitals { get; set; }
         public List<SessionEvent> SoftLimitOverrides { get; init; } = [];
         public string Outcome { get; set; } = "open";
         public long? DeliveredUl { get; set; }
@@ -44,7 +59,25 @@ namespace Pump.ServiceTool.Model
             long? programVolumeUl = null;
             var overrides = new List<SessionEvent>();
             InfusionRecord? current = null;
+            int lastCode = 0;
+            bool lastAddedAnEvent = false;
             foreach (LogEntry e in log)
+            {
+                if (e.Code == PumpEvent.VitalsAtEvent)
+                {
+                    AttachVitals(current, lastCode, lastAddedAnEvent, EventVitalSigns.Unpack(e.Arg0, e.Arg1));
+                    continue;
+                }
+                lastCode = e.Code;
+                int eventsBefore = current?.Events.Count ?? 0;
+                InfusionRecord? before = current;
+                Apply(e);
+                lastAddedAnEvent = current != null && current == before && current.Events.Count > eventsBefore;
+            }
+            JoinDoses(records, sessions);
+            return records;
+
+            void Apply(LogEntry e)
             {
                 switch (e.Code)
                 {
@@ -92,8 +125,24 @@ namespace Pump.ServiceTool.Model
                         break;
                 }
             }
-            JoinDoses(records, sessions);
-            return records;
+        }
+
+        /// <summary>The vitals entry follows its event: it belongs to the session start or to the event just recorded.</summary>
+        private static void AttachVitals(InfusionRecord? r, int eventCode, bool eventAdded, EventVitalSigns vitals)
+        {
+            if (r == null)
+            {
+                return;
+            }
+            if (eventCode == PumpEvent.SessionStarted && r.StartVitals == null && r.Events.Count == 0)
+            {
+                r.StartVitals = vitals;
+                return;
+            }
+            if (eventAdded && r.Events[^1].Vitals == null)
+            {
+                r.Events[^1] = r.Events[^1] with { Vitals = vitals };
+            }
         }
 
         private static void Transition(InfusionRecord r, LogEntry e)

@@ -102,6 +102,15 @@ namespace Pump.Simulator.Tests.Service
             Assert.InRange(recordedMl, summary.Delivered.VolumeMl * 0.99, summary.Delivered.VolumeMl * 1.01);
             Assert.InRange(recordedMg, summary.Programmed.DoseMg * 0.99, summary.Programmed.DoseMg);
             Assert.True(r.GetProperty("startUtcSeconds").GetInt64() >= clockUtc);
+            JsonElement startVitals = r.GetProperty("startVitals");
+            Assert.InRange(startVitals.GetProperty("systolicMmHg").GetInt32(), 80, 200);
+            Assert.InRange(startVitals.GetProperty("heartRateBpm").GetInt32(), 40, 140);
+            bool endWithVitals = false;
+            foreach (JsonElement e in r.GetProperty("events").EnumerateArray())
+            {
+                endWithVitals |= e.GetProperty("kind").GetString() == "end" && e.GetProperty("vitals").ValueKind == JsonValueKind.Object;
+            }
+            Assert.True(endWithVitals, "the end of the session carries the vitals of that moment");
         }
 
         private static void SendFrame(ServedPump s, uint monitorId, uint sequence)
