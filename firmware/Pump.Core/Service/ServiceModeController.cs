@@ -10,7 +10,8 @@ namespace Pump.Core.Service
     /// engineer holds the service keys at power-up. The motor driver stays disabled; the top row reads
     /// "SERVICE MODE" for as long as it lasts; the service link is answered; the panel confirms a staged
     /// library and pairs the monitor. Power-cycle to leave. When a session is open it refuses everything
-    /// and says so. Pages (Up/Down): status, pairing, clock, and the device's raw-readings and jog page
+    /// and says so. Pages (Up/Down): status, pairing, clock, guided calibration (<see cref="PanelCalibration"/>),
+    /// and the device's raw-readings and jog page
     /// (<see cref="IServiceBenchPage"/>; there Up/Down jog and Silence returns to the status page).
     /// </summary>
     public sealed class ServiceModeController
@@ -18,15 +19,17 @@ namespace Pump.Core.Service
         public const int PageStatus = 0;
         public const int PagePairing = 1;
         public const int PageClock = 2;
+        public const int PageCalibrate = 3;
 
         /// <summary>The device's raw readings and jog page, when the port has one.</summary>
-        public const int PageBench = 3;
+        public const int PageBench = 4;
 
         private readonly ServiceContext _context;
         private readonly ServiceLink? _link;
         private readonly MonitorPairingListener _listener = new MonitorPairingListener();
         private readonly ScreenBuffer _screen = new ScreenBuffer();
         private readonly IServiceBenchPage? _bench;
+        private readonly PanelCalibration _calibration;
         private readonly int _pageCount;
         private int _page;
         private bool _listening;
@@ -45,6 +48,7 @@ namespace Pump.Core.Service
             _link = port == null ? null : new ServiceLink(port, context);
             _bench = bench;
             _pageCount = bench == null ? PageBench : PageBench + 1;
+            _calibration = new PanelCalibration(context);
         }
 
         public ServiceContext Context => _context;
@@ -127,6 +131,20 @@ namespace Pump.Core.Service
                 else
                 {
                     _bench.HandleKey(key);
+                }
+
+                return;
+            }
+
+            if (_page == PageCalibrate && (_calibration.Active || (key != PanelKey.Up && key != PanelKey.Down)))
+            {
+                if (_calibration.Positioning && _bench != null && key != PanelKey.Ok && key != PanelKey.Back)
+                {
+                    _bench.HandleKey(key);   // jog to the end stop
+                }
+                else
+                {
+                    _calibration.HandleKey(key);
                 }
 
                 return;
@@ -230,6 +248,7 @@ namespace Pump.Core.Service
             {
                 case PagePairing: RenderPairing(); break;
                 case PageClock: RenderClock(); break;
+                case PageCalibrate: _calibration.Render(_screen); break;
                 case PageBench:
                     if (_bench != null)
                     {
