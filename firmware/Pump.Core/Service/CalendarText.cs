@@ -19,6 +19,30 @@ namespace Pump.Core.Service
             year = yoe + era * 400 + (month <= 2 ? 1 : 0);
         }
 
+        /// <summary>Days since 1970-01-01 of a proleptic Gregorian date (the inverse of <see cref="CivilFromDays"/>).</summary>
+        public static long DaysFromCivil(long year, int month, int day)
+        {
+            long y = month <= 2 ? year - 1 : year;
+            long era = (y >= 0 ? y : y - 399) / 400;
+            long yoe = y - era * 400;
+            long mp = month > 2 ? month - 3 : month + 9;
+            long doy = (153 * mp + 2) / 5 + day - 1;
+            long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+            return era * 146097 + doe - 719468;
+        }
+
+        /// <summary>Days in a month of a year (Gregorian leap years).</summary>
+        public static int DaysInMonth(long year, int month)
+        {
+            if (month == 2)
+            {
+                bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+                return leap ? 29 : 28;
+            }
+
+            return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+        }
+
         /// <summary>Writes the date and time at (row, column); returns the column after it.</summary>
         public static int PutDateTime(ScreenBuffer screen, int row, int column, long utcSeconds)
         {

@@ -30,6 +30,7 @@ namespace Pump.Core.Service
         private readonly ScreenBuffer _screen = new ScreenBuffer();
         private readonly IServiceBenchPage? _bench;
         private readonly PanelCalibration _calibration;
+        private readonly PanelClockSetting _clock;
         private readonly int _pageCount;
         private int _page;
         private bool _listening;
@@ -49,6 +50,7 @@ namespace Pump.Core.Service
             _bench = bench;
             _pageCount = bench == null ? PageBench : PageBench + 1;
             _calibration = new PanelCalibration(context);
+            _clock = new PanelClockSetting(context);
         }
 
         public ServiceContext Context => _context;
@@ -147,6 +149,12 @@ namespace Pump.Core.Service
                     _calibration.HandleKey(key);
                 }
 
+                return;
+            }
+
+            if (_page == PageClock && (_clock.Active || key == PanelKey.Ok))
+            {
+                _clock.HandleKey(key);
                 return;
             }
 
@@ -307,6 +315,12 @@ namespace Pump.Core.Service
 
         private void RenderClock()
         {
+            if (_clock.Active)
+            {
+                _clock.Render(_screen);
+                return;
+            }
+
             long utc;
             if (_context.Hardware.RealTimeClock.TryReadUtcSeconds(out utc))
             {
@@ -318,7 +332,7 @@ namespace Pump.Core.Service
                 _screen.Put(1, 0, "CLOCK NOT SET");
             }
 
-            _screen.Put(2, 0, "SET: pump-service");
+            _screen.Put(2, 0, _clock.Message.Length > 0 ? _clock.Message : "OK=SET THE CLOCK");
             _screen.Put(3, 0, "UP/DOWN=PAGE");
         }
     }
