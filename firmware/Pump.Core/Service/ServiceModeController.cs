@@ -276,7 +276,8 @@ namespace Pump.Core.Service
             _screen.Put(2, 0, ConfigProblem.PanelText(haveConfig ? ConfigurationChecks.CheckReadyToInfuse(c) : _context.ConfigStatus));
             int col = _screen.Put(3, 0, "LIB REV ");
             col = _screen.PutInteger(3, col, _context.LibraryRevision);
-            _screen.Put(3, col, _message.Length > 0 ? " " + _message : (_context.LibraryFromStore ? " STORED" : " SHIPPED"));
+            col = _screen.PutChar(3, col, ' ');
+            _screen.Put(3, col, _message.Length > 0 ? _message : (_context.LibraryFromStore ? "STORED" : "SHIPPED"));
         }
 
         private void RenderPairing()
