@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CsCheck;
+using Pump.Core.Persistence;
 using Pump.Core.Service;
 using Xunit;
 
@@ -90,6 +91,58 @@ namespace Pump.Core.Tests.Service
             long spent = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(50, ok);
             Assert.Equal(0, spent);
+        }
+    }
+}
+
+namespace Pump.Core.Tests.Service
+{
+    public class ServiceLinkPropertyTests
+    {
+        // Proves: SVC-002, SVC-003
+        [Fact]
+        public void ServiceLink_RandomCrcValidRequests_AlwaysAnsweredNeverMoveTheMotorAndRefusalsChangeNothing()
+        {
+            var commands = Gen.OneOfConst(ServiceCommand.All);
+            Gen.Select(commands, Gen.Byte.Array[0, 120], Gen.Int[0, 3]).Array[1, 12].Sample(requests =>
+            {
+                var rig = new ServiceRig();
+                Assert.Equal(ServiceStatus.Ok, rig.Send(ServiceCommand.SetConfig, ServiceRig.Encode(ServiceRig.Calibrated())).Status);
+                foreach (var (command, payload, shape) in requests)
+                {
+                    byte[] body = shape switch
+                    {
+                        0 => payload,
+                        1 => payload.Length >= 8 ? payload[..8] : payload,
+                        2 => command == ServiceCommand.SetConfig ? Mutated(ServiceRig.Encode(ServiceRig.Calibrated("X-1")), payload) : payload,
+                        _ => [],
+                    };
+                    byte[] before = rig.Store.Copy();
+                    long clockBefore = rig.Rtc.UtcSeconds;
+                    Answer a = rig.Send(command, body);
+                    if (a.Status != ServiceStatus.Ok && a.Status != ServiceStatus.AwaitingPanel)
+                    {
+                        byte[] after = rig.Store.Copy();
+                        Assert.True(after.AsSpan(StoreLayout.ConfigurationAddress, 2 * StoreLayout.ConfigurationSlotBytes)
+                            .SequenceEqual(before.AsSpan(StoreLayout.ConfigurationAddress, 2 * StoreLayout.ConfigurationSlotBytes)));
+                        Assert.True(after.AsSpan(StoreLayout.DrugLibraryAddress, 2 * StoreLayout.DrugLibrarySlotBytes)
+                            .SequenceEqual(before.AsSpan(StoreLayout.DrugLibraryAddress, 2 * StoreLayout.DrugLibrarySlotBytes)));
+                        Assert.Equal(clockBefore, rig.Rtc.UtcSeconds);
+                    }
+                }
+                Assert.Equal(0, rig.Driver.EnableCount);
+                Assert.Equal(0, rig.Steps.QueuedSegments);
+            }, iter: 150);
+        }
+
+        private static byte[] Mutated(byte[] config, byte[] noise)
+        {
+            byte[] copy = (byte[])config.Clone();
+            for (int i = 0; i + 1 < noise.Length; i += 2)
+            {
+                copy[noise[i] % copy.Length] = noise[i + 1];
+            }
+            return copy;
         }
     }
 }
