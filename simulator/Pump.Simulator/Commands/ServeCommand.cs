@@ -13,7 +13,7 @@ namespace Pump.Simulator.Commands
     /// `pump-service --connect tcp:127.0.0.1:PORT` can commission it. The panel is printed whenever it changes;
     /// type ok, back, up or down (Enter) to press a panel key, load GRAMS / pusher UM to place the
     /// calibration mass or move the pusher to an end stop, power-cycle to restart, quit to stop. The store
-    /// lives in memory, or in --store FILE so a commissioned unit survives the process.
+    /// lives in memory for as long as the process runs (power-cycle keeps it).
     /// </summary>
     internal static class ServeCommand
     {
