@@ -68,7 +68,15 @@ namespace Pump.ServiceTool.Commands
                 tool.Io.Out.WriteLine(text);
                 return ToolContext.ExitOk;
             }
-            File.WriteAllText(file.FullName, text);
+            try
+            {
+                File.WriteAllText(file.FullName, text);
+            }
+            catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
+            {
+                tool.Io.Error.WriteLine("pump-service: cannot write " + file.FullName + ": " + e.Message);
+                return ToolContext.ExitBadInput;
+            }
             tool.Io.Error.WriteLine(what + " written to " + file.FullName);
             return ToolContext.ExitOk;
         }

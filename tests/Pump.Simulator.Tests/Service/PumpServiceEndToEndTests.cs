@@ -266,6 +266,37 @@ namespace Pump.Simulator.Tests.Service
             Assert.NotEqual(0, badFormat.Exit);
         }
 
+        // Proves: SVC-003, SVC-008
+        [Fact]
+        public void RecordsAndLogExport_FreshPumpAndUnwritableOutput_NoRecordsThenASpecificError()
+        {
+            using var host = new ServedPumpHost();
+            ToolRun records = host.Tool("records", "export");
+            Assert.True(records.Exit == 0, records.ToString());
+            Assert.Equal("[]", records.Out.Trim());
+            ToolRun unwritable = host.Tool("records", "export", "--out", "/nonexistent-dir/records.json");
+            Assert.Equal(ToolContext.ExitBadInput, unwritable.Exit);
+            Assert.Contains("cannot write", unwritable.Error);
+            string file = Path.Combine(Path.GetTempPath(), "pump-log-" + Guid.NewGuid().ToString("N") + ".csv");
+            Assert.Equal(0, host.Tool("log", "export", "--format", "csv", "--out", file).Exit);
+            Assert.StartsWith("sequence,", File.ReadAllText(file));
+        }
+
+        // Proves: SVC-003
+        [Fact]
+        public void Calibrate_NoSerialOrDeadLoadCell_IsRefusedAndWritesNothing()
+        {
+            using var host = new ServedPumpHost();
+            ToolRun noSerial = host.Tool("calibrate", "--technician", "T1");
+            Assert.Equal(ToolContext.ExitBadInput, noSerial.Exit);
+            Assert.Contains("--serial", noSerial.Error);
+            host.Do(s => { s.Raw.Failed = true; });
+            ToolRun dead = host.ToolWithInput(new StringReader("\n\n\n\n"), "calibrate", "--serial", "SP-2", "--technician", "T1");
+            Assert.Equal(ToolContext.ExitRefused, dead.Exit);
+            Assert.Contains("sensor-unavailable", dead.Error);
+            Assert.Equal(ToolContext.ExitRefused, host.Tool("config", "get").Exit);
+        }
+
         // Proves: SVC-003
         [Fact]
         public void Tool_NoPumpListening_SaysSoWithExitThree()
