@@ -15,6 +15,7 @@ namespace Pump.Simulator
             root.Subcommands.Add(InteractiveCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
             root.Subcommands.Add(TestCommand.Create());
+            root.Subcommands.Add(ServeCommand.Create());
             if (args.Length == 0)
             {
                 args = new[] { "run" };
