@@ -42,6 +42,7 @@ namespace Pump.Core.Control
         private readonly GuardReader _guards;
         private readonly ClinicianCommands _commands;
         private readonly PumpStatus _status = new PumpStatus();
+        private readonly SessionLog _log;
         private readonly EntryActions _entry;
         private readonly PowerUpSequence _powerUp;
         private readonly AlarmReporter _reporter;
@@ -68,8 +69,10 @@ namespace Pump.Core.Control
             _settings = settings;
             _persistence = new PumpPersistence(hardware.Store, hardware.Clock, hardware.RealTimeClock);
             _interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), settings.PairedMonitorId);
+            _log = new SessionLog(_persistence.Log, hardware.Clock, _interlock);
             _motion = new MotionChannel(hardware, settings, _persistence, _frame);
-            _session = new InfusionSession(hardware, settings, _persistence, _interlock, _alarms, _motion, _frame, this);
+            _session = new InfusionSession(hardware, settings, _persistence, _interlock, _alarms, _motion, _frame, this, _log);
+            _log.Session = _session;
             _restorer = new SessionRestorer(settings, _persistence, _interlock, _alarms, _session, _motion);
             _supervisor = new SafetySupervisor(hardware, settings, _alarms, _interlock, _motion, _session, _frame, this);
             _libraries = new LibraryKeeper(library, _persistence, _alarms);
@@ -77,7 +80,7 @@ namespace Pump.Core.Control
             _commands = new ClinicianCommands(this, _queue, _session, _interlock, _alarms, _persistence.Log, _libraries, settings);
             _panel = new PanelModel(this);
             _entry = new EntryActions(_motion, _session, _supervisor, _panel, _alarms, _queue);
-            _reporter = new AlarmReporter(_alarms, hardware.Annunciator, _persistence.Log);
+            _reporter = new AlarmReporter(_alarms, hardware.Annunciator, _log);
             _powerUp = new PowerUpSequence(hardware, _frame, _persistence, _alarms, _libraries, _restorer, _queue);
             _hw.MotorDriver.Disable();
             _hw.StepGenerator.StopNow();
@@ -401,7 +404,7 @@ namespace Pump.Core.Control
 
         private void Log(int code, int arg0, int arg1)
         {
-            _persistence.Log.Append(code, 0, 0, arg0, arg1);
+            _log.Append(code, 0, arg0, arg1);
         }
     }
 }

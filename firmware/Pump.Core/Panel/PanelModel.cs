@@ -341,6 +341,11 @@ namespace Pump.Core.Panel
                     }
 
                     s.Put(0, 0, "IDLE");
+                    if (_pump.Library.IsDraft)
+                    {
+                        s.Put(0, 11, "DRAFT LIB"); // not signed off by pharmacy (LIB-012)
+                    }
+
                     s.Put(1, 0, "OK:NEW  DN:HISTORY");
                     int c = s.Put(2, 0, "LIBRARY REV ");
                     s.PutInteger(2, c, _pump.Library.Revision);
@@ -362,6 +367,7 @@ namespace Pump.Core.Panel
                     _programmingScreen.RenderProgramLine(s, 0);
                     _programmingScreen.RenderRateLine(s, 1);
                     s.Put(2, 0, _pump.LinePrimed ? "START:INFUSE OK:PRM" : "OK:PRIME  BACK:EDIT");
+                    _programmingScreen.RenderPairedMonitor(s, 3);
                     break;
                 case PumpState.Priming:
                     s.Put(0, 0, "PRIMING");
