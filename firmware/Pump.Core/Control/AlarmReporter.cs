@@ -1,5 +1,4 @@
 using Pump.Core.Alarms;
-using Pump.Core.Persistence;
 using Pump.Hal;
 
 namespace Pump.Core.Control
@@ -12,11 +11,11 @@ namespace Pump.Core.Control
     {
         private readonly AlarmManager _alarms;
         private readonly IAnnunciator _annunciator;
-        private readonly EventLog _log;
+        private readonly SessionLog _log;
         private bool _runningLamp;
         private bool _runningLampPrimed;
 
-        internal AlarmReporter(AlarmManager alarms, IAnnunciator annunciator, EventLog log)
+        internal AlarmReporter(AlarmManager alarms, IAnnunciator annunciator, SessionLog log)
         {
             _alarms = alarms;
             _annunciator = annunciator;
@@ -31,7 +30,7 @@ namespace Pump.Core.Control
             for (int i = 0; i < _alarms.RaisedThisTickCount; i++)
             {
                 AlarmCode code = _alarms.RaisedThisTick(i);
-                _log.Append(PumpEvent.AlarmRaised, (int)AlarmTable.For(code).Priority, 0, (int)code, 0);
+                _log.Append(PumpEvent.AlarmRaised, (int)AlarmTable.For(code).Priority, (int)code, 0);
                 if (Observer != null)
                 {
                     Observer.OnAlarmRaised(code, nowUs);

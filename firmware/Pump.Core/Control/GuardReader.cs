@@ -35,7 +35,7 @@ namespace Pump.Core.Control
         /// <summary>Sensors and actuators the pump needs to deliver safely all answer (STM-005, STM-006, STM-011).</summary>
         internal bool DeviceHealthy()
         {
-            return _frame.CounterOk && !_motion.CounterWentBack && _frame.ForceOk && _frame.PositionOk && _frame.ClampReadable
+            return _settings.ConfigurationProblem == 0 && _frame.CounterOk && !_motion.CounterWentBack && _frame.ForceOk && _frame.PositionOk && _frame.ClampReadable
                 && !_hw.MotorDriver.IsFaulted && _hw.Display.IsHealthy;
         }
 
@@ -66,13 +66,15 @@ namespace Pump.Core.Control
             if (trigger == PumpTrigger.RequestResume && needsVitals)
             {
                 // The lease fact is the interlock's own resume rule, the one TryResume applies (no bounce).
-                g.VitalConditionActive = _interlock.Evaluator.Stopped || !_interlock.Evaluator.ResumePermitted(nowMs);
-                g.LeaseHeld = _interlock.ResumePermitted(nowMs);
+                InterlockVerdict resume = _interlock.Verdict;
+                g.VitalConditionActive = resume.Stopped || !resume.HoldsClearable;
+                g.LeaseHeld = resume.ResumePermitted;
                 return g;
             }
 
-            g.LeaseHeld = !needsVitals || _interlock.MayInfuse(nowMs);
-            g.VitalConditionActive = needsVitals && _interlock.Level >= InterlockLevel.Hold;
+            InterlockVerdict verdict = _interlock.Verdict;
+            g.LeaseHeld = !needsVitals || verdict.MayInfuse;
+            g.VitalConditionActive = needsVitals && verdict.Level >= InterlockLevel.Hold;
             g.BaselineAcceptable = true;
             g.SessionAllowed = true;
             return g;
@@ -95,6 +97,12 @@ namespace Pump.Core.Control
                 && inputs.SyringeSecured && inputs.DeviceHealthy && !inputs.TechnicalConditionActive)
             {
                 return _interlock.ResumeRefusal(nowMs);
+            }
+
+            if (!inputs.DeviceHealthy && inputs.SyringeSecured && _settings.ConfigurationProblem != 0)
+            {
+                // The unit's stored configuration is unusable: say which part (CFG-003).
+                return Configuration.ConfigProblem.PanelText(_settings.ConfigurationProblem);
             }
 
             return reason;

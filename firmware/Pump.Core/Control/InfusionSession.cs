@@ -26,6 +26,7 @@ namespace Pump.Core.Control
         private readonly MotionChannel _motion;
         private readonly SensorFrame _frame;
         private readonly ITriggerSink _triggers;
+        private readonly SessionLog _log;
         private readonly SpacingGate _spacing;
         private readonly SyringeContents _contents;
         private InfusionProgram? _program;
@@ -40,8 +41,9 @@ namespace Pump.Core.Control
         private long _startUtcSeconds = -1;
 
         internal InfusionSession(PumpHardware hw, PumpSettings settings, PumpPersistence persistence, VitalSignInterlock interlock,
-            AlarmManager alarms, MotionChannel motion, SensorFrame frame, ITriggerSink triggers)
+            AlarmManager alarms, MotionChannel motion, SensorFrame frame, ITriggerSink triggers, SessionLog log)
         {
+            _log = log;
             _hw = hw;
             _settings = settings;
             _persistence = persistence;
@@ -373,7 +375,7 @@ namespace Pump.Core.Control
 
         private void Log(int code, int arg0, int arg1)
         {
-            _persistence.Log.Append(code, 0, 0, arg0, arg1);
+            _log.Append(code, 0, arg0, arg1);
         }
     }
 }

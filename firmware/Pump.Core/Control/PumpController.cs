@@ -41,6 +41,8 @@ namespace Pump.Core.Control
         private readonly TriggerQueue _queue = new TriggerQueue();
         private readonly GuardReader _guards;
         private readonly ClinicianCommands _commands;
+        private readonly PumpStatus _status = new PumpStatus();
+        private readonly SessionLog _log;
         private readonly EntryActions _entry;
         private readonly PowerUpSequence _powerUp;
         private readonly AlarmReporter _reporter;
@@ -67,8 +69,10 @@ namespace Pump.Core.Control
             _settings = settings;
             _persistence = new PumpPersistence(hardware.Store, hardware.Clock, hardware.RealTimeClock);
             _interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), settings.PairedMonitorId);
+            _log = new SessionLog(_persistence.Log, hardware.Clock, _interlock);
             _motion = new MotionChannel(hardware, settings, _persistence, _frame);
-            _session = new InfusionSession(hardware, settings, _persistence, _interlock, _alarms, _motion, _frame, this);
+            _session = new InfusionSession(hardware, settings, _persistence, _interlock, _alarms, _motion, _frame, this, _log);
+            _log.Session = _session;
             _restorer = new SessionRestorer(settings, _persistence, _interlock, _alarms, _session, _motion);
             _supervisor = new SafetySupervisor(hardware, settings, _alarms, _interlock, _motion, _session, _frame, this);
             _libraries = new LibraryKeeper(library, _persistence, _alarms);
@@ -76,7 +80,7 @@ namespace Pump.Core.Control
             _commands = new ClinicianCommands(this, _queue, _session, _interlock, _alarms, _persistence.Log, _libraries, settings);
             _panel = new PanelModel(this);
             _entry = new EntryActions(_motion, _session, _supervisor, _panel, _alarms, _queue);
-            _reporter = new AlarmReporter(_alarms, hardware.Annunciator, _persistence.Log);
+            _reporter = new AlarmReporter(_alarms, hardware.Annunciator, _log);
             _powerUp = new PowerUpSequence(hardware, _frame, _persistence, _alarms, _libraries, _restorer, _queue);
             _hw.MotorDriver.Disable();
             _hw.StepGenerator.StopNow();
@@ -100,6 +104,9 @@ namespace Pump.Core.Control
         public PanelModel Panel { get { return _panel; } }
         public StateTable Table { get { return _table; } }
         public PumpSettings Settings { get { return _settings; } }
+
+        /// <summary>What a person can know, published every tick (the screens render from it).</summary>
+        public PumpStatus Status { get { return _status; } }
 
         /// <summary>What the clinician can ask of the pump (the panel's only way in).</summary>
         public ClinicianCommands Commands { get { return _commands; } }
@@ -153,7 +160,7 @@ namespace Pump.Core.Control
                 _healthy = false;
                 _softwareFault = true;
                 _motion.StopHardware();
-                EnterFailsafeAfterException(nowUs);
+                EnterFailsafe(nowUs);
             }
 
             if (_healthy && InvariantsHold())
@@ -195,6 +202,7 @@ namespace Pump.Core.Control
             DriveMotion(nowUs);
             _reporter.Annunciate(_state == PumpState.Infusing, nowUs);
 
+            _status.Publish(this);
             _panel.Render(nowUs);
             _screen.Flush(_hw.Display);
         }
@@ -204,8 +212,10 @@ namespace Pump.Core.Control
         {
             if (_hw.MotorDriver.IsEnabled && !MotorPermitted && !_motion.ReliefActive)
             {
+                // An internal check failed: the same path as an exception, through the table and logged (STM-015).
                 _motion.StopHardware();
-                _alarms.RaiseEvent(AlarmCode.SoftwareFault, _hw.Clock.NowUs);
+                _softwareFault = true;
+                EnterFailsafe(_hw.Clock.NowUs);
                 return false;
             }
 
@@ -213,11 +223,11 @@ namespace Pump.Core.Control
         }
 
         /// <summary>
-        /// After an exception: the SoftwareFault alarm is raised and logged at once (the next tick would forget it),
+        /// After an exception or a failed invariant: the SoftwareFault alarm is raised and logged at once (the next tick would forget it),
         /// and FatalFault is fired through the table so the transition is logged and the snapshot saved (a persisted
         /// Failsafe is refused by the next self-test). Should that fail too, the state is forced and saved anyway.
         /// </summary>
-        private void EnterFailsafeAfterException(long nowUs)
+        private void EnterFailsafe(long nowUs)
         {
             try
             {
@@ -394,7 +404,7 @@ namespace Pump.Core.Control
 
         private void Log(int code, int arg0, int arg1)
         {
-            _persistence.Log.Append(code, 0, 0, arg0, arg1);
+            _log.Append(code, 0, arg0, arg1);
         }
     }
 }

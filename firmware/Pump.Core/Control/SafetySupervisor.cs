@@ -126,15 +126,16 @@ namespace Pump.Core.Control
             f.Set(SupervisionFacts.ClockInvalid, !_hw.RealTimeClock.TryReadUtcSeconds(out utc));
             // Vital signs (VIT, INT): only for a drug that needs them, during its interlock session.
             bool needsVitals = _session.InterlockRequired;
-            bool vitals = needsVitals && _interlock.SessionActive;
-            InterlockLevel level = vitals ? _interlock.Level : InterlockLevel.None;
+            InterlockVerdict verdict = _interlock.Verdict;
+            bool vitals = needsVitals && verdict.SessionActive;
+            InterlockLevel level = vitals ? verdict.Level : InterlockLevel.None;
             f.Set(SupervisionFacts.VitalAdvisory, vitals && level == InterlockLevel.Advisory);
-            f.Set(SupervisionFacts.VitalHold, vitals && level == InterlockLevel.Hold && !_interlock.Evaluator.Stopped);
-            f.Set(SupervisionFacts.VitalStop, vitals && _interlock.Evaluator.Stopped);
-            f.Set(SupervisionFacts.LeaseLost, vitals && level < InterlockLevel.Hold && !_interlock.MayInfuse(nowMs));
+            f.Set(SupervisionFacts.VitalHold, vitals && level == InterlockLevel.Hold && !verdict.Stopped);
+            f.Set(SupervisionFacts.VitalStop, vitals && verdict.Stopped);
+            f.Set(SupervisionFacts.LeaseLost, vitals && level < InterlockLevel.Hold && !verdict.MayInfuse);
             bool linkWatched = needsVitals && loaded;
-            f.Set(SupervisionFacts.UnpairedMonitor, linkWatched && _interlock.Parser.UnpairedSeenSince(nowMs - _interlock.Profile.UnpairedHoldOffMs));
-            f.Set(SupervisionFacts.LinkErrors, linkWatched && _interlock.Parser.BadFrameRateAlarm(nowMs));
+            f.Set(SupervisionFacts.UnpairedMonitor, linkWatched && verdict.UnpairedMonitor);
+            f.Set(SupervisionFacts.LinkErrors, linkWatched && verdict.LinkErrors);
             AlarmConditions.Apply(f, state, _alarms, nowUs);
             if (storageFault && !delivering)
             {
@@ -206,10 +207,11 @@ namespace Pump.Core.Control
             }
 
             // The lease itself (DESIGN.md D7): while infusing, no lease means stop, whatever the alarms say.
-            if (state == PumpState.Infusing && _session.InterlockRequired && !_interlock.MayInfuse(nowMs))
+            InterlockVerdict verdict = _interlock.Verdict;
+            if (state == PumpState.Infusing && _session.InterlockRequired && !verdict.MayInfuse)
             {
-                vitalStop |= _interlock.Evaluator.Stopped;
-                vitalHold |= !_interlock.Evaluator.Stopped;
+                vitalStop |= verdict.Stopped;
+                vitalHold |= !verdict.Stopped;
             }
 
             if (fatal)

@@ -83,12 +83,12 @@ namespace Pump.Core.Panel
         {
             s.Put(0, 0, AlarmTable.For(AlarmCode.SessionNotRestored).Message);
             int c = s.Put(1, 0, "GIVEN <=");
-            c = s.PutFixed(1, c, _pump.UnrestoredDeliveredNl / 100000, 1, 1);
+            c = s.PutFixed(1, c, _pump.Status.UnrestoredDeliveredNl / 100000, 1, 1);
             c = s.Put(1, c, "mL");
-            if (_pump.UnrestoredDoseUg > 0)
+            if (_pump.Status.UnrestoredDoseUg > 0)
             {
                 c = s.PutChar(1, c, ' ');
-                c = s.PutFixed(1, c, _pump.UnrestoredDoseUg / 100, 1, 1);
+                c = s.PutFixed(1, c, _pump.Status.UnrestoredDoseUg / 100, 1, 1);
                 s.Put(1, c, "mg");
             }
 

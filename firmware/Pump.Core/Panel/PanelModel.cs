@@ -41,7 +41,7 @@ namespace Pump.Core.Panel
             _commands = pump.Commands;
             _wizard = new ProgramWizard(_commands);
             _programmingScreen = new ProgrammingScreen(pump, _wizard);
-            _sessionScreen = new SessionScreen(pump);
+            _sessionScreen = new SessionScreen(pump.Status);
             _notices = new NoticeScreens(pump);
         }
 
@@ -347,6 +347,11 @@ namespace Pump.Core.Panel
                     }
 
                     s.Put(0, 0, "IDLE");
+                    if (_pump.Library.IsDraft)
+                    {
+                        s.Put(0, 11, "DRAFT LIB"); // not signed off by pharmacy (LIB-012)
+                    }
+
                     s.Put(1, 0, "OK:NEW  DN:HISTORY");
                     int c = s.Put(2, 0, "LIBRARY REV ");
                     s.PutInteger(2, c, _pump.Library.Revision);
@@ -368,9 +373,14 @@ namespace Pump.Core.Panel
                     _programmingScreen.RenderProgramLine(s, 0);
                     _programmingScreen.RenderRateLine(s, 1);
                     s.Put(2, 0, _pump.LinePrimed ? "START:INFUSE OK:PRM" : "OK:PRIME  BACK:EDIT");
-                    if (_pump.Alarms.Highest != AlarmCode.None)
+                    if (_pump.Alarms.CanAcknowledge)
                     {
+                        // An alarm OK would clear takes the monitor's line until it is acknowledged (PNL-402).
                         _sessionScreen.RenderAlarmLine(s, 3);
+                    }
+                    else
+                    {
+                        _programmingScreen.RenderPairedMonitor(s, 3);
                     }
 
                     break;

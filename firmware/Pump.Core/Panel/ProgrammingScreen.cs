@@ -214,6 +214,26 @@ namespace Pump.Core.Panel
             s.Put(row, 0, d != null ? d.Name : "NO PROGRAM");
         }
 
+        /// <summary>The paired monitor, shown before every start of a drug that needs vitals so the clinician can
+        /// check it against the monitor's label (PNL-300).</summary>
+        internal void RenderPairedMonitor(ScreenBuffer s, int row)
+        {
+            if (!_pump.InterlockRequired)
+            {
+                return;
+            }
+
+            int c = s.Put(row, 0, "MONITOR ");
+            if (_pump.Settings.PairedMonitorId == 0)
+            {
+                s.Put(row, c, "NOT PAIRED");
+            }
+            else
+            {
+                s.PutInteger(row, c, _pump.Settings.PairedMonitorId);
+            }
+        }
+
         internal void RenderRateLine(ScreenBuffer s, int row)
         {
             InfusionProgram? p = _pump.Program;

@@ -23,17 +23,16 @@ namespace Pump.Core.Panel
         private const int VolumeLine = 2;
         private const int TimeLine = 3;
 
-        private readonly PumpController _pump;
+        private readonly PumpStatus _status;
 
-        internal SessionScreen(PumpController pump)
+        internal SessionScreen(PumpStatus status)
         {
-            _pump = pump;
+            _status = status;
         }
-
 
         internal void Render(ScreenBuffer s, long nowUs, bool confirmingEnd)
         {
-            PumpState state = _pump.State;
+            PumpState state = _status.State;
             if (confirmingEnd)
             {
                 s.Put(0, 0, "END SESSION?");
@@ -43,7 +42,7 @@ namespace Pump.Core.Panel
             }
 
             int c = s.Put(0, 0, PumpStates.Name(state));
-            InfusionProgram? p = _pump.Program;
+            InfusionProgram? p = _status.Program;
             if (state == PumpState.Infusing && p != null)
             {
                 c = s.PutChar(0, c, ' ');
@@ -88,8 +87,8 @@ namespace Pump.Core.Panel
         /// <summary>One information line: drug and concentration, dose rate and dose given, volumes, or time left.</summary>
         private void RenderInfoLine(ScreenBuffer s, int row, int line)
         {
-            InfusionProgram? p = _pump.Program;
-            Library.DrugEntry? d = _pump.Drug;
+            InfusionProgram? p = _status.Program;
+            Library.DrugEntry? d = _status.Drug;
             if (p == null || (p.TotalDoseUg <= 0 && (line == DrugLine || line == DoseLine)))
             {
                 // A plain mL/h program has no drug dose: its name and the volumes are all there is to show.
@@ -121,7 +120,7 @@ namespace Pump.Core.Panel
                     // Dose rate (mg/kg/h, rounded down) and the dose given so far (0.1 mg, rounded down).
                     int dc = s.PutFixed(row, 0, p.RateUgPerKgPerH / 10, 2, 2);
                     dc = s.Put(row, dc, "mg/kg/h ");
-                    dc = s.PutFixed(row, dc, _pump.DeliveredDoseUg() / 100, 1, 1);
+                    dc = s.PutFixed(row, dc, _status.DeliveredDoseUg / 100, 1, 1);
                     s.Put(row, dc, "mg");
                     break;
                 case VolumeLine:
@@ -136,7 +135,7 @@ namespace Pump.Core.Panel
         /// <summary>"LEFT 30:00": what the program still has to deliver, at its rate.</summary>
         private void RenderTimeLeft(ScreenBuffer s, int row, InfusionProgram p)
         {
-            long left = p.TotalMicrosteps - _pump.Ledger.CountedMicrosteps;
+            long left = p.TotalMicrosteps - _status.CountedMicrosteps;
             long leftUs = left <= 0 ? 0 : IntMath.MulDiv(left, p.RatePeriodUs, p.RateMicrosteps);
             int c = s.Put(row, 0, "LEFT ");
             s.PutDuration(row, c, leftUs / 1000000);
@@ -157,8 +156,8 @@ namespace Pump.Core.Panel
         /// <summary>"12.3/35.0mL 12.3mg": delivered and programmed volume (0.1 mL, rounded down) and dose.</summary>
         internal void RenderDelivered(ScreenBuffer s, int row)
         {
-            InfusionProgram? p = _pump.Program;
-            int c = s.PutFixed(row, 0, _pump.DeliveredVolumeNl() / 100000, 1, 1);
+            InfusionProgram? p = _status.Program;
+            int c = s.PutFixed(row, 0, _status.DeliveredVolumeNl / 100000, 1, 1);
             if (p != null)
             {
                 c = s.PutChar(row, c, '/');
@@ -169,14 +168,14 @@ namespace Pump.Core.Panel
             if (p != null && p.TotalDoseUg > 0)
             {
                 c = s.PutChar(row, c, ' ');
-                c = s.PutFixed(row, c, _pump.DeliveredDoseUg() / 100, 1, 1);
+                c = s.PutFixed(row, c, _status.DeliveredDoseUg / 100, 1, 1);
                 s.Put(row, c, "mg");
             }
         }
 
         internal void RenderAlarmLine(ScreenBuffer s, int row)
         {
-            AlarmCode top = _pump.Alarms.Highest;
+            AlarmCode top = _status.HighestAlarm;
             if (top == AlarmCode.None)
             {
                 return;
@@ -184,7 +183,7 @@ namespace Pump.Core.Panel
 
             if (top == AlarmCode.VitalHold || top == AlarmCode.VitalStop || top == AlarmCode.VitalAdvisory)
             {
-                VitalRule? rule = _pump.Interlock.ActiveRule;
+                VitalRule? rule = _status.ActiveVitalRule;
                 if (rule != null)
                 {
                     s.Put(row, 0, rule.PanelMessage);
@@ -197,19 +196,19 @@ namespace Pump.Core.Panel
 
         private void RenderVitals(ScreenBuffer s, int row, long nowUs)
         {
-            AlarmCode top = _pump.Alarms.Highest;
+            AlarmCode top = _status.HighestAlarm;
             if (top != AlarmCode.None)
             {
                 RenderAlarmLine(s, row);
                 return;
             }
 
-            if (!_pump.InterlockRequired || !_pump.Interlock.Parser.HasAccepted)
+            VitalSigns? v = _status.LatestVitals;
+            if (!_status.VitalsShown || v == null)
             {
                 return;
             }
 
-            VitalSigns v = _pump.Interlock.Latest;
             int c = 0;
             if (v.NibpAvailable)
             {

@@ -92,7 +92,7 @@ namespace Pump.Sim.Running
             {
                 return;
             }
-            PumpState state = pump.State;
+            PumpState state = pump.Status.State;
             if (state != _lastState)
             {
                 _lastState = state;
@@ -144,19 +144,19 @@ namespace Pump.Sim.Running
                     {
                         return;
                     }
-                    if (!pump.LinePrimed)
+                    if (!pump.Status.LinePrimed)
                     {
                         Act(nowMs, "clinician primes the line");
                         Press(nowMs, PanelKey.Ok);
                         return;
                     }
-                    if (_startAttempts > 0 && nowMs - _stateSinceMs < StartRetryMs && pump.LastRejection.Length > 0)
+                    if (_startAttempts > 0 && nowMs - _stateSinceMs < StartRetryMs && pump.Status.LastRejection.Length > 0)
                     {
                         return; // wait before trying again
                     }
                     if (_startAttempts >= MaxStartAttempts)
                     {
-                        GiveUp(nowMs, "start refused " + _startAttempts + " times: " + pump.LastRejection);
+                        GiveUp(nowMs, "start refused " + _startAttempts + " times: " + pump.Status.LastRejection);
                         return;
                     }
                     if (!_lineOnPatient)
@@ -167,7 +167,7 @@ namespace Pump.Sim.Running
                     }
                     else
                     {
-                        Act(nowMs, "clinician presses Start again (last refusal: " + pump.LastRejection + ")");
+                        Act(nowMs, "clinician presses Start again (last refusal: " + pump.Status.LastRejection + ")");
                     }
                     _startAttempts++;
                     _stateSinceMs = nowMs;
@@ -395,7 +395,7 @@ namespace Pump.Sim.Running
         private void Attend(long nowMs, PumpController pump, PumpState state, SimAnnunciator annunciator, in VitalSignsReading last, int sbp, int dbp)
         {
             bool alarm = annunciator.Light != AlarmLight.Off;
-            global::Pump.Core.Alarms.AlarmCode highest = pump.Alarms.Highest;
+            global::Pump.Core.Alarms.AlarmCode highest = pump.Status.HighestAlarm;
             if (!alarm)
             {
                 _alarmSinceMs = -1;
@@ -420,7 +420,7 @@ namespace Pump.Sim.Running
                 {
                     _script.Enqueue(PanelKey.Ok);
                 }
-                Act(nowMs, "clinician acknowledges the alarm (" + pump.Alarms.Highest + ")");
+                Act(nowMs, "clinician acknowledges the alarm (" + pump.Status.HighestAlarm + ")");
                 if (_script.Count > 0)
                 {
                     Press(nowMs, _script.Dequeue());

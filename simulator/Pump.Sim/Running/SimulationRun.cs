@@ -63,6 +63,7 @@ namespace Pump.Sim.Running
             }
             _concentrationMgPerMl = scenario.Program.ConcentrationMgPerMl;
             Pump = new VirtualPump(syringe, scenario.FillMl ?? syringe.NominalMl, Seed);
+            options.PreparePump?.Invoke(Pump);
 
             var b = scenario.Patient.Baseline;
             var baseline = new Baseline(b.Hr, b.Sbp, b.Dbp, b.Spo2, b.Rr);
@@ -93,7 +94,7 @@ namespace Pump.Sim.Running
                 _connectedAtNl = double.NaN;
                 Log(at, "clinician", "line disconnected from the patient: priming goes to waste");
             };
-            Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this));
+            Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this)) { ConfigureFromStore = options.ConfigureFromStore };
             _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
             _events = scenario.Events;
             var desatRandom = new Random(SeedMixer.Mix(Seed, 41));

@@ -116,6 +116,27 @@ namespace Pump.Core.Tests.Control
             Assert.Equal("NO HEART RATE", rig.Controller.LastRejection);
         }
 
+        // Proves: INT-001, INT-012
+        [Fact]
+        public void InterlockVerdict_EveryTick_AgreesWithTheInterlocksOwnRules()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            var interlock = rig.Controller.Interlock;
+            for (int i = 0; i < 400; i++)
+            {
+                if (i == 100) rig.Vitals = null;
+                if (i == 250) rig.Vitals = PumpRig.Typical();
+                rig.Step();
+                long nowMs = rig.Clock.NowUs / 1000;
+                Assert.Equal(interlock.MayInfuse(nowMs), interlock.Verdict.MayInfuse);
+                Assert.Equal(interlock.ResumePermitted(nowMs), interlock.Verdict.ResumePermitted);
+                Assert.Equal(interlock.LeaseCauseAt(nowMs), interlock.Verdict.LeaseCause);
+            }
+
+            Assert.Equal(PumpState.InterlockHold, rig.State);
+            Assert.True(interlock.Verdict.ResumePermitted);
+        }
+
         // Proves: TEC-014
         [Fact]
         public void NearEmpty_NoisyPositionAtTheThreshold_RaisedOnce()

@@ -261,6 +261,26 @@ namespace Pump.Core.Tests.Control
             Assert.False(third.Controller.PowerOn!.DeliveryInterrupted);
         }
 
+        // Proves: PER-016
+        [Fact]
+        public void Reset_LibraryNoLongerHasTheDrug_SessionNotRestoredWithItsDeliveredBound()
+        {
+            PumpRig before = Reach[PumpState.InterlockHold]();
+            long deliveredNl = before.Controller.DeliveredVolumeNl();
+            var plainOnly = new Pump.Core.Library.DrugLibrary(2, new[] { Pump.Core.Library.ShippedLibrary.NoDrug() });
+            var after = new PumpRig(before.Store, startUs: 2_000_000, library: plainOnly);
+            after.StartPositionUm = before.Sensors.PositionUm;
+            after.Sensors.PositionUm = before.Sensors.PositionUm;
+            after.Run(30);
+            Assert.Equal(PumpState.Idle, after.State);
+            Assert.True(after.Controller.Alarms.IsShown(AlarmCode.SessionNotRestored));
+            Assert.True(after.Controller.UnrestoredDeliveredNl >= deliveredNl);
+            Assert.Null(after.Controller.Program);
+            Assert.Equal(0, after.Steps.Counted);
+            var logged = Assert.Single(PumpRigLog.Controller(after, PumpEvent.SessionNotRestored));
+            Assert.Equal(RestoreRefusal.DrugNotInLibrary, logged.Arg0);
+        }
+
         // Proves: STM-015, ALM-008
         [Fact]
         public void Tick_ExceptionWhileInfusing_FailsafeThroughTheTableLoggedWithTheSoftwareFault()
@@ -279,6 +299,23 @@ namespace Pump.Core.Tests.Control
             PumpRig after = Reboot(rig, watchdog: true);
             after.Run(1);
             Assert.Equal(PumpState.Failsafe, after.State);
+        }
+
+        // Proves: STM-015, ALM-008, TEC-010
+        [Fact]
+        public void Tick_DriverEnabledOutsideAMotorState_FailsafeThroughTheTableLoggedAndNoKick()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine();
+            Assert.Equal(PumpState.Ready, rig.State);
+            int kicks = rig.Watchdog.Kicks;
+            rig.Driver.Enable();   // a glitch: the driver enabled with no motion allowed
+            rig.Step();
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.Equal(kicks, rig.Watchdog.Kicks);
+            Assert.Equal(1, PumpRigLog.Transitions(rig, PumpState.Ready, PumpState.Failsafe));
+            Assert.Contains(PumpRigLog.Controller(rig, PumpEvent.AlarmRaised), e => e.Arg0 == (int)AlarmCode.SoftwareFault);
         }
 
         internal static PumpRig Reboot(PumpRig before, bool watchdog)
