@@ -25,9 +25,14 @@ namespace nanoFramework.Hardware.Esp32.Rmt
         public bool IdleLevel { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
     }
 
-    // Upstream, TransmitterChannel derives from the abstract RmtChannel; the device code never uses
-    // that base, so the facade leaves it out.
-    public class TransmitterChannel : IDisposable
+    // Upstream, TransmitterChannel derives from the abstract RmtChannel; the device code never uses that base,
+    // but the facade keeps the real hierarchy (tests/Pump.OnTarget.Tests compares it with the real assembly).
+    public abstract class RmtChannel
+    {
+        internal RmtChannel() { }
+    }
+
+    public class TransmitterChannel : RmtChannel, IDisposable
     {
         public TransmitterChannel(TransmitChannelSettings settings) { throw new NotImplementedException(); }
         public bool IsChannelIdle { get { throw new NotImplementedException(); } }
