@@ -199,8 +199,13 @@ namespace Pump.Core.Control
 
         private static long RateFromSnapshot(PumpSnapshot snap, SyringeCalibration calibration)
         {
-            long perHour = IntMath.MulDiv(snap.RateMicrosteps, 3600000000L, snap.RatePeriodUs);
+            long perHour;
             long nl;
+            if (!IntMath.TryMulDiv(snap.RateMicrosteps, 3600000000L, snap.RatePeriodUs, out perHour))
+            {
+                return 0;   // a rate no program has: the recomputed program cannot match, the restore is refused
+            }
+
             // Ceiling inverse: rounding down would lose a microstep and the recomputed program would not match.
             return calibration.TryMicrostepsToNlCeil(perHour, out nl) ? nl : 0;
         }
@@ -244,8 +249,13 @@ namespace Pump.Core.Control
         internal bool WithinMechanism(InfusionProgram program)
         {
             // RateMicrosteps per RatePeriodUs ≤ Max per second  ⇔  RateMicrosteps × 1e6 ≤ Max × RatePeriodUs.
-            // Both products stay below 1e16 for every program the programmer accepts (PRG, UNT ranges).
-            return checked(program.RateMicrosteps * 1000000) <= checked(_settings.MaxMicrostepsPerSecond * program.RatePeriodUs);
+            // Both products stay below 1e16 for every program the programmer accepts (PRG, UNT ranges); one that
+            // does not fit is refused by the explicit check (nanoCLR would wrap it, NFR-005).
+            long demanded;
+            long allowed;
+            return IntMath.TryMultiply(program.RateMicrosteps, 1000000, out demanded)
+                && IntMath.TryMultiply(_settings.MaxMicrostepsPerSecond, program.RatePeriodUs, out allowed)
+                && demanded <= allowed;
         }
 
         private void AdoptProgram(DrugEntry drug, SyringeCalibration calibration, InfusionProgram program)
