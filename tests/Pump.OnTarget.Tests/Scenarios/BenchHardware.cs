@@ -26,6 +26,9 @@ namespace Pump.OnTarget.Scenarios
 
         public long Counted { get; private set; }
 
+        /// <summary>Segments accepted so far.</summary>
+        public int Enqueued;
+
         public bool TryEnqueue(StepSegment segment)
         {
             if (_count >= SegmentSlots || segment.LastStep <= segment.FirstStep)
@@ -33,6 +36,7 @@ namespace Pump.OnTarget.Scenarios
                 return false;
             }
 
+            Enqueued++;
             _queue[(_head + _count) % SegmentSlots] = segment;
             _count++;
             return true;
@@ -166,9 +170,13 @@ namespace Pump.OnTarget.Scenarios
 
         public bool IsHealthy { get { return true; } }
 
+        /// <summary>Rows written so far (the core writes only changed rows).</summary>
+        public int RowWrites;
+
         public void WriteRow(int row, char[] text)
         {
             Array.Copy(text, _rows[row], 20);
+            RowWrites++;
         }
 
         public string Row(int row)
@@ -238,6 +246,9 @@ namespace Pump.OnTarget.Scenarios
     {
         public readonly byte[] Bytes = new byte[256 * 1024];
 
+        /// <summary>Successful writes so far (the tick probe reports which ticks wrote).</summary>
+        public int Writes;
+
         public int CapacityBytes { get { return Bytes.Length; } }
 
         public bool TryRead(int address, byte[] buffer, int offset, int count)
@@ -259,6 +270,7 @@ namespace Pump.OnTarget.Scenarios
             }
 
             Array.Copy(buffer, offset, Bytes, address, count);
+            Writes++;
             return true;
         }
     }

@@ -25,8 +25,11 @@ namespace Pump.OnTarget.Scenarios
         private uint _sequence;
         private long _lastNibpUs = -1;
         private int _nibpReading;
+        private readonly PumpSettings _settings;
+        private readonly DrugLibrary _library;
         private PumpState _tracedState = (PumpState)(-1);
 
+        /// <summary>The bench hardware; the pump itself comes with <see cref="PowerUp"/> (so its heap can be measured alone).</summary>
         public ScenarioBench(ILineSink sink, BenchStore store, long startUs, long startPositionUm, long utcSeconds)
         {
             _sink = sink;
@@ -37,11 +40,17 @@ namespace Pump.OnTarget.Scenarios
             Rtc.UtcSeconds = utcSeconds;
             Sensors.PositionUm = startPositionUm;
             Hardware = new PumpHardware(Clock, Steps, Steps, Driver, Sensors, Sensors, Sensors, Link, Display, Keypad, Annunciator, Store, Watchdog, Rtc);
-            PumpSettings settings = new PumpSettings();
-            settings.PairedMonitorId = MonitorId;
-            settings.EmptyPositionUm = (int)EmptyPositionUm;
-            Controller = new PumpController(Hardware, settings, ShippedLibrary.Build());
+            _settings = new PumpSettings();
+            _settings.PairedMonitorId = MonitorId;
+            _settings.EmptyPositionUm = (int)EmptyPositionUm;
+            _library = ShippedLibrary.Build();
             Vitals = Typical(128, 80);
+        }
+
+        /// <summary>Builds the pump's controller on this hardware, as the firmware's Main does after the self-test.</summary>
+        public void PowerUp()
+        {
+            Controller = new PumpController(Hardware, _settings, _library);
         }
 
         /// <summary>Pusher position with a full 60 mL syringe (about 108 mm of travel left).</summary>
@@ -59,7 +68,7 @@ namespace Pump.OnTarget.Scenarios
         public readonly BenchRtc Rtc = new BenchRtc();
         public readonly BenchStore Store;
         public readonly PumpHardware Hardware;
-        public readonly PumpController Controller;
+        public PumpController Controller = null!;
 
         /// <summary>What the virtual monitor reports; null = the monitor is silent.</summary>
         public VitalSigns? Vitals;
@@ -84,13 +93,27 @@ namespace Pump.OnTarget.Scenarios
             return v;
         }
 
+        /// <summary>True when the last step's monitor sent a frame.</summary>
+        public bool FrameSent;
+
         public void Step()
+        {
+            StepWithoutTick();
+            Controller.Tick();
+            AfterTick();
+        }
+
+        /// <summary>Moves time, the mechanism and the monitor by one period; the caller then ticks the controller and calls <see cref="AfterTick"/>.</summary>
+        public void StepWithoutTick()
         {
             Clock.NowUs += TickUs;
             Rtc.UtcSeconds = _utcAtStartS + Clock.NowUs / 1000000L;
             Physics();
             Monitor();
-            Controller.Tick();
+        }
+
+        public void AfterTick()
+        {
             if (Controller.State != _tracedState)
             {
                 _tracedState = Controller.State;
@@ -206,10 +229,12 @@ namespace Pump.OnTarget.Scenarios
         {
             if (Clock.NowUs < _nextFrameUs)
             {
+                FrameSent = false;
                 return;
             }
 
             _nextFrameUs = Clock.NowUs + 1000000L;
+            FrameSent = false;
             if (Vitals == null)
             {
                 return;
@@ -228,6 +253,7 @@ namespace Pump.OnTarget.Scenarios
             _sent.NibpReadingNumber = _nibpReading;
             int n = MonitorFrameEncoder.EncodeVitals(_sent, _frame, 0);
             Link.Send(_frame, n);
+            FrameSent = true;
         }
     }
 }

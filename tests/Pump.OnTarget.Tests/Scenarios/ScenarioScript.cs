@@ -157,6 +157,7 @@ namespace Pump.OnTarget.Scenarios
             first.RunSeconds(120);
             first.Trace("power cut");
             ScenarioBench second = new ScenarioBench(sink, first.Store, 2000000L, first.Sensors.PositionUm, first.Rtc.UtcSeconds + 30);
+            second.PowerUp();
             second.RunSeconds(5);
             second.Screen("power back");
             second.RunSeconds(30);
@@ -166,7 +167,16 @@ namespace Pump.OnTarget.Scenarios
             second.Trace("resumed by clinician");
         }
 
-        private static ScenarioBench NewBench(ILineSink sink)
+        /// <summary>Fresh hardware with a full syringe and an empty store, powered up.</summary>
+        internal static ScenarioBench NewBench(ILineSink sink)
+        {
+            ScenarioBench bench = NewHardware(sink);
+            bench.PowerUp();
+            return bench;
+        }
+
+        /// <summary>Fresh hardware with a full syringe and an empty store, not yet powered up.</summary>
+        internal static ScenarioBench NewHardware(ILineSink sink)
         {
             return new ScenarioBench(sink, new BenchStore(), 1000000L, ScenarioBench.FullSyringePositionUm, 1790000000L);
         }
@@ -180,7 +190,7 @@ namespace Pump.OnTarget.Scenarios
         }
 
         /// <summary>Ketamine at 1 mg/mL in a BD 60 mL syringe: weight, dose and minutes as panel digits.</summary>
-        private static void ProgramKetamine(ScenarioBench bench, string weight, string dose, string minutes, bool prime)
+        internal static void ProgramKetamine(ScenarioBench bench, string weight, string dose, string minutes, bool prime)
         {
             bench.RunTicks(4);
             bench.Press(PanelKey.Ok);

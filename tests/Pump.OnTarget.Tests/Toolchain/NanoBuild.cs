@@ -58,9 +58,11 @@ namespace Pump.OnTarget.Tests.Toolchain
         internal NanoAssembly UnitTests => Build("NFUnitTest", () => CompileProject("NFUnitTest", "tests/Pump.Core.NfTests/NFUnitTest.nfproj", "library", null, Core));
 
         internal NanoAssembly Scenarios => Build("Scenarios", () => Compile(
-            "Scenarios", "exe", "DEBUG",
-            System.IO.Directory.GetFiles(TestPaths.InRepository("tests/Pump.OnTarget.Tests/Scenarios"), "*.cs", SearchOption.AllDirectories),
-            new[] { Core }, Array.Empty<string>()));
+            "Scenarios", "exe", "DEBUG", ScenarioSources("Scenarios/NanoEntry/ScenarioProgram.cs"), new[] { Core }, Array.Empty<string>()));
+
+        /// <summary>The heap probe (Probes/HeapProbe.cs) on the scenarios' bench hardware.</summary>
+        internal NanoAssembly HeapProbe => Build("HeapProbe", () => Compile(
+            "HeapProbe", "exe", "DEBUG", ScenarioSources("Probes/HeapProbe.cs"), new[] { Core }, new[] { "nanoFramework.Runtime.Native" }));
 
         public void Dispose()
         {
@@ -76,6 +78,12 @@ namespace Pump.OnTarget.Tests.Toolchain
             var environment = thirtyTwoBit ? new Dictionary<string, string> { ["NANOCLR"] = "32" } : null;
             return ToolRun.Start(Toolchain.Runtime, peFiles, limit, environment, stopAfterLinePrefix);
         }
+
+        /// <summary>The nano-compatible scenario sources (Scenarios/*.cs) and one entry point.</summary>
+        private static IEnumerable<string> ScenarioSources(string entryPoint) => System.IO.Directory
+            .GetFiles(TestPaths.InRepository("tests/Pump.OnTarget.Tests/Scenarios"), "*.cs", SearchOption.TopDirectoryOnly)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Append(TestPaths.InRepository("tests/Pump.OnTarget.Tests/" + entryPoint));
 
         private static IEnumerable<string> CoreSources() => System.IO.Directory
             .GetFiles(TestPaths.InRepository("firmware/Pump.Core"), "*.cs", SearchOption.AllDirectories)
