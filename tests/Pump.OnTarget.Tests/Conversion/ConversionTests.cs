@@ -42,7 +42,7 @@ namespace Pump.OnTarget.Tests.Conversion
         [OnTargetFact]
         public void FirmwareImage_EveryPe_FitsTheDeployArea()
         {
-            var files = _build.Firmware.LoadOrder.Skip(1).ToList();   // mscorlib lives in the firmware image, not the deploy area
+            var files = _build.Firmware.LoadOrder;   // nanoFramework deploys every assembly, mscorlib included
             long total = 0;
             foreach (string pe in files)
             {

@@ -64,6 +64,10 @@ namespace Pump.OnTarget.Tests.Toolchain
         internal NanoAssembly HeapProbe => Build("HeapProbe", () => Compile(
             "HeapProbe", "exe", "DEBUG", ScenarioSources("Probes/HeapProbe.cs"), new[] { Core }, new[] { "nanoFramework.Runtime.Native" }));
 
+        /// <summary>The tick probe (Probes/TickProbe.cs): every tick of a whole infusion, timed.</summary>
+        internal NanoAssembly TickProbe => Build("TickProbe", () => Compile(
+            "TickProbe", "exe", "DEBUG", ScenarioSources("Probes/TickProbe.cs"), new[] { Core }, Array.Empty<string>()));
+
         public void Dispose()
         {
             if (_directory != null && System.IO.Directory.Exists(_directory))
