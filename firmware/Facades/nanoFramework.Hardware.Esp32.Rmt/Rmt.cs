@@ -18,9 +18,6 @@ namespace nanoFramework.Hardware.Esp32.Rmt
     {
         public TransmitChannelSettings(int channel, int pinNumber) : base(channel, pinNumber) { throw new NotImplementedException(); }
         public bool EnableCarrierWave { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-        public bool CarrierLevel { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-        public int CarrierWaveFrequency { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-        public byte CarrierWaveDutyPercentage { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public bool EnableIdleLevelOutput { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public bool IdleLevel { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
     }

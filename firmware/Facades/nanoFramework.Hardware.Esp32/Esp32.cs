@@ -17,6 +17,7 @@ namespace nanoFramework.Hardware.Esp32
         I2C2_CLOCK = 0x20201,
         COM2_TX = 0x30200,
         COM2_RX = 0x30201,
+        PWM1 = 0x40100,
     }
 
     public class HighResTimer : IDisposable

@@ -20,7 +20,7 @@ namespace Pump.Device.Tests.Build
     {
         private static readonly string[] AlwaysAllowed = { "Dispose", "Equals", "GetHashCode", "op_Inequality" };
 
-        private static readonly string[] DeviceFacades = { "System.Device.Gpio", "nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32.Rmt", "System.Device.I2c", "System.Device.Adc", "System.IO.Ports", "System.IO.Streams", "System.IO.FileSystem" };
+        private static readonly string[] DeviceFacades = { "System.Device.Gpio", "nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32.Rmt", "System.Device.I2c", "System.Device.Adc", "System.Device.Pwm", "System.IO.Ports", "System.IO.Streams", "System.IO.FileSystem" };
 
         // Proves: DEV-016
         [Fact]

@@ -19,7 +19,7 @@ namespace Pump.OnTarget.Tests.Facades
         private static readonly string[] DeviceFacades =
         {
             "System.Device.Gpio", "nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32.Rmt", "System.Device.I2c",
-            "System.Device.Adc", "System.IO.Ports", "System.IO.Streams", "System.IO.FileSystem",
+            "System.Device.Adc", "System.Device.Pwm", "System.IO.Ports", "System.IO.Streams", "System.IO.FileSystem",
         };
 
         private readonly NanoBuild _build;
@@ -65,8 +65,8 @@ namespace Pump.OnTarget.Tests.Facades
             foreach (string declaration in facade.Declarations.Where(d => !real.Declarations.Contains(d)))
             {
                 // Name the real declaration of the same type or member, so the fix is obvious.
-                string key = declaration.StartsWith("type ", System.StringComparison.Ordinal) ? declaration.Split(' ')[1] + " " : declaration.Split("::")[0].Split(' ').Last() + "::" + declaration.Split("::").Last().Split('(')[0];
-                var real_ = real.Declarations.Where(d => d.Contains(key, System.StringComparison.Ordinal)).Take(3);
+                string key = declaration.StartsWith("type ", System.StringComparison.Ordinal) ? declaration.Split(' ')[1] + " " : declaration.Split("::")[0].Split(' ').Last() + "::" + declaration.Split("::").Last().Split('(')[0].Split(' ')[0] + " ";
+                var real_ = real.Declarations.Where(d => (d + " ").Contains(key, System.StringComparison.Ordinal)).Take(3);
                 mismatches.Add(name + ": " + declaration + "\n    real: " + string.Join("\n          ", real_.DefaultIfEmpty("(none)")));
             }
             _output.WriteLine($"{name}: facade {facade.Declarations.Count} declarations (v{facade.Version}), real {real.Declarations.Count} (v{real.Version})");
