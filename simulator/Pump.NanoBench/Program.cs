@@ -41,6 +41,7 @@ namespace Pump.NanoBench
             Console.WriteLine($"ticks: {ticks.Ticks.Count}, median {ticks.Median:F1} us, p99 {ticks.Percentile(99):F1} us, max {ticks.Max:F1} us");
 
             string path = TestPaths.InRepository(output);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, Markdown(build, heap, heapWithImage, ticks));
             Console.WriteLine("wrote " + path);
             return 0;
