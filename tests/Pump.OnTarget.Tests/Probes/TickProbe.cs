@@ -17,7 +17,7 @@ namespace Pump.OnTarget.Probes
     public static class TickProbe
     {
         private const int MaxTicks = 50000;
-        private const int Repetitions = 3;
+        private const int Repetitions = 5;
 
         public static void Main()
         {
