@@ -33,5 +33,7 @@ namespace Pump.Core.Control
         public const int LibraryRefused = 14;
         /// <summary>arg0 = new library revision, arg1 = entries.</summary>
         public const int LibraryInstalled = 15;
+        /// <summary>Follows a session event: the vitals of that moment (Records.EventVitals has the packing).</summary>
+        public const int VitalsAtEvent = 16;
     }
 }

@@ -43,6 +43,12 @@ namespace Pump.Core.Control
         /// </summary>
         public long MaxMicrostepsPerSecond = 5000;
 
+        /// <summary>
+        /// Why the unit's stored configuration cannot be used (Configuration.ConfigProblem; 0 = usable). Set by
+        /// Configuration.ConfigurationApplier; anything else refuses priming and starting, saying why (CFG-003).
+        /// </summary>
+        public int ConfigurationProblem;
+
         /// <summary>Position of the plunger pusher (µm from fully withdrawn) at which a syringe is empty.</summary>
         public int EmptyPositionUm = 120000;
     }
