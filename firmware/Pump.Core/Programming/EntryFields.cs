@@ -18,34 +18,35 @@ namespace Pump.Core.Programming
         private static readonly int[] FirstCursorByStep = { 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 
         // Indexed by PanelStep: the limit kind a number field's own value is checked against.
-        private static readonly LimitKind[] OwnKindByStep =
+        // int, not enum, arrays: the nanoCLR array initializer is only relied on for primitive element types.
+        private static readonly int[] OwnKindByStep =
         {
-            LimitKind.ConcentrationUgPerMl, LimitKind.ConcentrationUgPerMl, LimitKind.WeightG, LimitKind.DoseUgPerKg,
-            LimitKind.DurationS, LimitKind.RateNlPerH, LimitKind.VolumeNl, LimitKind.SyringeVolumeNl,
+            (int)LimitKind.ConcentrationUgPerMl, (int)LimitKind.ConcentrationUgPerMl, (int)LimitKind.WeightG, (int)LimitKind.DoseUgPerKg,
+            (int)LimitKind.DurationS, (int)LimitKind.RateNlPerH, (int)LimitKind.VolumeNl, (int)LimitKind.SyringeVolumeNl,
         };
 
         // Indexed by LimitKind: where a weight-based program's finding of that kind is entered.
-        private static readonly PanelStep[] WeightBasedHome =
+        private static readonly int[] WeightBasedHome =
         {
-            PanelStep.Drug,     // ConcentrationUgPerMl
-            PanelStep.Dose,     // DoseUgPerKg
-            PanelStep.Duration, // DurationS
-            PanelStep.Duration, // RateUgPerKgPerH: dose / duration
-            PanelStep.Duration, // RateUgPerH
-            PanelStep.Dose,     // TotalDoseUg: dose x weight
-            PanelStep.Weight,   // WeightG
-            PanelStep.Duration, // RateNlPerH
-            PanelStep.Dose,     // VolumeNl: total dose / concentration
-            PanelStep.Review,   // SessionSpacingH
-            PanelStep.Review,   // SessionsPer7Days
-            PanelStep.Syringe,  // SyringeVolumeNl
+            (int)PanelStep.Drug,     // ConcentrationUgPerMl
+            (int)PanelStep.Dose,     // DoseUgPerKg
+            (int)PanelStep.Duration, // DurationS
+            (int)PanelStep.Duration, // RateUgPerKgPerH: dose / duration
+            (int)PanelStep.Duration, // RateUgPerH
+            (int)PanelStep.Dose,     // TotalDoseUg: dose x weight
+            (int)PanelStep.Weight,   // WeightG
+            (int)PanelStep.Duration, // RateNlPerH
+            (int)PanelStep.Dose,     // VolumeNl: total dose / concentration
+            (int)PanelStep.Review,   // SessionSpacingH
+            (int)PanelStep.Review,   // SessionsPer7Days
+            (int)PanelStep.Syringe,  // SyringeVolumeNl
         };
 
         // Indexed by LimitKind: where a plain mL/h program's finding of that kind is entered.
-        private static readonly PanelStep[] PlainRateHome =
+        private static readonly int[] PlainRateHome =
         {
-            PanelStep.Drug, PanelStep.Rate, PanelStep.Rate, PanelStep.Rate, PanelStep.Rate, PanelStep.Volume,
-            PanelStep.Rate, PanelStep.Rate, PanelStep.Volume, PanelStep.Review, PanelStep.Review, PanelStep.Syringe,
+            (int)PanelStep.Drug, (int)PanelStep.Rate, (int)PanelStep.Rate, (int)PanelStep.Rate, (int)PanelStep.Rate, (int)PanelStep.Volume,
+            (int)PanelStep.Rate, (int)PanelStep.Rate, (int)PanelStep.Volume, (int)PanelStep.Review, (int)PanelStep.Review, (int)PanelStep.Syringe,
         };
 
         public static bool IsNumber(PanelStep step)
@@ -72,15 +73,15 @@ namespace Pump.Core.Programming
         public static LimitKind OwnKind(PanelStep step)
         {
             int i = (int)step;
-            return i >= 0 && i < OwnKindByStep.Length ? OwnKindByStep[i] : LimitKind.SyringeVolumeNl;
+            return i >= 0 && i < OwnKindByStep.Length ? (LimitKind)OwnKindByStep[i] : LimitKind.SyringeVolumeNl;
         }
 
         /// <summary>The screen where the value behind a finding of <paramref name="kind"/> is entered.</summary>
         public static PanelStep Home(LimitKind kind, bool plainRate)
         {
             int k = (int)kind;
-            PanelStep[] table = plainRate ? PlainRateHome : WeightBasedHome;
-            return k >= 0 && k < table.Length ? table[k] : PanelStep.Review;
+            int[] table = plainRate ? PlainRateHome : WeightBasedHome;
+            return k >= 0 && k < table.Length ? (PanelStep)table[k] : PanelStep.Review;
         }
 
         private static int Index(PanelStep step)

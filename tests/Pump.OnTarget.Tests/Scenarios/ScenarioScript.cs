@@ -34,9 +34,7 @@ namespace Pump.OnTarget.Scenarios
             bench.RunTicks(4);
             bench.Screen("idle");
             bench.Press(PanelKey.Ok);
-            bench.Press(PanelKey.Down);
             bench.Screen("drug");
-            bench.Press(PanelKey.Ok);
             bench.Press(PanelKey.Ok);
             bench.EnterDigits("0700");
             bench.EnterDigits("0050");
@@ -193,9 +191,7 @@ namespace Pump.OnTarget.Scenarios
         internal static void ProgramKetamine(ScenarioBench bench, string weight, string dose, string minutes, bool prime)
         {
             bench.RunTicks(4);
-            bench.Press(PanelKey.Ok);
-            bench.Press(PanelKey.Down);
-            bench.Press(PanelKey.Ok);
+            bench.Press(PanelKey.Ok);       // new program: ketamine 1 mg/mL is offered first
             bench.Press(PanelKey.Ok);
             bench.EnterDigits(weight);
             bench.EnterDigits(dose);
