@@ -40,7 +40,8 @@ namespace Pump.Evidence.Accuracy
             Settings = new PumpSettings
             {
                 PairedMonitorId = MonitorId,
-                EmptyPositionUm = (int)Math.Floor(syringe.StrokeMicrometres),
+                // Where the virtual mechanism's barrel is empty (a full syringe starts one stroke before it).
+                EmptyPositionUm = (int)global::Pump.Sim.Physics.Mechanism.DefaultEmptyPositionMicrometres,
                 OcclusionLevel = level,
             };
             // A store of exactly the size the persistence layout needs (the first virtual pump's store was
@@ -183,7 +184,9 @@ namespace Pump.Evidence.Accuracy
             Press(PanelKey.Start);
             if (State != PumpState.Infusing)
             {
-                throw new InvalidOperationException($"start refused: {State}, {Controller.LastRejection}");
+                string shortfall = Controller.Commands.StartShortfall(out long loadedNl, out long programNl)
+                    ? $" (too little drug: {loadedNl} nL loaded for {programNl} nL)" : "";
+                throw new InvalidOperationException($"start refused: {State}, {Controller.LastRejection}{shortfall}");
             }
         }
 
