@@ -158,8 +158,13 @@ namespace Pump.Core.Control
         internal bool WithinMechanism(InfusionProgram program)
         {
             // RateMicrosteps per RatePeriodUs ≤ Max per second  ⇔  RateMicrosteps × 1e6 ≤ Max × RatePeriodUs.
-            // Both products stay below 1e16 for every program the programmer accepts (PRG, UNT ranges).
-            return checked(program.RateMicrosteps * 1000000) <= checked(_settings.MaxMicrostepsPerSecond * program.RatePeriodUs);
+            // Both products stay below 1e16 for every program the programmer accepts (PRG, UNT ranges); one that
+            // does not fit is refused by the explicit check (nanoCLR would wrap it, NFR-005).
+            long demanded;
+            long allowed;
+            return IntMath.TryMultiply(program.RateMicrosteps, 1000000, out demanded)
+                && IntMath.TryMultiply(_settings.MaxMicrostepsPerSecond, program.RatePeriodUs, out allowed)
+                && demanded <= allowed;
         }
 
         internal void Adopt(DrugEntry drug, SyringeCalibration calibration, InfusionProgram program)

@@ -178,8 +178,13 @@ namespace Pump.Core.Control
 
         private static long RateFromSnapshot(PumpSnapshot snap, SyringeCalibration calibration)
         {
-            long perHour = IntMath.MulDiv(snap.RateMicrosteps, 3600000000L, snap.RatePeriodUs);
+            long perHour;
             long nl;
+            if (!IntMath.TryMulDiv(snap.RateMicrosteps, 3600000000L, snap.RatePeriodUs, out perHour))
+            {
+                return 0;   // a rate no program has: the recomputed program cannot match, the restore is refused
+            }
+
             // Ceiling inverse: rounding down would lose a microstep and the recomputed program would not match.
             return calibration.TryMicrostepsToNlCeil(perHour, out nl) ? nl : 0;
         }
