@@ -37,7 +37,7 @@ namespace Pump.Core.Control
         // use, not in a static initializer: nanoCLR runs every type's static constructor at load in an order that
         // does not follow dependencies, so an initializer reading StateTraits could see its table still null
         // (NFR-003: that made every tick throw on nanoCLR and the pump go to FAILSAFE).
-        private static int[] _armed;
+        private static int[]? _armed;
 
         private static int[] Armed
         {
