@@ -71,19 +71,32 @@ namespace Pump.LibraryTool.Tests
             Assert.Equal(2u, after.Controller.Library.Revision);
             Assert.False(after.Controller.Library.IsDraft);
             Assert.DoesNotContain("DRAFT", after.Display.Row(0));
-            Assert.Equal("REJECTED: HARD LIMIT", EnterKetamineDose(after, "0095"));
+            Assert.Equal("HARD LIMIT: REFUSED", EnterKetamineDose(after, "0095"));
             Assert.Equal(PumpState.Programming, after.State);
             Assert.Null(after.Controller.Program);
         }
 
-        /// <summary>Ketamine, 1 mg/mL, 60 kg, the dose given, 40 min, BD 60: the review screen's verdict line.</summary>
+        /// <summary>
+        /// Ketamine, 1 mg/mL, 60 kg, the dose given, 40 min, BD 60: the dose screen's refusal if a hard limit refuses
+        /// the dose where it is entered (PNL-401), else the review screen's verdict line.
+        /// </summary>
         private static string EnterKetamineDose(PumpRig rig, string doseDigits)
         {
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);
-            rig.EnterDigits("0600");
+            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            rig.EnterField("0600");
             rig.EnterDigits(doseDigits);
-            rig.EnterDigits("040");
+            if (rig.Controller.Panel.Wizard.EntryFinding is { IsSoft: false } && rig.Controller.Panel.Step == Pump.Core.Panel.PanelStep.EntryFinding)
+            {
+                return rig.Display.Row(0).Trim();
+            }
+
+            if (rig.Controller.Panel.Step == Pump.Core.Panel.PanelStep.EntryFinding)
+            {
+                rig.Press(PanelKey.Ok);
+            }
+
+            rig.EnterField("040");
             rig.Press(PanelKey.Ok);
             string row0 = rig.Display.Row(0).Trim();
             return row0.StartsWith("REJECTED", System.StringComparison.Ordinal) ? row0 : rig.Display.Row(3).Trim();

@@ -16,6 +16,7 @@ namespace Pump.Core.Alarms
         /// <summary>History entries kept for the panel.</summary>
         public const int HistoryCapacity = 64;
 
+        private long _lastAcknowledgedUs = long.MinValue;
         private readonly bool[] _present = new bool[AlarmCodes.Count];
         private readonly bool[] _shown = new bool[AlarmCodes.Count];
         private readonly long[] _raisedAtUs = new long[AlarmCodes.Count];
@@ -130,6 +131,8 @@ namespace Pump.Core.Alarms
         /// <summary>The clinician acknowledges: latched alarms whose condition has gone are cleared. Returns how many.</summary>
         public int Acknowledge(long nowUs)
         {
+            // A reminder (callback) is answered by the acknowledgement itself; its period restarts from here.
+            _lastAcknowledgedUs = nowUs;
             int cleared = 0;
             for (int i = 1; i < AlarmCodes.Count; i++)
             {
@@ -143,6 +146,26 @@ namespace Pump.Core.Alarms
 
             return cleared;
         }
+
+        /// <summary>Some shown alarm has lost its cause, so OK would clear it.</summary>
+        public bool CanAcknowledge
+        {
+            get
+            {
+                for (int i = 1; i < AlarmCodes.Count; i++)
+                {
+                    if (_shown[i] && !_present[i])
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>When OK last acknowledged an alarm screen (long.MinValue before the first time).</summary>
+        public long LastAcknowledgedUs { get { return _lastAcknowledgedUs; } }
 
         /// <summary>The highest-priority shown alarm, the most recent among equals; None when nothing is shown.</summary>
         public AlarmCode Highest

@@ -17,6 +17,9 @@ namespace Pump.Core.Control
         /// <summary>The confirmed program, null without one.</summary>
         public InfusionProgram? Program { get; private set; }
 
+        /// <summary>The program's drug entry (its name is shown while the session runs, PNL-403).</summary>
+        public Library.DrugEntry? Drug { get; private set; }
+
         /// <summary>Delivered volume and dose, rounded down (nL, µg).</summary>
         public long DeliveredVolumeNl { get; private set; }
 
@@ -52,6 +55,7 @@ namespace Pump.Core.Control
         {
             State = pump.State;
             Program = pump.Program;
+            Drug = pump.Drug;
             DeliveredVolumeNl = pump.DeliveredVolumeNl();
             DeliveredDoseUg = pump.DeliveredDoseUg();
             CountedMicrosteps = pump.Ledger.CountedMicrosteps;

@@ -117,7 +117,9 @@ namespace Pump.Core.Control
             f.Set(SupervisionFacts.StorageFault, storageFault);
             f.Set(SupervisionFacts.DisplayFault, !_hw.Display.IsHealthy);
             // Callback reminders (TEC-008).
-            f.Set(SupervisionFacts.StateLong, nowUs - stateEnteredUs >= _settings.CallbackPausedS * 1000000L);
+            // OK on the reminder answers it (PNL-402): the period restarts from the acknowledgement.
+            long attended = _alarms.LastAcknowledgedUs > stateEnteredUs ? _alarms.LastAcknowledgedUs : stateEnteredUs;
+            f.Set(SupervisionFacts.StateLong, nowUs - attended >= _settings.CallbackPausedS * 1000000L);
             long lastTouch = lastKeyUs > stateEnteredUs ? lastKeyUs : stateEnteredUs;
             f.Set(SupervisionFacts.Untouched, nowUs - lastTouch >= _settings.CallbackProgrammingS * 1000000L);
             long utc;

@@ -133,6 +133,7 @@ namespace Pump.Core.Panel
                     {
                         // Only the wizard's confirmation makes a program; the pump checks it again before adopting it.
                         _commands.AdoptConfirmedProgram(_wizard.Drug, _wizard.Calibration, _wizard.Result);
+                        _wizard.Remember();
                     }
 
                     break;
@@ -154,6 +155,11 @@ namespace Pump.Core.Panel
                         {
                             _commands.Request(PumpTrigger.RequestStart);
                         }
+                    }
+                    else if (key == PanelKey.Ok && _pump.Alarms.CanAcknowledge)
+                    {
+                        // An alarm whose cause has gone is acknowledged first; the next OK primes (PNL-402).
+                        _commands.AcknowledgeAlarms(nowUs);
                     }
                     else if (key == PanelKey.Ok)
                     {
@@ -367,7 +373,16 @@ namespace Pump.Core.Panel
                     _programmingScreen.RenderProgramLine(s, 0);
                     _programmingScreen.RenderRateLine(s, 1);
                     s.Put(2, 0, _pump.LinePrimed ? "START:INFUSE OK:PRM" : "OK:PRIME  BACK:EDIT");
-                    _programmingScreen.RenderPairedMonitor(s, 3);
+                    if (_pump.Alarms.CanAcknowledge)
+                    {
+                        // An alarm OK would clear takes the monitor's line until it is acknowledged (PNL-402).
+                        _sessionScreen.RenderAlarmLine(s, 3);
+                    }
+                    else
+                    {
+                        _programmingScreen.RenderPairedMonitor(s, 3);
+                    }
+
                     break;
                 case PumpState.Priming:
                     s.Put(0, 0, "PRIMING");

@@ -3,7 +3,9 @@ namespace Pump.Core.Panel
     /// <summary>Screens of the programming flow.</summary>
     public enum PanelStep
     {
+        /// <summary>Drug and concentration, chosen together from the library's pairs.</summary>
         Drug = 0,
+        /// <summary>Not a screen of its own any more (chosen with the drug); kept so logged numbers stay stable.</summary>
         Concentration = 1,
         Weight = 2,
         Dose = 3,
@@ -14,5 +16,7 @@ namespace Pump.Core.Panel
         Review = 8,
         SoftLimit = 9,
         ConfirmOverride = 10,
+        /// <summary>A value just entered crosses a limit: refused (hard) or flagged (soft) on its own screen.</summary>
+        EntryFinding = 11,
     }
 }

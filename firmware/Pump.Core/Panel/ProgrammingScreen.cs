@@ -28,14 +28,14 @@ namespace Pump.Core.Panel
                 case PanelStep.Drug:
                     s.Put(0, 0, "SELECT DRUG");
                     s.Put(1, 0, drug.Name);
-                    s.Put(3, 0, "UP/DN  OK:NEXT");
-                    break;
-                case PanelStep.Concentration:
-                    s.Put(0, 0, "CONCENTRATION");
                     if (drug.ConcentrationsUgPerMl.Length > 0)
                     {
-                        int c = s.PutFixed(1, 0, drug.ConcentrationsUgPerMl[_wizard.ConcentrationIndex], 3, 0);
-                        s.Put(1, c, " mg/mL");
+                        int c = s.PutFixed(2, 0, drug.ConcentrationsUgPerMl[_wizard.ConcentrationIndex], 3, 0);
+                        s.Put(2, c, " mg/mL");
+                    }
+                    else
+                    {
+                        s.Put(2, 0, "RATE mL/h, NO DOSE");
                     }
 
                     s.Put(3, 0, "UP/DN  OK:NEXT");
@@ -67,7 +67,25 @@ namespace Pump.Core.Panel
                 case PanelStep.ConfirmOverride:
                     RenderSoftLimit(s);
                     break;
+                case PanelStep.EntryFinding:
+                    RenderEntryFinding(s);
+                    break;
             }
+        }
+
+        /// <summary>A value just entered crosses a limit (PNL-401): hard is refused here, soft is flagged here.</summary>
+        private void RenderEntryFinding(ScreenBuffer s)
+        {
+            Finding? f = _wizard.EntryFinding;
+            if (f == null)
+            {
+                return;
+            }
+
+            s.Put(0, 0, f.IsSoft ? "SOFT LIMIT: CHECK" : "HARD LIMIT: REFUSED");
+            PutChars(s, 1, f.WriteLine1(_line, 0));
+            PutChars(s, 2, f.WriteLine2(_line, 0));
+            s.Put(3, 0, f.IsSoft ? "OK:KEEP BACK:CHANGE" : "BACK:CHANGE VALUE");
         }
 
         /// <summary>A number-entry screen: title, the digits with the cursor, the key hint.</summary>
@@ -80,7 +98,7 @@ namespace Pump.Core.Panel
 
         private void RenderEditHint(ScreenBuffer s)
         {
-            s.Put(3, 0, _wizard.Editor.Confirming ? "OK:CONFIRM BACK:EDIT" : "UP/DN:DIGIT OK:NEXT");
+            s.Put(3, 0, _wizard.Editor.Editing ? "UP/DN:DIGIT OK:NEXT" : "OK:ACCEPT UP/DN:EDIT");
         }
 
         private void RenderReview(ScreenBuffer s)

@@ -166,6 +166,41 @@ namespace Pump.Core.Programming
             return f.Finish(program);
         }
 
+        /// <summary>
+        /// One entered value against its input range and the entry's limits, exactly as the whole program checks
+        /// it (PNL-401): the finding, or null when it is within every limit. Used on the value's own screen.
+        /// </summary>
+        public static Finding? CheckEntered(DrugEntry entry, LimitKind kind, long value)
+        {
+            long max = InputMax(kind);
+            if (value <= 0)
+            {
+                return new Finding(kind, FindingReason.NotPositive, value, 0);
+            }
+
+            if (max > 0 && value > max)
+            {
+                return new Finding(kind, FindingReason.TooLarge, value, max);
+            }
+
+            Limits limits = entry.GetLimits(kind);
+            LimitCheck check = limits.Check(value);
+            return check == LimitCheck.Within ? null : new Finding(kind, ToReason(check), value, limits.BoundFor(check));
+        }
+
+        private static long InputMax(LimitKind kind)
+        {
+            switch (kind)
+            {
+                case LimitKind.WeightG: return MaxWeightG;
+                case LimitKind.DoseUgPerKg: return MaxDoseUgPerKg;
+                case LimitKind.DurationS: return MaxDurationS;
+                case LimitKind.RateNlPerH: return MaxRateNlPerH;
+                case LimitKind.VolumeNl: return MaxVolumeNl;
+                default: return 0;
+            }
+        }
+
         private static void CheckInput(FindingCollector f, LimitKind kind, long value, long max)
         {
             if (value <= 0)

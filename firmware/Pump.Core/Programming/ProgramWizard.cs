@@ -7,9 +7,11 @@ using Pump.Hal;
 namespace Pump.Core.Programming
 {
     /// <summary>
-    /// The programming wizard (PNL-001..003): drug → concentration → weight → dose per kg → duration → syringe →
-    /// review → each soft limit confirmed twice (plain mL/h drugs: rate and volume instead). Values are entered
-    /// digit by digit (NumberEditor). It alone can produce a confirmed program: <see cref="OnKey"/> answers
+    /// The programming wizard (PNL-001..003, PNL-400..402): drug and concentration → weight → dose per kg →
+    /// duration → syringe → review → each soft limit confirmed twice (plain mL/h drugs: rate and volume instead).
+    /// A default or previous value is accepted with one OK; the digit editor opens only to change it
+    /// (NumberEditor). Each value is checked when entered (EntryFields says which findings belong to which
+    /// screen): a hard limit is refused there, a soft one flagged there. It alone can produce a confirmed program: <see cref="OnKey"/> answers
     /// Confirmed only after review and every confirmation, and the panel then hands
     /// <see cref="Drug"/>, <see cref="Calibration"/> and <see cref="Result"/> to the pump.
     /// </summary>
@@ -18,23 +20,21 @@ namespace Pump.Core.Programming
         private readonly IProgrammingContext _context;
         private readonly NumberEditor _editor = new NumberEditor();
         private PanelStep _step;
-        private int _drugIndex;
-        private int _concentrationIndex;
+        private readonly ProgramEntries _entries;
         private int _syringeIndex;
-        private long _weightG;
-        private long _doseUgPerKg;
-        private long _durationS;
-        private long _rateNlPerH;
-        private long _volumeNl;
         private ProgramResult? _result;
         private SyringeCalibration? _calibration;
         private int _findingIndex;
         private bool _spacingPending;
         private WizardOutcome _outcome;
+        private PanelStep _entryStep;
+        private Finding? _entryFinding;
+        private bool _hasPrevious;
 
         public ProgramWizard(IProgrammingContext context)
         {
             _context = context;
+            _entries = new ProgramEntries(context);
             _syringeIndex = DefaultSyringeIndex();
         }
 
@@ -42,11 +42,20 @@ namespace Pump.Core.Programming
         public NumberEditor Editor { get { return _editor; } }
         public ProgramResult? Result { get { return _result; } }
         public SyringeCalibration? Calibration { get { return _calibration; } }
-        public int DrugIndex { get { return _drugIndex; } }
-        public int ConcentrationIndex { get { return _concentrationIndex; } }
+        public int DrugIndex { get { return _entries.DrugIndex; } }
+        public int ConcentrationIndex { get { return _entries.ConcentrationIndex; } }
+
+        /// <summary>The values entered so far.</summary>
+        public ProgramEntries Entries { get { return _entries; } }
         public int SyringeIndex { get { return _syringeIndex; } }
         public int FindingIndex { get { return _findingIndex; } }
         public bool SpacingPending { get { return _spacingPending; } }
+
+        /// <summary>The screen whose value <see cref="EntryFinding"/> is about (meaningful on PanelStep.EntryFinding).</summary>
+        public PanelStep EntryStep { get { return _entryStep; } }
+
+        /// <summary>The limit the value just entered crosses (PanelStep.EntryFinding).</summary>
+        public Finding? EntryFinding { get { return _entryFinding; } }
 
         /// <summary>The drug of the confirmed (or current) program.</summary>
         public DrugEntry Drug { get { return CurrentDrug(); } }
@@ -56,14 +65,19 @@ namespace Pump.Core.Programming
         {
             if (!keepValues)
             {
-                _drugIndex = 0;
-                _weightG = 0;
+                _entries.StartFresh(_hasPrevious);
                 _syringeIndex = DefaultSyringeIndex();
-                ApplyDrugDefaults();
             }
 
             _step = PanelStep.Drug;
             _result = null;
+            _entryFinding = null;
+        }
+
+        /// <summary>Called when the program was adopted: its drug and concentration are offered first next time.</summary>
+        public void Remember()
+        {
+            _hasPrevious = true;
         }
 
         private static int DefaultSyringeIndex()
@@ -81,25 +95,7 @@ namespace Pump.Core.Programming
 
         public DrugEntry CurrentDrug()
         {
-            return _context.Library.GetAt(_drugIndex);
-        }
-
-        private void ApplyDrugDefaults()
-        {
-            DrugEntry d = CurrentDrug();
-            _concentrationIndex = 0;
-            for (int i = 0; i < d.ConcentrationsUgPerMl.Length; i++)
-            {
-                if (d.ConcentrationsUgPerMl[i] == d.DefaultConcentrationUgPerMl)
-                {
-                    _concentrationIndex = i;
-                }
-            }
-
-            _doseUgPerKg = d.DefaultDoseUgPerKg;
-            _durationS = d.DefaultDurationS;
-            _rateNlPerH = d.DefaultRateNlPerH;
-            _volumeNl = 0;
+            return _entries.Drug;
         }
 
         /// <summary>One key on a programming screen; says whether it cancelled or confirmed the program.</summary>
@@ -119,13 +115,11 @@ namespace Pump.Core.Programming
                 case PanelStep.Drug:
                     if (key == PanelKey.Up || key == PanelKey.Down)
                     {
-                        int n = _context.Library.Count;
-                        _drugIndex = (_drugIndex + (key == PanelKey.Up ? n - 1 : 1)) % n;
-                        ApplyDrugDefaults();
+                        _entries.StepDrugPair(key == PanelKey.Up);
                     }
                     else if (key == PanelKey.Ok)
                     {
-                        GoTo(plain ? PanelStep.Rate : PanelStep.Concentration);
+                        GoTo(plain ? PanelStep.Rate : PanelStep.Weight);
                     }
                     else if (key == PanelKey.Back)
                     {
@@ -133,27 +127,8 @@ namespace Pump.Core.Programming
                     }
 
                     break;
-                case PanelStep.Concentration:
-                    if (key == PanelKey.Up || key == PanelKey.Down)
-                    {
-                        int n = drug.ConcentrationsUgPerMl.Length;
-                        if (n > 0)
-                        {
-                            _concentrationIndex = (_concentrationIndex + (key == PanelKey.Up ? n - 1 : 1)) % n;
-                        }
-                    }
-                    else if (key == PanelKey.Ok)
-                    {
-                        GoTo(PanelStep.Weight);
-                    }
-                    else if (key == PanelKey.Back)
-                    {
-                        GoTo(PanelStep.Drug);
-                    }
-
-                    break;
                 case PanelStep.Weight:
-                    Edit(key, PanelStep.Dose, PanelStep.Concentration);
+                    Edit(key, PanelStep.Dose, PanelStep.Drug);
                     break;
                 case PanelStep.Dose:
                     Edit(key, PanelStep.Duration, PanelStep.Weight);
@@ -213,6 +188,44 @@ namespace Pump.Core.Programming
                     }
 
                     break;
+                case PanelStep.EntryFinding:
+                    OnEntryFindingKey(key, plain);
+                    break;
+            }
+        }
+
+        /// <summary>A refused value: only Back, into its editor. A flagged value: OK keeps it (confirmed again at review), Back edits it.</summary>
+        private void OnEntryFindingKey(PanelKey key, bool plain)
+        {
+            if (key == PanelKey.Back)
+            {
+                ReopenEntry(_entryStep);
+            }
+            else if (key == PanelKey.Ok && _entryFinding != null && _entryFinding.IsSoft)
+            {
+                GoTo(Next(_entryStep, plain));
+            }
+        }
+
+        /// <summary>Back from a refusal: the offending field, its digit editor open on the value entered.</summary>
+        private void ReopenEntry(PanelStep step)
+        {
+            GoTo(step);
+            if (EntryFields.IsNumber(step))
+            {
+                _editor.Reopen(_entries.FieldValue(step));
+            }
+        }
+
+        private static PanelStep Next(PanelStep step, bool plain)
+        {
+            switch (step)
+            {
+                case PanelStep.Weight: return PanelStep.Dose;
+                case PanelStep.Dose: return PanelStep.Duration;
+                case PanelStep.Rate: return PanelStep.Volume;
+                case PanelStep.Drug: return plain ? PanelStep.Rate : PanelStep.Weight;
+                default: return PanelStep.Syringe;
             }
         }
 
@@ -220,7 +233,15 @@ namespace Pump.Core.Programming
         {
             if (key == PanelKey.Back)
             {
-                GoTo(PanelStep.Syringe);
+                // From a hard-limit rejection, straight to the screen of the offending value.
+                bool rejected = _result != null && _result.Outcome == ProgramOutcome.Rejected && _result.FindingCount > 0;
+                PanelStep home = rejected ? EntryFields.Home(_result!.GetFinding(0).Kind, drug.Mode == DoseMode.PlainRate) : PanelStep.Syringe;
+                if (home == PanelStep.Review)
+                {
+                    home = PanelStep.Syringe;
+                }
+
+                ReopenEntry(home);
                 return;
             }
 
@@ -305,12 +326,12 @@ namespace Pump.Core.Programming
             _calibration = calibration;
             if (drug.Mode == DoseMode.PlainRate)
             {
-                _result = InfusionProgrammer.ProgramPlainRate(drug, _rateNlPerH, _volumeNl, calibration);
+                _result = InfusionProgrammer.ProgramPlainRate(drug, _entries.RateNlPerH, _entries.VolumeNl, calibration);
             }
             else
             {
-                int concentration = drug.ConcentrationsUgPerMl.Length > 0 ? drug.ConcentrationsUgPerMl[_concentrationIndex] : 0;
-                _result = InfusionProgrammer.ProgramWeightBased(drug, concentration, _weightG, _doseUgPerKg, _durationS, calibration);
+                _result = InfusionProgrammer.ProgramWeightBased(drug, _entries.ConcentrationUgPerMl, _entries.WeightG, _entries.DoseUgPerKg,
+                    _entries.DurationS, calibration);
             }
 
             SpacingCheckResult spacing = _context.CheckSpacing(drug);
@@ -320,23 +341,9 @@ namespace Pump.Core.Programming
         private void GoTo(PanelStep step)
         {
             _step = step;
-            switch (step)
+            if (EntryFields.IsNumber(step))
             {
-                case PanelStep.Weight:
-                    _editor.Begin(_weightG / 100, 4, 1);
-                    break;
-                case PanelStep.Dose:
-                    _editor.Begin(_doseUgPerKg / 10, 4, 2);
-                    break;
-                case PanelStep.Duration:
-                    _editor.Begin(_durationS / 60, 3, 0);
-                    break;
-                case PanelStep.Rate:
-                    _editor.Begin(_rateNlPerH / 100000, 5, 1);
-                    break;
-                case PanelStep.Volume:
-                    _editor.Begin(_volumeNl / 100000, 4, 1);
-                    break;
+                _editor.Begin(_entries.FieldValue(step), EntryFields.Digits(step), EntryFields.Decimals(step), EntryFields.FirstCursor(step));
             }
         }
 
@@ -354,27 +361,48 @@ namespace Pump.Core.Programming
                 return;
             }
 
-            long v = _editor.Value;
-            switch (_step)
+            _entries.SetField(_step, _editor.Value);
+            if (!CheckEntry(_step))
             {
-                case PanelStep.Weight:
-                    _weightG = v * 100;
-                    break;
-                case PanelStep.Dose:
-                    _doseUgPerKg = v * 10;
-                    break;
-                case PanelStep.Duration:
-                    _durationS = v * 60;
-                    break;
-                case PanelStep.Rate:
-                    _rateNlPerH = v * 100000;
-                    break;
-                case PanelStep.Volume:
-                    _volumeNl = v * 100000;
-                    break;
+                GoTo(next);
+            }
+        }
+
+        /// <summary>
+        /// Checks the value just entered on its own screen: first against its own limits, then the program as entered
+        /// so far (later fields hold their defaults) for a derived finding that belongs here (total dose on the dose
+        /// screen, rates on the duration screen). Shows the first such finding; returns whether one is shown.
+        /// </summary>
+        private bool CheckEntry(PanelStep step)
+        {
+            DrugEntry drug = CurrentDrug();
+            bool plain = drug.Mode == DoseMode.PlainRate;
+            LimitKind own = EntryFields.OwnKind(step);
+            Finding? found = InfusionProgrammer.CheckEntered(drug, own, _entries.KindValue(own));
+            if (found == null)
+            {
+                Compute(drug);
+                ProgramResult? r = _result;
+                _result = null;
+                for (int i = 0; r != null && found == null && i < r.FindingCount; i++)
+                {
+                    Finding f = r.GetFinding(i);
+                    if (EntryFields.Home(f.Kind, plain) == step)
+                    {
+                        found = f;
+                    }
+                }
             }
 
-            GoTo(next);
+            if (found == null)
+            {
+                return false;
+            }
+
+            _entryStep = step;
+            _entryFinding = found;
+            _step = PanelStep.EntryFinding;
+            return true;
         }
     }
 }

@@ -17,8 +17,16 @@ namespace Pump.Sim.Batch
         public Dictionary<string, int> Outcomes { get; init; } = new Dictionary<string, int>();
         public int HeldOrStopped { get; init; }
         public int SessionsReachingSbp180 { get; init; }
+        /// <summary>Sessions that raised CHECK VITALS (the advisory vital-sign alarm) at least once.</summary>
+        public int SessionsWithAdvisory { get; init; }
+        /// <summary>CHECK VITALS alarms raised over the whole batch.</summary>
+        public int AdvisoriesRaised { get; init; }
         public Dictionary<string, int> RejectionReasons { get; init; } = new Dictionary<string, int>();
         public List<BatchPatientRecord> Patients { get; init; } = new List<BatchPatientRecord>();
+
+        private static readonly string AdvisoryCode = global::Pump.Core.Alarms.AlarmCode.VitalAdvisory.ToString();
+
+        private static int Advisories(BatchPatientRecord p) => p.AlarmCounts.TryGetValue(AdvisoryCode, out int n) ? n : 0;
 
         public static BatchStatistics From(string scenario, IReadOnlyList<BatchPatientRecord> r, long wallMs)
         {
@@ -34,6 +42,8 @@ namespace Pump.Sim.Batch
                 Outcomes = r.GroupBy(x => x.Outcome).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 HeldOrStopped = r.Count(x => x.Outcome == "held" || x.Outcome == "stopped"),
                 SessionsReachingSbp180 = r.Count(x => x.PeakMeasuredSbpMmHg >= 180),
+                SessionsWithAdvisory = r.Count(x => Advisories(x) > 0),
+                AdvisoriesRaised = r.Sum(Advisories),
                 RejectionReasons = r.Where(x => x.Rejection != null).SelectMany(x => x.Rejection!.Take(1))
                     .GroupBy(x => x).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 Patients = r.ToList(),

@@ -17,8 +17,9 @@ namespace Pump.Sim.Running
     /// The virtual clinician. Acts only by pressing panel keys, one at a time, each after the pump has taken
     /// the previous one and a key interval has passed; decides from what a person at the bedside sees: the
     /// pump's display and screen (read-only), its lamps, and the monitor. It programs the scenario's infusion
-    /// field by field (drug, concentration, weight, dose, duration digit by digit, syringe, review, soft-limit
-    /// confirmations), primes the line, connects it to the patient and presses Start; later it acknowledges
+    /// field by field (drug and concentration, then weight, dose and duration: a shown value that is right is
+    /// accepted with OK, a wrong one changed digit by digit; syringe, review, soft-limit confirmations), primes
+    /// the line, connects it to the patient and presses Start; later it acknowledges
     /// alarms after a delay and, when asked to, resumes a held infusion once the vitals are back in range
     /// (clinical.md §6b: SBP &lt; 180, DBP &lt; 110, HR ≤ 120, SpO2 ≥ 92, RR 8–30).
     /// It gives up (the outcome is "rejected") when the pump refuses the programme and the scenario does not
@@ -230,21 +231,7 @@ namespace Pump.Sim.Running
             switch (panel.Step)
             {
                 case PanelStep.Drug:
-                    if (_display.RowText(1).Contains(p.Drug.Trim(), StringComparison.OrdinalIgnoreCase))
-                    {
-                        Press(nowMs, PanelKey.Ok);
-                    }
-                    else if (_screenPresses++ > pump.Library.Count)
-                    {
-                        GiveUp(nowMs, "drug '" + p.Drug + "' is not in the pump's library");
-                    }
-                    else
-                    {
-                        Press(nowMs, PanelKey.Down);
-                    }
-                    return;
-                case PanelStep.Concentration:
-                    ConcentrationKey(nowMs, pump);
+                    DrugKey(nowMs, pump);
                     return;
                 case PanelStep.Weight:
                     DigitKey(nowMs, panel.Editor, _scenario.Patient.WeightKg * 10, "weight");
@@ -300,36 +287,66 @@ namespace Pump.Sim.Running
                 case PanelStep.ConfirmOverride:
                     Press(nowMs, PanelKey.Ok);
                     return;
+                case PanelStep.EntryFinding:
+                    EntryFindingKey(nowMs, panel);
+                    return;
             }
         }
 
-        private void ConcentrationKey(long nowMs, PumpController pump)
+        /// <summary>A value flagged on its own screen: a soft limit is kept when the scenario confirms soft limits; a hard one ends the attempt.</summary>
+        private void EntryFindingKey(long nowMs, PanelModel panel)
         {
-            DrugEntry? drug = FindDrug(pump.Library, _scenario.Program.Drug);
-            long wantUg = (long)Math.Round(_scenario.Program.ConcentrationMgPerMl * 1000);
-            if (drug == null)
+            Finding? f = panel.Wizard.EntryFinding;
+            string shown = _display.RowText(1).Trim() + " " + _display.RowText(2).Trim();
+            if (f == null || !f.IsSoft)
             {
-                GiveUp(nowMs, "drug not found");
+                if (f != null)
+                {
+                    RejectionReasons.Add(f.ToLongString());
+                }
+                GiveUp(nowMs, "the pump refused a value at entry (hard limit): " + shown);
                 return;
             }
-            int want = Array.IndexOf(drug.ConcentrationsUgPerMl, (int)wantUg);
-            if (want < 0)
+            if (!_scenario.Program.ConfirmSoftLimits)
+            {
+                RejectionReasons.Add(f.ToLongString());
+                GiveUp(nowMs, "soft limit not confirmed by the clinician");
+                return;
+            }
+            Act(nowMs, "clinician keeps a value flagged at entry: " + shown);
+            Press(nowMs, PanelKey.Ok);
+        }
+
+        /// <summary>The drug screen lists drug and concentration pairs: Down until both read right, then OK.</summary>
+        private void DrugKey(long nowMs, PumpController pump)
+        {
+            DrugEntry? drug = FindDrug(pump.Library, _scenario.Program.Drug);
+            if (drug == null)
+            {
+                GiveUp(nowMs, "drug '" + _scenario.Program.Drug + "' is not in the pump's library");
+                return;
+            }
+            long wantUg = (long)Math.Round(_scenario.Program.ConcentrationMgPerMl * 1000);
+            if (drug.Mode != DoseMode.PlainRate && Array.IndexOf(drug.ConcentrationsUgPerMl, (int)wantUg) < 0)
             {
                 GiveUp(nowMs, "concentration " + _scenario.Program.ConcentrationMgPerMl.ToString(CultureInfo.InvariantCulture)
                     + " mg/mL is not offered by the drug library (offered: " + string.Join(", ", Array.ConvertAll(drug.ConcentrationsUgPerMl, c => (c / 1000.0).ToString(CultureInfo.InvariantCulture))) + " mg/mL)");
                 return;
             }
-            int start = Math.Max(0, Array.IndexOf(drug.ConcentrationsUgPerMl, drug.DefaultConcentrationUgPerMl));
-            int n = drug.ConcentrationsUgPerMl.Length;
-            int downs = ((want - start) % n + n) % n;
-            if (_screenPresses < downs)
+            string wantConcentration = (wantUg / 1000.0).ToString(CultureInfo.InvariantCulture) + " mg/mL";
+            bool drugShown = _display.RowText(1).Contains(_scenario.Program.Drug.Trim(), StringComparison.OrdinalIgnoreCase);
+            bool concentrationShown = drug.Mode == DoseMode.PlainRate || _display.RowText(2).Trim().StartsWith(wantConcentration, StringComparison.Ordinal);
+            if (drugShown && concentrationShown)
             {
-                _screenPresses++;
-                Press(nowMs, PanelKey.Down);
+                Press(nowMs, PanelKey.Ok);
+            }
+            else if (_screenPresses++ > 4 * pump.Library.Count + 4)
+            {
+                GiveUp(nowMs, "drug '" + _scenario.Program.Drug + "' at " + wantConcentration + " is not offered by the panel");
             }
             else
             {
-                Press(nowMs, PanelKey.Ok);
+                Press(nowMs, PanelKey.Down);
             }
         }
 
@@ -346,19 +363,33 @@ namespace Pump.Sim.Running
                 GiveUp(nowMs, field + " does not fit the panel's " + editor.DigitCount + "-digit field");
                 return;
             }
-            if (editor.Confirming)
+            if (!editor.Editing)
             {
-                Press(nowMs, editor.Value == value ? PanelKey.Ok : PanelKey.Back);
+                // A shown value (library default or previous): accept it if right, else open the editor.
+                Press(nowMs, editor.Value == value ? PanelKey.Ok : PanelKey.Up);
                 return;
             }
             int cursor = editor.Cursor;
+            for (int i = 0; i < cursor; i++)
+            {
+                if (editor.DigitAt(i) != Digit(value, max, i))
+                {
+                    Press(nowMs, PanelKey.Back);
+                    return;
+                }
+            }
+            int diff = (Digit(value, max, cursor) - editor.DigitAt(cursor) + 10) % 10;
+            Press(nowMs, diff == 0 ? PanelKey.Ok : diff <= 5 ? PanelKey.Up : PanelKey.Down);
+        }
+
+        private static int Digit(long value, long max, int index)
+        {
             long div = max;
-            for (int i = 0; i <= cursor; i++)
+            for (int i = 0; i <= index; i++)
             {
                 div /= 10;
             }
-            int want = (int)(value / div % 10);
-            Press(nowMs, editor.DigitAt(cursor) == want ? PanelKey.Ok : PanelKey.Up);
+            return (int)(value / div % 10);
         }
 
         private void Attend(long nowMs, PumpController pump, PumpState state, SimAnnunciator annunciator, in VitalSignsReading last, int sbp, int dbp)

@@ -76,24 +76,8 @@ namespace Pump.Sim.Running
                 (long)Math.Round(scenario.Monitor.NibpIntervalMin * 60_000), scenario.Monitor.MonitorId);
             Clinician = new Clinician(scenario, Pump.Keypad, Pump.Display);
             Clinician.Acted += (at, what) => Log(at, "clinician", what);
-            Clinician.LineConnected += at =>
-            {
-                _connectedAtNl = Pump.Line.DeliveredNanoLitres;
-                _lastPatientNl = _connectedAtNl;
-                if (LineConnectedMs < 0)
-                {
-                    LineConnectedMs = at;
-                }
-                Log(at, "clinician", "primed line connected to the patient ("
-                    + ((_connectedAtNl - _patientNlBeforeDisconnect) / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste so far)");
-            };
-            Clinician.LineDisconnected += at =>
-            {
-                // What left the line while connected stays the patient's; what follows goes to waste.
-                _patientNlBeforeDisconnect += Pump.Line.DeliveredNanoLitres - _connectedAtNl;
-                _connectedAtNl = double.NaN;
-                Log(at, "clinician", "line disconnected from the patient: priming goes to waste");
-            };
+            Clinician.LineConnected += at => ConnectLine(at, "clinician");
+            Clinician.LineDisconnected += at => DisconnectLine(at, "clinician");
             Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this)) { ConfigureFromStore = options.ConfigureFromStore };
             _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
             _events = scenario.Events;
@@ -343,6 +327,50 @@ namespace Pump.Sim.Running
                 v.CeNgPerMl = Patient.CeNgPerMl;
                 v.TrueSbpMmHg = Patient.SbpMmHg;
             }
+        }
+
+        /// <summary>True while the pump's line is connected to the patient's cannula (the patient receives what it delivers).</summary>
+        public bool LineOnPatient => !double.IsNaN(_connectedAtNl);
+
+        /// <summary>A person at the keyboard connects the primed line to the patient (practice: `interactive`).</summary>
+        public void ConnectLineByHand()
+        {
+            if (!LineOnPatient)
+            {
+                ConnectLine(NowMs, "trainee");
+            }
+        }
+
+        /// <summary>A person at the keyboard takes the line off the patient (for a re-prime into waste).</summary>
+        public void DisconnectLineByHand()
+        {
+            if (LineOnPatient)
+            {
+                DisconnectLine(NowMs, "trainee");
+            }
+        }
+
+        /// <summary>A fault or vital-sign change injected now, through the same path as a scenario event (practice keys).</summary>
+        public void InjectNow(ScenarioEvent e) => Apply(e, NowMs);
+
+        private void ConnectLine(long at, string who)
+        {
+            _connectedAtNl = Pump.Line.DeliveredNanoLitres;
+            _lastPatientNl = _connectedAtNl;
+            if (LineConnectedMs < 0)
+            {
+                LineConnectedMs = at;
+            }
+            Log(at, who, "primed line connected to the patient ("
+                + ((_connectedAtNl - _patientNlBeforeDisconnect) / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste so far)");
+        }
+
+        private void DisconnectLine(long at, string who)
+        {
+            // What left the line while connected stays the patient's; what follows goes to waste.
+            _patientNlBeforeDisconnect += Pump.Line.DeliveredNanoLitres - _connectedAtNl;
+            _connectedAtNl = double.NaN;
+            Log(at, who, "line disconnected from the patient: priming goes to waste");
         }
 
         private void Apply(ScenarioEvent e, long now)

@@ -129,6 +129,8 @@ namespace Pump.Simulator.Commands
             AnsiConsole.MarkupLine("Sessions held or stopped: " + st.HeldOrStopped + " of " + st.Sessions
                 + " (" + (100.0 * st.HeldOrStopped / Math.Max(1, st.Sessions)).ToString("0.#", inv) + " %); reaching SBP >= 180: "
                 + st.SessionsReachingSbp180);
+            AnsiConsole.MarkupLine("Sessions with CHECK VITALS: " + st.SessionsWithAdvisory + " of " + st.Sessions + " ("
+                + (100.0 * st.SessionsWithAdvisory / Math.Max(1, st.Sessions)).ToString("0.#", inv) + " %); raised " + st.AdvisoriesRaised + " times");
             foreach (var kv in st.RejectionReasons)
             {
                 AnsiConsole.MarkupLine("Rejected " + kv.Value + "×: " + Markup.Escape(kv.Key));

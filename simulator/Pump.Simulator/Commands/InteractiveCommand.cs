@@ -15,7 +15,9 @@ namespace Pump.Simulator.Commands
     /// <summary>
     /// `interactive`: the pump's panel in the terminal. The 20×4 display, lamps, live vitals and alarms are
     /// redrawn ~10 times a second while the simulation runs at the chosen speed; keys on the keyboard are the
-    /// panel keys. The virtual clinician is switched off unless --clinician is given: you are the clinician.
+    /// panel keys. The virtual clinician is switched off unless --clinician is given: you are the clinician, so
+    /// you connect the primed line to the patient yourself (c) and the patient then receives what the pump
+    /// delivers; number keys inject the scenario faults through the same path as a scenario file (practice).
     /// </summary>
     internal static class InteractiveCommand
     {
@@ -46,6 +48,7 @@ namespace Pump.Simulator.Commands
                 var sinceRebase = Stopwatch.StartNew();
                 long simBaseMs = 0;
                 bool quit = false;
+                bool sbpRaised = false;
                 string lastKey = "";
                 AnsiConsole.Live(Render(run, sp, lastKey)).AutoClear(false).Start(ctx =>
                 {
@@ -76,6 +79,24 @@ namespace Pump.Simulator.Commands
                                 simBaseMs = run.NowMs;
                                 sinceRebase.Restart();
                             }
+                            else if (k.KeyChar == 'c')
+                            {
+                                if (run.LineOnPatient)
+                                {
+                                    run.DisconnectLineByHand();
+                                }
+                                else
+                                {
+                                    run.ConnectLineByHand();
+                                }
+                                lastKey = run.LineOnPatient ? "line connected" : "line disconnected";
+                            }
+                            else if (Practice(k.KeyChar, s, ref sbpRaised) is ScenarioEvent fault)
+                            {
+                                fault.Path = "keyboard " + k.KeyChar;
+                                run.InjectNow(fault);
+                                lastKey = fault.Type.ToString();
+                            }
                             else if (key is PanelKey pk)
                             {
                                 run.Pump.Keypad.Press(pk);
@@ -95,6 +116,28 @@ namespace Pump.Simulator.Commands
                 return Common.ExitOk;
             });
             return cmd;
+        }
+
+        /// <summary>
+        /// The practice keys: 1 occlusion (60 s), 2 monitor link loss (30 s), 3 clamp opened (10 s), 4 systolic rise
+        /// of 45 mmHg (again: released), 5 desaturation towards 88 % (90 s), 6 power loss (5 s off).
+        /// </summary>
+        internal static ScenarioEvent? Practice(char key, Scenario s, ref bool sbpRaised)
+        {
+            switch (key)
+            {
+                case '1': return new ScenarioEvent { Type = ScenarioEventType.Occlusion, DurationS = 60 };
+                case '2': return new ScenarioEvent { Type = ScenarioEventType.LinkLoss, DurationS = 30 };
+                case '3': return new ScenarioEvent { Type = ScenarioEventType.ClampOpen, DurationS = 10 };
+                case '4':
+                    sbpRaised = !sbpRaised;
+                    return sbpRaised
+                        ? new ScenarioEvent { Type = ScenarioEventType.Vitals, Sbp = s.Patient.Baseline.Sbp + 45, Dbp = s.Patient.Baseline.Dbp + 15 }
+                        : new ScenarioEvent { Type = ScenarioEventType.Release };
+                case '5': return new ScenarioEvent { Type = ScenarioEventType.Desaturation, Spo2 = 88, DurationS = 90 };
+                case '6': return new ScenarioEvent { Type = ScenarioEventType.PowerLoss, OffS = 5 };
+                default: return null;
+            }
         }
 
         private static PanelKey? Map(ConsoleKeyInfo k)
@@ -134,6 +177,7 @@ namespace Pump.Simulator.Commands
             var pump = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
             pump.AddRow("Lamps", lamp + "  " + running + (a.AudioPaused ? "  [yellow]audio paused[/]" : "") + "  sound: " + a.Sound);
             pump.AddRow("Delivered", run.DeliveredMl.ToString("0.000", inv) + " of " + run.Programmed.VolumeMl.ToString("0.0", inv) + " mL");
+            pump.AddRow("Line", run.LineOnPatient ? "[green]connected to the patient[/]" : "[yellow]not connected (c connects it after priming)[/]");
             pump.AddRow("Line pressure", run.Pump.Line.PressureKPa.ToString("0.0", inv) + " kPa");
             pump.AddRow("State", Markup.Escape(run.Observation.State ?? "unknown"));
             pump.AddRow("Time", TimeSpan.FromMilliseconds(run.NowMs).ToString(@"hh\:mm\:ss", inv) + "  at " + speed.ToString("0.#", inv) + "×");
@@ -145,7 +189,8 @@ namespace Pump.Simulator.Commands
 
             var log = string.Join("\n", run.Events.Skip(Math.Max(0, run.Events.Count - 8))
                 .Select(e => Markup.Escape((e.AtMs / 1000.0).ToString("0.0", inv).PadLeft(8) + " s " + e.Kind + ": " + e.Detail)));
-            var help = "[grey]↑ ↓ Enter=Ok Esc/Backspace=Back s=Start p=Pause/Stop m=Silence  +/- speed  q quit[/]"
+            var help = "[grey]↑ ↓ Enter=Ok Esc/Backspace=Back s=Start p=Pause/Stop m=Silence  c=connect/disconnect line"
+                + "  1 occlusion 2 link loss 3 clamp open 4 SBP rise 5 desaturation 6 power loss  +/- speed  q quit[/]"
                 + (lastKey.Length > 0 ? "   last key: " + lastKey : "");
             return new Rows(
                 new Columns(new Panel(lcd).Header("Pump display"), pump),

@@ -74,6 +74,8 @@ namespace Pump.Core.Tests.Control
             rig.Step();
             Assert.Equal(PumpState.Ready, rig.State);
             Assert.Equal("DISCONNECT LINE", rig.Controller.LastRejection);
+            rig.Press(PanelKey.Ok);                     // acknowledges SYRINGE NOT SECURED first (PNL-402)
+            Assert.False(rig.Controller.Alarms.IsShown(Pump.Core.Alarms.AlarmCode.SyringeNotSecured));
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
             Assert.Equal(PumpState.Priming, rig.State);
         }
@@ -212,7 +214,7 @@ namespace Pump.Core.Tests.Control
         {
             var rig = new PumpRig();
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Ok);   // NO DRUG
+            rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
             rig.EnterDigits("00100");              // 10.0 mL/h
             rig.EnterDigits("0050");               // 5.0 mL
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);

@@ -43,7 +43,7 @@ namespace Pump.Core.Tests.Control
             }
 
             rig.Press(PanelKey.Up, PanelKey.Up, PanelKey.Up);
-            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok);
             rig.EnterDigits("0700");
             rig.EnterDigits("0050");
             rig.EnterDigits("040");

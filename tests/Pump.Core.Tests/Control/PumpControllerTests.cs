@@ -274,7 +274,7 @@ namespace Pump.Core.Tests.Control
         {
             var rig = new PumpRig();
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Ok);   // Idle -> Programming, NO DRUG -> rate
+            rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
             rig.EnterDigits("00100");              // 10.0 mL/h
             rig.EnterDigits("0050");               // 5.0 mL
             rig.Press(PanelKey.Ok, PanelKey.Ok);   // syringe -> review -> accept

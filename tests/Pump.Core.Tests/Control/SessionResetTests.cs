@@ -83,7 +83,7 @@ namespace Pump.Core.Tests.Control
             {
                 var rig = new PumpRig();
                 rig.Run(0.2);
-                rig.Press(PanelKey.Ok, PanelKey.Ok);   // NO DRUG
+                rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
                 rig.EnterDigits("00100");              // 10.0 mL/h
                 rig.EnterDigits("0001");               // 0.1 mL
                 rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
@@ -156,7 +156,7 @@ namespace Pump.Core.Tests.Control
                 Assert.True(after.Controller.Ledger.CountedMicrosteps >= deliveredBefore,
                     $"recorded {after.Controller.Ledger.CountedMicrosteps} < delivered {deliveredBefore}");
                 Assert.Equal(before.Controller.SessionStartUtcSeconds, after.Controller.SessionStartUtcSeconds);
-                Assert.Contains("mL", after.Display.Row(1));
+                Assert.Matches("mL|mg", after.Display.Row(1)); // an information line: drug, dose, volume or time left
                 for (int i = 1; i < AlarmCodes.Count; i++)
                 {
                     if ((shownBefore & (1L << i)) != 0 && AlarmTable.For((AlarmCode)i).Latches)

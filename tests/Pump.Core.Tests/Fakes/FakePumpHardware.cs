@@ -112,7 +112,14 @@ namespace Pump.Core.Tests.Fakes
     {
         private readonly Queue<PanelKey> _keys = new();
 
-        public void Press(PanelKey key) => _keys.Enqueue(key);
+        public void Press(PanelKey key)
+        {
+            Pressed++;
+            _keys.Enqueue(key);
+        }
+
+        /// <summary>Every key pressed since the rig was built.</summary>
+        public int Pressed { get; private set; }
 
         public bool TryReadKey(out PanelKey key)
         {

@@ -1,6 +1,7 @@
 using System;
 using Pump.Core.Control;
 using Pump.Core.Link;
+using Pump.Core.Panel;
 using Pump.Hal;
 
 namespace Pump.Core.Tests.Fakes
@@ -131,38 +132,80 @@ namespace Pump.Core.Tests.Fakes
             }
         }
 
-        /// <summary>Enters a number digit by digit on the current editor, then confirms it.</summary>
-        public void EnterDigits(string digits)
+        /// <summary>
+        /// Enters a number on the current field as a clinician would: a shown value equal to it is accepted with one
+        /// OK; otherwise Up opens the digit editor, Back walks to the first digit, each digit is set with Up and OK
+        /// moves on, and OK on the last digit commits. Returns the presses it took.
+        /// </summary>
+        public int EnterDigits(string digits)
         {
             var editor = Controller.Panel.Editor;
             Assert(editor.DigitCount == digits.Length, $"editor has {editor.DigitCount} digits, not {digits.Length}");
-            for (int i = 0; i < digits.Length; i++)
+            long value = long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+            if (!editor.Editing && editor.Value == value)
             {
-                int want = digits[i] - '0';
-                int have = editor.DigitAt(i);
-                int ups = (want - have + 10) % 10;
-                for (int u = 0; u < ups; u++)
+                Press(PanelKey.Ok);
+                return 1;
+            }
+
+            int presses = 0;
+            if (!editor.Editing)
+            {
+                Press(PanelKey.Up);
+                presses++;
+            }
+
+            // Back only as far as the first digit that differs from what is wanted.
+            int first = 0;
+            while (first < editor.Cursor && editor.DigitAt(first) == digits[first] - '0')
+            {
+                first++;
+            }
+
+            while (editor.Cursor > first)
+            {
+                Press(PanelKey.Back);
+                presses++;
+            }
+
+            for (int i = first; i < digits.Length; i++)
+            {
+                int ups = (digits[i] - '0' - editor.DigitAt(i) + 10) % 10;
+                PanelKey key = ups <= 5 ? PanelKey.Up : PanelKey.Down;
+                for (int u = 0; u < (ups <= 5 ? ups : 10 - ups); u++)
                 {
-                    Press(PanelKey.Up);
+                    Press(key);
+                    presses++;
                 }
 
                 Press(PanelKey.Ok);
+                presses++;
             }
 
-            Press(PanelKey.Ok); // confirm
+            return presses;
+        }
+
+        /// <summary>On the drug screen: Down until the drug whose name contains <paramref name="namePart"/> is shown, then OK.</summary>
+        public void ChooseDrug(string namePart)
+        {
+            for (int i = 0; i < 16 && !Display.Row(1).Contains(namePart); i++)
+            {
+                Press(PanelKey.Down);
+            }
+
+            Assert(Display.Row(1).Contains(namePart), $"drug '{namePart}' not offered");
+            Press(PanelKey.Ok);
         }
 
         /// <summary>Programs ketamine 0.5 mg/kg over 40 min for 70 kg at 1 mg/mL in a BD 60 mL syringe, primes and leaves it Ready.</summary>
         public void ProgramKetamine(string weight = "0700", string dose = "0050", string duration = "040", bool prime = true)
         {
             Run(0.2);
-            Press(PanelKey.Ok);            // Idle -> Programming
-            Press(PanelKey.Down);          // NO DRUG -> KETAMINE
-            Press(PanelKey.Ok);            // -> concentration
-            Press(PanelKey.Ok);            // 1 mg/mL -> weight
-            EnterDigits(weight);
-            EnterDigits(dose);
-            EnterDigits(duration);
+            Press(PanelKey.Ok);            // Idle -> Programming: KETAMINE 1 mg/mL offered first
+            Press(PanelKey.Ok);            // -> weight
+            EnterField(weight);
+            EnterField(dose);
+            EnterField(duration);
             Press(PanelKey.Ok);            // BD 60 -> review
             Press(PanelKey.Ok);            // accept
             if (prime)
@@ -170,6 +213,16 @@ namespace Pump.Core.Tests.Fakes
                 Press(PanelKey.Ok);        // prime
                 Run(1);
                 Press(PanelKey.Ok);        // primed
+            }
+        }
+
+        /// <summary>Enters a value and keeps it if the panel flags a soft limit (confirmed again at review).</summary>
+        public void EnterField(string digits)
+        {
+            EnterDigits(digits);
+            if (Controller.Panel.Step == PanelStep.EntryFinding && Controller.Panel.Wizard.EntryFinding is { IsSoft: true })
+            {
+                Press(PanelKey.Ok);
             }
         }
 

@@ -15,11 +15,12 @@ namespace Pump.Core.Tests.Interlock
             var s = new VitalScenario();
             s.Nibp(60000, 185, 80);
             Assert.False(s.Latched("SBP_HOLD_180X2"));
-            Assert.True(s.Fired("SBP_ADV_160"));
+            Assert.False(s.Fired("SBP_ADV_160")); // one reading raises no advisory either (VIT-400)
 
             s.Nibp(60000 + 300000, 182, 80);
 
             Assert.True(s.Latched("SBP_HOLD_180X2"));
+            Assert.True(s.Fired("SBP_ADV_160"));
             Assert.Equal(InterlockLevel.Hold, s.Evaluator.Level);
         }
 
@@ -145,11 +146,11 @@ namespace Pump.Core.Tests.Interlock
         {
             var s = new VitalScenario();
             s.HeartRateBpm = 115;
-            s.Frame(1000);
+            s.FramesEverySecond(1000, 31000);
             Assert.True(s.Fired("HR_ADV_GT110"));
             s.AvailableFlags &= ~VitalSigns.AvailHeartRate;
             s.HeartRateBpm = 0;
-            s.FramesEverySecond(2000, 20000);
+            s.FramesEverySecond(32000, 50000);
             Assert.True(s.Fired("HR_ADV_GT110"));
         }
 
@@ -207,8 +208,9 @@ namespace Pump.Core.Tests.Interlock
         {
             var s = new VitalScenario();
             s.Nibp(60000, 160, 80);
+            s.Nibp(120000, 161, 80);
             Assert.Equal(InterlockLevel.Advisory, s.Evaluator.Level);
-            s.Nibp(120000, 150, 80);
+            s.Nibp(180000, 150, 80);
             Assert.Equal(InterlockLevel.None, s.Evaluator.Level);
             Assert.Null(s.Evaluator.ActiveRule);
         }
@@ -226,8 +228,48 @@ namespace Pump.Core.Tests.Interlock
             high.Baseline.SystolicMmHg = 140;
             high.Evaluator.BeginSession(high.Baseline);
             high.Nibp(60000, 165, 80); // only +25 above this baseline
+            high.Nibp(120000, 165, 80); // advisories need two readings (VIT-400)
             Assert.False(high.Latched("SBP_HOLD_RISE40"));
             Assert.Equal("SBP_ADV_160", high.Evaluator.ActiveRule!.Code);
+        }
+
+        // Proves: VIT-400
+        [Fact]
+        public void Advisories_OneNoisySample_RaiseNothing()
+        {
+            var s = new VitalScenario();
+            s.Nibp(60000, 162, 98);            // one high cuff reading (above both SBP and DBP advisories, below the holds)
+            s.Nibp(120000, 128, 80);
+            s.HeartRateBpm = 125;
+            s.Spo2Percent = 90;
+            s.RespiratoryRatePerMin = 6;
+            s.Frame(121000);                    // one bad second of HR, SpO2 and RR
+            s.HeartRateBpm = 72;
+            s.Spo2Percent = 97;
+            s.RespiratoryRatePerMin = 14;
+            s.FramesEverySecond(122000, 200000);
+            Assert.Equal(InterlockLevel.None, s.Evaluator.Level);
+        }
+
+        // Proves: VIT-400
+        [Theory]
+        [InlineData("HR_ADV_GT110", 30000)]
+        [InlineData("RR_ADV_GT24", 30000)]
+        [InlineData("SPO2_ADV_LT94", 15000)]
+        public void SampleAdvisory_RaisedOnlyAfterItsDeclaredPersistence(string code, int sustainMs)
+        {
+            var s = new VitalScenario();
+            switch (code)
+            {
+                case "HR_ADV_GT110": s.HeartRateBpm = 112; break;
+                case "RR_ADV_GT24": s.RespiratoryRatePerMin = 26; break;
+                default: s.Spo2Percent = 93; break;
+            }
+
+            s.FramesEverySecond(1000, 1000 + sustainMs - 1000);
+            Assert.False(s.Fired(code));
+            s.FramesEverySecond(1000 + sustainMs, 1000 + sustainMs);
+            Assert.True(s.Fired(code));
         }
 
         // Proves: VIT-008

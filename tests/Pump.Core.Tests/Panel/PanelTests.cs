@@ -9,62 +9,108 @@ namespace Pump.Core.Tests.Panel
     [Collection(AllocationCollection.Name)]
     public sealed class PanelTests
     {
-        // Proves: PNL-002
+        // Proves: PNL-400
         [Fact]
-        public void NumberEditor_DigitsThenOk_ShowsConfirmAndCommitsOnlyOnSecondOk()
+        public void NumberEditor_ShownDefault_OneOkAccepts()
         {
             var e = new NumberEditor();
-            e.Begin(0, 4, 1);
-            e.Press(PanelKey.Ok);
-            for (int i = 0; i < 7; i++)
+            e.Begin(50, 4, 2, 0);
+            Assert.False(e.Editing);
+            Assert.Equal(EditResult.Committed, e.Press(PanelKey.Ok));
+            Assert.Equal(50, e.Value);
+        }
+
+        // Proves: PNL-002
+        [Fact]
+        public void NumberEditor_EmptyField_OpensAtFirstDigitAndCommitsOnOkOfLastDigit()
+        {
+            var e = new NumberEditor();
+            e.Begin(0, 4, 1, 1);
+            Assert.True(e.Editing);
+            Assert.Equal(1, e.Cursor);
+            for (int i = 0; i < 3; i++)
             {
-                e.Press(PanelKey.Up);
+                e.Press(PanelKey.Down);
             }
 
-            e.Press(PanelKey.Ok);
-            e.Press(PanelKey.Ok);
             Assert.Equal(EditResult.Editing, e.Press(PanelKey.Ok));
-            Assert.True(e.Confirming);
+            Assert.Equal(EditResult.Editing, e.Press(PanelKey.Ok));
             Assert.Equal(700, e.Value);
             Assert.Equal(EditResult.Committed, e.Press(PanelKey.Ok));
         }
 
         // Proves: PNL-002
         [Fact]
-        public void NumberEditor_BackOnFirstDigit_CancelsWithoutChange()
+        public void NumberEditor_ChangeThenBackOnFirstDigit_RestoresShownValue()
         {
             var e = new NumberEditor();
-            e.Begin(50, 4, 2);
+            e.Begin(50, 4, 2, 0);
             Assert.Equal(EditResult.Editing, e.Press(PanelKey.Down));
+            Assert.True(e.Editing);
+            Assert.NotEqual(50, e.Value);
+            Assert.Equal(EditResult.Editing, e.Press(PanelKey.Back));
+            Assert.False(e.Editing);
+            Assert.Equal(50, e.Value);
             Assert.Equal(EditResult.Cancelled, e.Press(PanelKey.Back));
-            Assert.Equal(50, e.Original);
         }
 
         // Proves: PNL-002
         [Fact]
-        public void NumberEditor_StrayKeysWhileConfirming_DoNotChangeValue()
+        public void NumberEditor_ShownValue_StrayKeysDoNotCommitOrChange()
         {
             var e = new NumberEditor();
-            e.Begin(40, 3, 0);
-            e.Press(PanelKey.Ok);
-            e.Press(PanelKey.Ok);
-            e.Press(PanelKey.Ok);
-            e.Press(PanelKey.Up);
-            e.Press(PanelKey.Down);
-            e.Press(PanelKey.Start);
+            e.Begin(40, 3, 0, 0);
+            Assert.Equal(EditResult.Editing, e.Press(PanelKey.Start));
+            Assert.Equal(EditResult.Editing, e.Press(PanelKey.PauseStop));
             Assert.Equal(40, e.Value);
+            e.Press(PanelKey.Up);
+            Assert.Equal(140, e.Value);
+            Assert.True(e.Editing);
         }
 
-        // Proves: PNL-003
+        // Proves: PNL-400
         [Fact]
-        public void Review_DoseAboveSoftMax_NeedsTwoPressesPerFindingAndIsLogged()
+        public void DefaultKetamine_IdleToInfusing_TakesAtMost15Presses()
         {
             var rig = new PumpRig();
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok);                                      // Idle: new program
+            Assert.Equal("KETAMINE PSYCH 40min", rig.Display.Row(1).TrimEnd());
+            Assert.StartsWith("1 mg/mL", rig.Display.Row(2));
+            rig.Press(PanelKey.Ok);                                      // ketamine 1 mg/mL
+            Assert.Equal("0[0]0.0 kg", rig.Display.Row(1).TrimEnd());    // no weight default: the editor opens on the tens
+            rig.Press(PanelKey.Down, PanelKey.Down, PanelKey.Down);      // 0[7]0.0
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);            // ones, tenths, commit 70.0 kg
+            Assert.Equal("00.50 mg/kg", rig.Display.Row(1).TrimEnd());
+            rig.Press(PanelKey.Ok);                                      // library dose 0.50 mg/kg
+            Assert.Equal("040 min", rig.Display.Row(1).TrimEnd());
+            rig.Press(PanelKey.Ok);                                      // library duration 40 min
+            rig.Press(PanelKey.Ok);                                      // BD 60 mL
+            Assert.StartsWith("RATE 52.5 mL/h", rig.Display.Row(0));
+            rig.Press(PanelKey.Ok);                                      // review accepted
+            rig.Press(PanelKey.Ok);                                      // prime
+            rig.Run(1);
+            rig.Press(PanelKey.Ok);                                      // primed
+            rig.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            Assert.Equal(15, rig.Keypad.Pressed);
+        }
+
+        // Proves: PNL-003, PNL-401
+        [Fact]
+        public void Review_DoseAboveSoftMax_FlaggedAtEntryThenTwoPressesPerFindingAndLogged()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);
             rig.EnterDigits("0700");
             rig.EnterDigits("0080"); // 0.80 mg/kg > soft max 0.75
-            rig.EnterDigits("040");
+            Assert.Equal(PanelStep.EntryFinding, rig.Controller.Panel.Step);
+            Assert.Equal("SOFT LIMIT: CHECK", rig.Display.Row(0).TrimEnd());
+            Assert.Equal("> SOFT MAX 0.75mg/kg", rig.Display.Row(2).TrimEnd());
+            rig.Press(PanelKey.Ok);  // keep it
+            Assert.Equal(PanelStep.Duration, rig.Controller.Panel.Step);
+            rig.EnterField("040");
             rig.Press(PanelKey.Ok);  // syringe -> review
             Assert.Contains("OK:SOFT LIMITS", rig.Display.Row(3));
             rig.Press(PanelKey.Ok);  // -> soft limit screen
@@ -73,7 +119,6 @@ namespace Pump.Core.Tests.Panel
             rig.Press(PanelKey.Ok);  // override?
             Assert.Contains("CONFIRM OVERRIDE?", rig.Display.Row(0));
             Assert.Equal(PumpState.Programming, rig.State);
-            // Every finding needs OK + OK; the rate (mg/kg/h) may cross its soft max too.
             int guard = 0;
             while (rig.State == PumpState.Programming && guard++ < 10)
             {
@@ -85,26 +130,30 @@ namespace Pump.Core.Tests.Panel
             Assert.True(CountLogged(rig, PumpEvent.SoftLimitOverride) >= 1);
         }
 
-        // Proves: PNL-003
+        // Proves: PNL-003, PNL-401
         [Fact]
-        public void Review_DoseAboveHardMax_RejectedAndCannotBeAccepted()
+        public void Entry_DoseAboveHardMax_RefusedOnDoseScreenAndBackReopensDose()
         {
             var rig = new PumpRig();
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);
             rig.EnterDigits("0700");
             rig.EnterDigits("0120"); // 1.20 mg/kg > hard max 1.00
-            rig.EnterDigits("040");
-            rig.Press(PanelKey.Ok);
-            Assert.Contains("REJECTED: HARD LIMIT", rig.Display.Row(0));
+            Assert.Equal("HARD LIMIT: REFUSED", rig.Display.Row(0).TrimEnd());
+            Assert.Equal("DOSE 1.20mg/kg", rig.Display.Row(1).TrimEnd());
+            Assert.Equal("> HARD MAX 1.00mg/kg", rig.Display.Row(2).TrimEnd());
             for (int i = 0; i < 5; i++)
             {
                 rig.Press(PanelKey.Ok);
                 rig.Press(PanelKey.Start);
             }
 
-            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Equal(PanelStep.EntryFinding, rig.Controller.Panel.Step);
             Assert.Null(rig.Controller.Program);
+            rig.Press(PanelKey.Back);
+            Assert.Equal(PanelStep.Dose, rig.Controller.Panel.Step);
+            Assert.True(rig.Controller.Panel.Editor.Editing);
+            Assert.Equal(120, rig.Controller.Panel.Editor.Value);
         }
 
         // Proves: PNL-003, HIS-004
@@ -146,7 +195,7 @@ namespace Pump.Core.Tests.Panel
         {
             var rig = new PumpRig();
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Ok);    // NO DRUG -> rate
+            rig.Press(PanelKey.Ok);    rig.ChooseDrug("NO DRUG");
             rig.EnterDigits("12000");               // 1200.0 mL/h
             rig.EnterDigits("0050");                // 5.0 mL
             // BD 60 is the default syringe; step down the list to the BD 10 mL.
@@ -189,32 +238,6 @@ namespace Pump.Core.Tests.Panel
             Assert.StartsWith("IDLE", rig.Display.Row(0));
         }
 
-        // Proves: PRG-004, PNL-003
-        [Theory]
-        [InlineData("0250", "WT ")]   // 25.0 kg < hard minimum 30 kg
-        [InlineData("2500", "WT ")]   // 250.0 kg > hard maximum 200 kg
-        public void Review_WeightOutsideHardLimits_Rejected(string weight, string quantity)
-        {
-            var rig = new PumpRig();
-            rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);
-            rig.EnterDigits(weight);
-            rig.EnterDigits("0050");
-            rig.EnterDigits("040");
-            rig.Press(PanelKey.Ok);
-            Assert.Contains("REJECTED: HARD LIMIT", rig.Display.Row(0));
-            bool named = false;
-            for (int i = 0; i < 6 && !named; i++)
-            {
-                named = rig.Display.Row(1).StartsWith(quantity, System.StringComparison.Ordinal);
-                rig.Press(PanelKey.Down);
-            }
-
-            Assert.True(named, "no weight finding shown; screen:\n" + rig.Display.Text);
-            rig.Press(PanelKey.Ok);
-            Assert.Equal(PumpState.Programming, rig.State);
-        }
-
         // Proves: PNL-005
         [Fact]
         public void Paused_EndSession_NeedsStopThenOkAndBackCancels()
@@ -251,16 +274,17 @@ namespace Pump.Core.Tests.Panel
             Assert.StartsWith("52.5", display.Row(2));
         }
 
-        // Proves: PNL-007
+        // Proves: PNL-007, PNL-403
         [Fact]
         public void Infusing_Screen_ShowsRateVolumeDoseTimeLeftAndVitals()
         {
             var rig = Pump.Core.Tests.Control.PumpControllerTests.StartedKetamine();
             rig.Run(600);
-            Assert.StartsWith("INFUSING 52.5mL/h", rig.Display.Row(0));
-            Assert.Matches(@"^\d+\.\d/35\.0mL \d+\.\dmg", rig.Display.Row(1));
-            Assert.StartsWith("LEFT 3", rig.Display.Row(2));
-            Assert.StartsWith("128/80 HR72 S97", rig.Display.Row(3));
+            var pages = PanelGuideTests.Capture(rig, 7);
+            Assert.All(pages, p => Assert.StartsWith("INFUSING 52.5mL/h", p[0]));
+            Assert.All(pages, p => Assert.StartsWith("128/80 HR72 S97", p[3]));
+            Assert.Contains(pages, p => p[1].TrimEnd() == "KETAMINE 1mg/mL" && System.Text.RegularExpressions.Regex.IsMatch(p[2], @"^0\.75mg/kg/h \d+\.\dmg"));
+            Assert.Contains(pages, p => System.Text.RegularExpressions.Regex.IsMatch(p[1], @"^\d+\.\d/35\.0mL \d+\.\dmg") && p[2].StartsWith("LEFT 2", System.StringComparison.Ordinal));
         }
 
         private static int CountLogged(PumpRig rig, int code)

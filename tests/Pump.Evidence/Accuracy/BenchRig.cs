@@ -2,6 +2,7 @@ using System;
 using Pump.Core.Control;
 using Pump.Core.Library;
 using Pump.Core.Link;
+using Pump.Core.Panel;
 using Pump.Core.Persistence;
 using Pump.Core.Supervision;
 using Pump.Hal;
@@ -121,9 +122,7 @@ namespace Pump.Evidence.Accuracy
         public void ProgramKetamine(int concentrationMgPerMl, string weightDigits, string doseDigits, string durationDigits)
         {
             PowerUp();
-            Press(PanelKey.Ok);   // Idle -> Programming, drug list
-            Press(PanelKey.Down); // NO DRUG -> KETAMINE
-            Press(PanelKey.Ok);   // -> concentration (1 mg/mL first)
+            Press(PanelKey.Ok);   // Idle -> Programming: KETAMINE 1 mg/mL offered first
             if (concentrationMgPerMl == 2)
             {
                 Press(PanelKey.Down);
@@ -139,7 +138,8 @@ namespace Pump.Evidence.Accuracy
         public void ProgramPlainRate(string rateDigits, string volumeDigits)
         {
             PowerUp();
-            Press(PanelKey.Ok);   // Idle -> Programming, NO DRUG first
+            Press(PanelKey.Ok);   // Idle -> Programming, KETAMINE first
+            Press(PanelKey.Up);   // back to NO DRUG
             Press(PanelKey.Ok);   // -> rate
             EnterDigits(rateDigits);
             EnterDigits(volumeDigits);
@@ -190,6 +190,11 @@ namespace Pump.Evidence.Accuracy
             }
         }
 
+        /// <summary>
+        /// A value as a clinician enters it: a shown value equal to it is accepted with OK; otherwise Up opens the
+        /// editor, Back walks to the first digit, each digit is set and OK moves on (OK on the last commits). A soft
+        /// limit flagged at entry is kept (it is confirmed again at review).
+        /// </summary>
         private void EnterDigits(string digits)
         {
             var editor = Controller.Panel.Editor;
@@ -197,16 +202,40 @@ namespace Pump.Evidence.Accuracy
             {
                 throw new InvalidOperationException($"editor has {editor.DigitCount} digits, not {digits.Length}");
             }
-            for (int i = 0; i < digits.Length; i++)
+            long value = long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+            if (editor.Editing || editor.Value != value)
             {
-                int ups = ((digits[i] - '0') - editor.DigitAt(i) + 10) % 10;
-                for (int u = 0; u < ups; u++)
+                if (!editor.Editing)
                 {
                     Press(PanelKey.Up);
                 }
+                while (editor.Cursor > 0)
+                {
+                    Press(PanelKey.Back);
+                }
+                for (int i = 0; i < digits.Length; i++)
+                {
+                    int ups = ((digits[i] - '0') - editor.DigitAt(i) + 10) % 10;
+                    for (int u = 0; u < ups; u++)
+                    {
+                        Press(PanelKey.Up);
+                    }
+                    Press(PanelKey.Ok);
+                }
+            }
+            else
+            {
                 Press(PanelKey.Ok);
             }
-            Press(PanelKey.Ok); // confirm the number
+            var finding = Controller.Panel.Wizard.EntryFinding;
+            if (Controller.Panel.Step == PanelStep.EntryFinding && finding != null)
+            {
+                if (!finding.IsSoft)
+                {
+                    throw new InvalidOperationException("refused at entry: " + finding.ToLongString());
+                }
+                Press(PanelKey.Ok);
+            }
         }
 
         /// <summary>The next frame carries a new NIBP reading (so changed pressures count as fresh).</summary>

@@ -59,7 +59,7 @@ namespace Pump.OnTarget.Tests.Differential
             Assert.Contains("rejection=PRIME LINE FIRST", trace, StringComparison.Ordinal);
             Assert.Contains("rejection=MONITOR DATA OLD", trace, StringComparison.Ordinal);
             Assert.Contains("rejection=SBP TOO HIGH", trace, StringComparison.Ordinal);
-            Assert.Contains("|REJECTED: HARD LIMIT|", trace, StringComparison.Ordinal);
+            Assert.Contains("|HARD LIMIT: REFUSED |", trace, StringComparison.Ordinal);
             Assert.Contains("corrupt library accepted=no", trace, StringComparison.Ordinal);
             Assert.Contains("truncated library accepted=no", trace, StringComparison.Ordinal);
             Assert.Contains("|POWER WAS LOST      |", trace, StringComparison.Ordinal);

@@ -159,6 +159,30 @@ namespace Pump.OnTarget.Scenarios
         /// <summary>Enters a number digit by digit on the panel's editor, then confirms it.</summary>
         public void EnterDigits(string digits)
         {
+            // A shown value equal to the digits is accepted with OK; otherwise Up opens the editor, Back walks to
+            // the first digit, each digit is set and OK moves on; OK on the last digit commits (PNL-400, PNL-002).
+            long value = 0;
+            for (int i = 0; i < digits.Length; i++)
+            {
+                value = (value * 10) + (digits[i] - '0');
+            }
+
+            if (!Controller.Panel.Editor.Editing && Controller.Panel.Editor.Value == value)
+            {
+                Press(PanelKey.Ok);
+                return;
+            }
+
+            if (!Controller.Panel.Editor.Editing)
+            {
+                Press(PanelKey.Up);
+            }
+
+            while (Controller.Panel.Editor.Cursor > 0)
+            {
+                Press(PanelKey.Back);
+            }
+
             for (int i = 0; i < digits.Length; i++)
             {
                 int want = digits[i] - '0';
@@ -171,8 +195,6 @@ namespace Pump.OnTarget.Scenarios
 
                 Press(PanelKey.Ok);
             }
-
-            Press(PanelKey.Ok);
         }
 
         /// <summary>Writes the time, state, dose and outputs as one line.</summary>

@@ -1,5 +1,7 @@
 using Pump.Core.Control;
 using Pump.Core.Library;
+using Pump.Core.Panel;
+using Pump.Core.Programming;
 using Pump.Hal;
 
 namespace Pump.OnTarget.Scenarios
@@ -34,9 +36,7 @@ namespace Pump.OnTarget.Scenarios
             bench.RunTicks(4);
             bench.Screen("idle");
             bench.Press(PanelKey.Ok);
-            bench.Press(PanelKey.Down);
             bench.Screen("drug");
-            bench.Press(PanelKey.Ok);
             bench.Press(PanelKey.Ok);
             bench.EnterDigits("0700");
             bench.EnterDigits("0050");
@@ -189,17 +189,36 @@ namespace Pump.OnTarget.Scenarios
             return bench;
         }
 
+        /// <summary>Enters one value; a soft limit flagged at entry is kept, a hard one answers false.</summary>
+        private static bool Field(ScenarioBench bench, string digits)
+        {
+            bench.EnterDigits(digits);
+            if (bench.Controller.Panel.Step != PanelStep.EntryFinding)
+            {
+                return true;
+            }
+
+            Finding? f = bench.Controller.Panel.Wizard.EntryFinding;
+            if (f == null || !f.IsSoft)
+            {
+                return false;
+            }
+
+            bench.Press(PanelKey.Ok);
+            return true;
+        }
+
         /// <summary>Ketamine at 1 mg/mL in a BD 60 mL syringe: weight, dose and minutes as panel digits.</summary>
         internal static void ProgramKetamine(ScenarioBench bench, string weight, string dose, string minutes, bool prime)
         {
             bench.RunTicks(4);
+            bench.Press(PanelKey.Ok);       // new program: ketamine 1 mg/mL is offered first
             bench.Press(PanelKey.Ok);
-            bench.Press(PanelKey.Down);
-            bench.Press(PanelKey.Ok);
-            bench.Press(PanelKey.Ok);
-            bench.EnterDigits(weight);
-            bench.EnterDigits(dose);
-            bench.EnterDigits(minutes);
+            if (!Field(bench, weight) || !Field(bench, dose) || !Field(bench, minutes))
+            {
+                return; // refused where it was entered (PNL-401): the refusal stays on the screen
+            }
+
             bench.Press(PanelKey.Ok);
             bench.Press(PanelKey.Ok);
             if (prime)
