@@ -43,6 +43,11 @@ namespace Pump.Core.Control
         public bool TechnicalConditionActive;
         /// <summary>Force, position and step counter readable, driver not faulted, display reachable.</summary>
         public bool DeviceHealthy;
+        /// <summary>
+        /// When the monitor link is refusing frames and none is fresh: the refusal's panel text (e.g. "LINK REPLAY"),
+        /// so a vitals refusal names the link, not the patient. Null otherwise. Read only by RefusalReason.
+        /// </summary>
+        public string? LinkRefusal;
 
         /// <summary>Evaluates a guard.</summary>
         public bool Holds(Guard guard)
@@ -74,7 +79,7 @@ namespace Pump.Core.Control
                     if (!DeviceHealthy) return "DEVICE FAULT";
                     if (!LinePrimed) return "PRIME LINE FIRST";
                     if (!SessionAllowed) return "SESSION LIMIT";
-                    if (!LeaseHeld) return "NO VALID VITALS";
+                    if (!LeaseHeld) return LinkRefusal ?? "NO VALID VITALS";
                     if (!BaselineAcceptable) return "BASELINE NOT OK";
                     if (VitalConditionActive) return "VITALS OUT OF RANGE";
                     return "START REFUSED";
@@ -82,6 +87,7 @@ namespace Pump.Core.Control
                     if (!SyringeSecured) return "SYRINGE NOT SECURED";
                     if (!DeviceHealthy) return "DEVICE FAULT";
                     if (TechnicalConditionActive) return "ALARM CAUSE PRESENT";
+                    if (LinkRefusal != null) return LinkRefusal;
                     if (VitalConditionActive) return "VITALS OUT OF RANGE";
                     if (!LeaseHeld) return "NO VALID VITALS";
                     return "RESUME REFUSED";

@@ -327,7 +327,7 @@ namespace Pump.Core.Control
 
         private StartCheck PreStart(long nowMs)
         {
-            return _settings.PairedMonitorId == 0 ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
+            return !_settings.MonitorLink.IsPaired ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
         }
 
         /// <summary>After a hold is acknowledged: would the newest frame, inside the limits, grant a lease now?</summary>

@@ -58,6 +58,7 @@ namespace Pump.Core.Control
         private bool _softwareFault;
         private bool _runningLamp;
         private bool _runningLampPrimed;
+        private int _loggedBootChanges;
         private StartCheck _lastStartCheck;
 
         /// <summary>Builds the pump with the shipped drug library (a stored library replaces it at power-up when valid).</summary>
@@ -73,7 +74,7 @@ namespace Pump.Core.Control
             _library = library;
             _engine = new DeliveryEngine(hardware.StepGenerator, _ledger);
             _persistence = new PumpPersistence(hardware.Store, hardware.Clock, hardware.RealTimeClock);
-            _interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), settings.PairedMonitorId);
+            _interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), settings.MonitorLink);
             _panel = new PanelModel(this);
             _hw.MotorDriver.Disable();
             _hw.StepGenerator.StopNow();
@@ -166,6 +167,7 @@ namespace Pump.Core.Control
             }
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
+            LogSenderRestart();
             Supervise(nowUs, nowMs);
             QueueSafetyTriggersFirst(nowUs, nowMs);
             HandleKeys(nowUs);
@@ -377,6 +379,8 @@ namespace Pump.Core.Control
             g.TechnicalConditionActive = _alarms.AnyPresentWithAction(AlarmAction.TechnicalStop);
             g.DeviceHealthy = DeviceHealthy();
             bool needsVitals = InterlockRequired;
+            Link.FrameResult refusal = needsVitals ? _interlock.LinkRefusalAt(nowMs) : Link.FrameResult.None;
+            g.LinkRefusal = refusal == Link.FrameResult.None ? null : Link.LinkMessages.ForResult(refusal);
             if (trigger == PumpTrigger.RequestStart)
             {
                 StartCheck check = needsVitals ? PreStart(nowMs) : StartCheck.Ok;
@@ -403,6 +407,17 @@ namespace Pump.Core.Control
             g.BaselineAcceptable = true;
             g.SessionAllowed = true;
             return g;
+        }
+
+        /// <summary>An authenticated new boot of the monitor-link sender (a bridge restart) is logged once (LNK-014).</summary>
+        private void LogSenderRestart()
+        {
+            int changes = _interlock.Parser.BootChanges;
+            if (changes != _loggedBootChanges)
+            {
+                _loggedBootChanges = changes;
+                Log(PumpEvent.MonitorSenderRestarted, (int)_interlock.Parser.PreviousBoot, (int)_interlock.Parser.Boot);
+            }
         }
 
         private void Log(int code, int arg0, int arg1)

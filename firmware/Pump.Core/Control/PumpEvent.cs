@@ -33,5 +33,7 @@ namespace Pump.Core.Control
         public const int LibraryRefused = 14;
         /// <summary>arg0 = new library revision, arg1 = entries.</summary>
         public const int LibraryInstalled = 15;
+        /// <summary>The monitor-link sender announced an authenticated new boot. arg0 = previous boot, arg1 = new boot.</summary>
+        public const int MonitorSenderRestarted = 16;
     }
 }

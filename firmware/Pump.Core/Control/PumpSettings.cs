@@ -24,8 +24,11 @@ namespace Pump.Core.Control
         /// <summary>Callback reminder when programming or ready is left without a key press this long (TEC-008).</summary>
         public int CallbackProgrammingS = 60;
 
-        /// <summary>The patient monitor this pump is paired with (0 = none; no drug needing vitals can start).</summary>
-        public uint PairedMonitorId;
+        /// <summary>
+        /// The monitor-link pairing: the paired sender's id and its secret key (not paired: no drug needing vitals
+        /// can start). Set at commissioning through the service link; the simulator and tests call Pair.
+        /// </summary>
+        public readonly Link.LinkKeyStore MonitorLink = new Link.LinkKeyStore();
 
         /// <summary>Pressure-relief back-off after an occlusion, at most this volume (TEC-001).</summary>
         public long ReliefMaxNl = 500000;

@@ -69,7 +69,8 @@ namespace Pump.Sim.Running
             Patient = new VirtualPatient(population
                 ? PopulationSampler.Sample(Seed, scenario.Patient.WeightKg, baseline)
                 : PatientParameters.Typical(scenario.Patient.WeightKg, baseline));
-            Monitor = new VirtualMonitor(Patient, Pump.MonitorLink, new CoreFrameEncoder(),
+            Pairing = MonitorPairing.Simulated(scenario.Monitor.MonitorId);
+            Monitor = new VirtualMonitor(Patient, Pump.MonitorLink, new CoreFrameEncoder(Pairing),
                 new Gaussian(new Random(SeedMixer.Mix(Seed, 21))),
                 (long)Math.Round(scenario.Monitor.NibpIntervalMin * 60_000), scenario.Monitor.MonitorId);
             Clinician = new Clinician(scenario, Pump.Keypad, Pump.Display);
@@ -82,7 +83,7 @@ namespace Pump.Sim.Running
                 Log(at, "clinician", "primed line connected to the patient ("
                     + (_connectedAtNl / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste while priming)");
             };
-            Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this));
+            Controller = new ControllerHost(Pump, Pairing, new Observer(this));
             _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
             _events = scenario.Events;
             var desatRandom = new Random(SeedMixer.Mix(Seed, 41));
@@ -129,6 +130,9 @@ namespace Pump.Sim.Running
         public int Seed { get; }
         public VirtualPump Pump { get; }
         public VirtualPatient Patient { get; }
+        /// <summary>The pairing shared by the virtual monitor (or bridge) and the pump.</summary>
+        public MonitorPairing Pairing { get; }
+
         public VirtualMonitor Monitor { get; }
         public Clinician Clinician { get; }
         public ControllerHost Controller { get; }

@@ -15,7 +15,7 @@ namespace Pump.Core.Tests.Fakes
     {
         public const uint MonitorId = 0x4D4F4E31;
         public const long TickUs = PumpController.TickPeriodMs * 1000L;
-        private readonly byte[] _frame = new byte[64];
+        private readonly byte[] _frame = new byte[MonitorFrameFormat.MaxFrameLength];
         private long _lastCounted;
         private long _nextFrameUs;
         private uint _sequence;
@@ -27,7 +27,8 @@ namespace Pump.Core.Tests.Fakes
             Clock.NowUs = startUs;
             Store = store ?? new FakeStore();
             Hardware = new PumpHardware(Clock, Steps, Steps, Driver, Sensors, Sensors, Sensors, Link, Display, Keypad, Annunciator, Store, Watchdog, Rtc);
-            Settings = new PumpSettings { PairedMonitorId = MonitorId, EmptyPositionUm = 120_000 };
+            Settings = new PumpSettings { EmptyPositionUm = 120_000 };
+            Settings.MonitorLink.Pair(MonitorId, Pump.Core.Tests.Link.LinkTestKit.Key, 0, Pump.Core.Tests.Link.LinkTestKit.Key.Length);
             Controller = new PumpController(Hardware, Settings, Pump.Core.Library.ShippedLibrary.Build());
             Sensors.PositionUm = StartPositionUm;
         }
@@ -62,6 +63,19 @@ namespace Pump.Core.Tests.Fakes
 
         private long _driftUm;
         public uint SendAsMonitor { get; set; } = MonitorId;
+
+        /// <summary>The sender's boot number (a bridge restart raises it and restarts the sequence).</summary>
+        public uint SenderBoot { get; set; } = 1;
+
+        /// <summary>The sender's MAC; a forger's has another key.</summary>
+        public HmacSha256 SenderMac { get; set; } = Pump.Core.Tests.Link.LinkTestKit.NewMac(Pump.Core.Tests.Link.LinkTestKit.Key);
+
+        /// <summary>The sender restarts: next boot, sequence from 1.</summary>
+        public void RestartSender()
+        {
+            SenderBoot++;
+            _sequence = 0;
+        }
 
         /// <summary>Pulses seen while the driver was enabled (what moved the plunger).</summary>
         public long MechanicalMicrosteps { get; private set; }
@@ -237,8 +251,11 @@ namespace Pump.Core.Tests.Fakes
                 NibpReadingNumber = (int)_nibpReading,
                 AvailableFlags = v.AvailableFlags,
                 StatusFlags = v.StatusFlags,
+                Boot = SenderBoot,
+                SourceId = Pump.Core.Tests.Link.LinkTestKit.SourceId,
             };
-            int n = MonitorFrameEncoder.EncodeVitals(copy, _frame, 0);
+            copy.SetBedLabel(Pump.Core.Tests.Link.LinkTestKit.BedLabel);
+            int n = MonitorFrameEncoder.EncodeVitals(copy, SenderMac, _frame, 0);
             Link.Send(_frame, n);
         }
 
