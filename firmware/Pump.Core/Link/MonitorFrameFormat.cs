@@ -131,7 +131,7 @@ namespace Pump.Core.Link
 
         /// <summary>
         /// True when every available value lies within the plausibility bounds, unavailable values and ages are 0,
-        /// NIBP is internally consistent (DBP &lt;= MAP &lt;= SBP, DBP &lt; SBP), ages are within a day, the
+        /// NIBP is internally consistent (DBP &lt; SBP; DBP &lt;= MAP &lt;= SBP unless MAP is 0, not reported), ages are within a day, the
         /// source is identified, the bed label is printable ASCII and no reserved bit is set.
         /// </summary>
         public static bool IsPlausible(VitalSigns v)
@@ -161,7 +161,7 @@ namespace Pump.Core.Link
             return v.SystolicMmHg >= SystolicMinMmHg && v.SystolicMmHg <= SystolicMaxMmHg
                 && v.DiastolicMmHg >= DiastolicMinMmHg && v.DiastolicMmHg <= DiastolicMaxMmHg
                 && v.DiastolicMmHg < v.SystolicMmHg
-                && v.MeanMmHg >= v.DiastolicMmHg && v.MeanMmHg <= v.SystolicMmHg
+                && (v.MeanMmHg == 0 || (v.MeanMmHg >= v.DiastolicMmHg && v.MeanMmHg <= v.SystolicMmHg))
                 && v.NibpAgeMs >= 0 && v.NibpAgeMs <= MaxAgeMs;
         }
 

@@ -75,6 +75,9 @@ namespace Pump.Sim.Monitor
         /// <summary>Frames the encoder refused (a value that does not fit its field).</summary>
         public long EncodeFailures { get; private set; }
 
+        /// <summary>When set, readings travel this way (e.g. PCD-01 through a bridge) instead of as the monitor's own link frames.</summary>
+        public IReadingTransport? Transport { get; set; }
+
         /// <summary>The sender restarts: a new boot number, sequence from 1 (the pump accepts it and logs it).</summary>
         public void Restart()
         {
@@ -111,6 +114,11 @@ namespace Pump.Sim.Monitor
             r.NibpAvailable = _nibpReadings > 0;
             r.NibpReadingNumber = _nibpReadings;
             r.NibpAgeMs = nowMs - _lastNibpMs;
+            if (Transport != null)
+            {
+                FramesSent++;
+                return Transport.Send(in r, nowMs);
+            }
             int n = _encoder.Encode(in r, _frame);
             if (n == 0)
             {
