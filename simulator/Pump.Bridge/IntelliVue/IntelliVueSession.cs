@@ -24,7 +24,7 @@ namespace Pump.Bridge.IntelliVue
         private readonly ulong _sourceId;
         private readonly string _bedLabel;
         private long _lastReceiveMs;
-        private long _lastSendMs;
+        private long _lastSendMs = long.MinValue / 2; // the first association is requested at once
         private long _nextPollMs;
         private int _invokeId;
         private int _pollNumber;

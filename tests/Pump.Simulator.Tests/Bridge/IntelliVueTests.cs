@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Pump.Bridge.IntelliVue;
+using Pump.Bridge.Model;
+using Pump.Sim.Monitor;
+using Xunit;
+
+namespace Pump.Simulator.Tests.Bridge
+{
+    /// <summary>
+    /// The IntelliVue Data Export client (association, MDS create, extended numeric polls, loss) against the
+    /// simulator's emulator, which encodes the messages independently. No example bytes from the programming guide
+    /// were available (its body was not readable): that gap is recorded in monitor-bridge.md.
+    /// </summary>
+    public class IntelliVueTests
+    {
+        private sealed class Events : ISourceEvents
+        {
+            public List<SourceReport> Reports { get; } = new();
+            public List<string> Lost { get; } = new();
+            public List<string> Log { get; } = new();
+            void ISourceEvents.Report(SourceReport report) => Reports.Add(report);
+            void ISourceEvents.Lost(string why) => Lost.Add(why);
+            void ISourceEvents.Log(string category, string message) => Log.Add(category + ": " + message);
+        }
+
+        private static readonly DateTimeOffset T0 = new(2026, 12, 3, 8, 0, 0, TimeSpan.Zero);
+
+        private static VitalSignsReading Reading(long nowMs, bool probeOff = false) => new()
+        {
+            TimeMs = nowMs, HrBpm = 72, Spo2Pct = 97, RrPerMin = 14, ProbeOff = probeOff,
+            NibpAvailable = true, SbpMmHg = 128, DbpMmHg = 80, NibpAgeMs = 45_000,
+        };
+
+        /// <summary>Exchanges datagrams between the session and the emulator until both are quiet.</summary>
+        private static void Exchange(IntelliVueSession s, IntelliVueMonitorEmulator m, long nowMs)
+        {
+            for (int round = 0; round < 8; round++)
+            {
+                List<byte[]> out1 = s.Tick(nowMs);
+                if (out1.Count == 0)
+                {
+                    return;
+                }
+                var pending = new Queue<byte[]>(out1);
+                while (pending.Count > 0)
+                {
+                    foreach (byte[] reply in m.OnDatagram(pending.Dequeue(), nowMs))
+                    {
+                        foreach (byte[] back in s.OnDatagram(reply, nowMs, T0.AddMilliseconds(nowMs)))
+                        {
+                            pending.Enqueue(back);
+                        }
+                    }
+                }
+            }
+        }
+
+        // Proves: BRG-009
+        [Fact]
+        public void Session_AssociatesAnswersMdsCreateAndPolls_NibpTakesItsCuffTime()
+        {
+            var events = new Events();
+            var s = new IntelliVueSession(events, 0xABCDEF, "BED 4");
+            var m = new IntelliVueMonitorEmulator();
+            m.Update(Reading(1000));
+
+            Exchange(s, m, 1000);
+
+            Assert.Equal(IntelliVueSession.Phase.Polling, s.State);
+            SourceReport r = Assert.Single(events.Reports);
+            Assert.Equal("BED 4", r.BedLabel);
+            Assert.Equal(72, r.Measurements.Single(x => x.Kind == VitalKind.HeartRate).Value);
+            Measurement nibp = r.Measurements.Single(x => x.Kind == VitalKind.Nibp);
+            Assert.Equal((128, 80, 96), (nibp.Value, nibp.Diastolic, nibp.Mean));
+            Assert.Equal(T0.AddMilliseconds(1000 - 45_000), nibp.MeasuredAt);
+            Assert.Contains(events.Log, l => l.Contains("accepted by the monitor"));
+        }
+
+        // Proves: BRG-009
+        [Fact]
+        public void Session_ProbeOffFlaggedInvalid_Spo2NotValid()
+        {
+            var events = new Events();
+            var s = new IntelliVueSession(events, 1, "BED 4");
+            var m = new IntelliVueMonitorEmulator();
+            m.Update(Reading(1000, probeOff: true));
+
+            Exchange(s, m, 1000);
+
+            Assert.NotEqual(ValueStatusCode.Valid, events.Reports.Single().Measurements.Single(x => x.Kind == VitalKind.Spo2).Status);
+        }
+
+        // Proves: BRG-005, BRG-009
+        [Fact]
+        public void Session_MonitorSilentForTheReceiveTimeout_AssociationLostAndReestablished()
+        {
+            var events = new Events();
+            var s = new IntelliVueSession(events, 1, "BED 4");
+            var m = new IntelliVueMonitorEmulator();
+            m.Update(Reading(0));
+            Exchange(s, m, 0);
+            m.Silent = true;
+            for (long t = 1000; t <= 6000; t += 1000)
+            {
+                Exchange(s, m, t);
+            }
+
+            Assert.Single(events.Lost, w => w.Contains("no message from the monitor"));
+            m.Silent = false;
+            for (long t = 7000; t <= 10_000; t += 1000)
+            {
+                Exchange(s, m, t);
+            }
+            Assert.Equal(IntelliVueSession.Phase.Polling, s.State);
+        }
+
+        // Proves: BRG-005
+        [Fact]
+        public void Session_MonitorAborts_LostAtOnce()
+        {
+            var events = new Events();
+            var s = new IntelliVueSession(events, 1, "BED 4");
+            var m = new IntelliVueMonitorEmulator();
+            m.Update(Reading(0));
+            Exchange(s, m, 0);
+
+            s.OnDatagram(m.Abort(), 100, T0);
+
+            Assert.Single(events.Lost, w => w.Contains("aborted"));
+            Assert.Equal(IntelliVueSession.Phase.Idle, s.State);
+        }
+
+        // Proves: BRG-009
+        [Theory]
+        [InlineData(0x0000_0048u, 72.0)]
+        [InlineData(0xFF00_03CDu, 97.3)]      // exponent -1, mantissa 973
+        [InlineData(0x00FF_FFFFu, -1.0)]      // mantissa -1
+        public void DecodeFloat_ExponentAndSignedMantissa(uint raw, double expected)
+        {
+            Assert.Equal(expected, DataExport.DecodeFloat(raw)!.Value, 6);
+        }
+
+        // Proves: BRG-009
+        [Theory]
+        [InlineData(0x007F_FFFFu)]
+        [InlineData(0x0080_0000u)]
+        [InlineData(0x007F_FFFEu)]
+        [InlineData(0x0080_0002u)]
+        [InlineData(0xFE7F_FFFFu)]            // a special mantissa counts whatever the exponent byte
+        public void DecodeFloat_SpecialValues_AreNotNumbers(uint raw)
+        {
+            Assert.Null(DataExport.DecodeFloat(raw));
+        }
+
+        // Proves: BRG-009
+        [Fact]
+        public void ParsePollResult_TruncatedAnywhere_ReturnsNullNeverThrows()
+        {
+            var m = new IntelliVueMonitorEmulator();
+            m.Update(Reading(0));
+            m.OnDatagram(DataExport.AssociationRequest(8000), 0);
+            byte[] reply = m.OnDatagram(DataExport.ExtendedPollRequest(1, 1), 0).Single();
+            Assert.NotNull(DataExport.ParsePollResult(reply));
+            for (int n = 0; n < reply.Length; n++)
+            {
+                PollResult? r = DataExport.ParsePollResult(reply[..n]);
+                Assert.True(r == null || r.Numerics.Count < 6);
+            }
+        }
+    }
+}
