@@ -66,7 +66,7 @@ namespace Pump.Simulator.Tests.Cli
             return (parser, log);
         }
 
-        // Proves: BRG-010, SIM-500
+        // Proves: BRG-010, BRG-014
         [Fact]
         public async Task Monitor_Pcd01ToTheBridgeListener_PumpAcceptsAuthenticatedFrames()
         {
@@ -81,7 +81,7 @@ namespace Pump.Simulator.Tests.Cli
             Assert.True(log.Contains("connection from"));
         }
 
-        // Proves: BRG-010, SIM-500
+        // Proves: BRG-010, BRG-014
         [Fact]
         public async Task Monitor_IntelliVueServedToTheBridgeClient_PumpAcceptsAuthenticatedFrames()
         {
