@@ -581,6 +581,7 @@ namespace Pump.Core.Panel
                     RenderProgramLine(s, 0);
                     RenderRateLine(s, 1);
                     s.Put(2, 0, _pump.LinePrimed ? "START:INFUSE OK:PRM" : "OK:PRIME  BACK:EDIT");
+                    RenderBedLabel(s, 3);
                     break;
                 case PumpState.Priming:
                     s.Put(0, 0, "PRIMING");
@@ -892,6 +893,22 @@ namespace Pump.Core.Panel
             }
 
             s.Put(row, 0, AlarmTable.For(top).Message);
+        }
+
+        /// <summary>The source monitor's bed label before start, so the clinician checks the pairing (LNK-015).</summary>
+        private void RenderBedLabel(ScreenBuffer s, int row)
+        {
+            if (!_pump.InterlockRequired || !_pump.Interlock.Parser.HasAccepted)
+            {
+                return;
+            }
+
+            byte[] label = _pump.Interlock.Latest.BedLabel;
+            int c = s.Put(row, 0, "BED ");
+            for (int i = 0; i < label.Length && label[i] != 0; i++)
+            {
+                c = s.PutChar(row, c, (char)label[i]);
+            }
         }
 
         private void RenderVitals(ScreenBuffer s, int row, long nowUs)
