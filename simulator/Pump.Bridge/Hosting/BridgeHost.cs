@@ -10,8 +10,9 @@ using Pump.Core.Link;
 namespace Pump.Bridge.Hosting
 {
     /// <summary>
-    /// Runs one source adapter and the forwarder on the wall clock: reports go to the forwarder as they arrive,
-    /// and once per frame period the forwarder's frame (or its silence) goes to the output.
+    /// Runs one source adapter and the forwarder on the wall clock: each report goes to the forwarder as it arrives
+    /// and its frame goes out at once (a hold-level value reaches the pump without waiting for a timer); when no
+    /// frame went out for a frame period, the timer asks the forwarder again (which goes silent once the source is lost).
     /// </summary>
     public sealed class BridgeHost : ISourceEvents
     {
@@ -24,6 +25,7 @@ namespace Pump.Bridge.Hosting
         private readonly object _gate = new();
         private readonly byte[] _frame = new byte[MonitorFrameFormat.MaxFrameLength];
         private bool _outputDown;
+        private long _lastFrameMs = long.MinValue / 2;
 
         public BridgeHost(IVitalsSource source, BridgeForwarder forwarder, ILinkOutput output, BridgeLog log, int framePeriodMs)
         {
@@ -46,7 +48,10 @@ namespace Pump.Bridge.Hosting
             {
                 while (await timer.WaitForNextTickAsync(cancel).ConfigureAwait(false))
                 {
-                    SendFrame();
+                    if (NowMs - Interlocked.Read(ref _lastFrameMs) >= _framePeriodMs)
+                    {
+                        SendFrame();
+                    }
                 }
             }
             catch (OperationCanceledException)
@@ -62,23 +67,24 @@ namespace Pump.Bridge.Hosting
             _log.Write(NowMs, "bridge", "stopped");
         }
 
-        /// <summary>Builds and writes one frame now (the frame timer calls it).</summary>
+        /// <summary>Builds and writes one frame now (on each report, and by the timer when none went out for a period).</summary>
         public void SendFrame()
         {
-            int n;
+            // One lock for building and writing: the frame buffer and the output are shared by the timer and the source.
             lock (_gate)
             {
-                n = _forwarder.BuildFrame(NowMs, DateTimeOffset.UtcNow, _frame);
-            }
-            if (n == 0)
-            {
-                return;
-            }
-            bool ok = _output.Write(_frame, n);
-            if (ok == _outputDown)
-            {
-                _outputDown = !ok;
-                _log.Write(NowMs, "output", ok ? $"{_output.Describe} writing again" : $"{_output.Describe} not writable: frames are being lost");
+                int n = _forwarder.BuildFrame(NowMs, DateTimeOffset.UtcNow, _frame);
+                if (n == 0)
+                {
+                    return;
+                }
+                Interlocked.Exchange(ref _lastFrameMs, NowMs);
+                bool ok = _output.Write(_frame, n);
+                if (ok == _outputDown)
+                {
+                    _outputDown = !ok;
+                    _log.Write(NowMs, "output", ok ? $"{_output.Describe} writing again" : $"{_output.Describe} not writable: frames are being lost");
+                }
             }
         }
 
@@ -88,6 +94,7 @@ namespace Pump.Bridge.Hosting
             {
                 _forwarder.OnReport(report, NowMs, DateTimeOffset.UtcNow);
             }
+            SendFrame();
         }
 
         public void Lost(string why)

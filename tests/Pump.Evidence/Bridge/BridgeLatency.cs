@@ -16,7 +16,7 @@ namespace Pump.Evidence.Bridge
     /// `bridge-latency`: a hold-level blood pressure (sbp-hold-then-resume.json) through each protocol and the bridge.
     /// Reports the simulated time from the monitor's reading to the pump's last step (goal: one monitor update plus
     /// one control tick) and the wall-clock time each reading takes from the monitor's bytes to the pump's link on
-    /// loopback. A running bridge adds at most one frame period (1 s) between a report and its frame.
+    /// loopback. The running bridge host sends each report's frame at once, as this chain does.
     /// </summary>
     public static class BridgeLatency
     {
