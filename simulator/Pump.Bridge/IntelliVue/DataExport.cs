@@ -10,8 +10,11 @@ namespace Pump.Bridge.IntelliVue
         public double? Value => DataExport.DecodeFloat(RawValue);
     }
 
-    /// <summary>A decoded extended poll result.</summary>
-    public sealed record PollResult(int PollNumber, uint RelativeTime, List<IntelliVueNumeric> Numerics);
+    /// <summary>
+    /// A decoded extended poll result. <see cref="LinkedState"/> is 0 for a plain result (RORS); for a part of a
+    /// linked result (ROLRS) 1 first, 2 middle, 3 last, and a plain result closes the set.
+    /// </summary>
+    public sealed record PollResult(int PollNumber, uint RelativeTime, List<IntelliVueNumeric> Numerics, int LinkedState = 0);
 
     /// <summary>
     /// Philips IntelliVue Data Export over LAN: the messages the bridge sends and reads, from the facts in
@@ -180,9 +183,15 @@ namespace Pump.Bridge.IntelliVue
             }
             int ro = r.U16();
             r.U16();
+            int linked = 0;
             if (ro == RoLinkedResult)
             {
-                r.U16(); // linked state and count
+                linked = r.U8();
+                r.U8(); // count
+                if (linked < 1 || linked > 3)
+                {
+                    return null;
+                }
             }
             else if (ro != RoResult)
             {
@@ -223,7 +232,7 @@ namespace Pump.Bridge.IntelliVue
                     return null;
                 }
             }
-            return r.Failed || ctxList.Failed ? null : new PollResult(pollNumber, rel, numerics);
+            return r.Failed || ctxList.Failed ? null : new PollResult(pollNumber, rel, numerics, linked);
         }
 
         private static void ReadAttributes(BeReader list, int count, List<IntelliVueNumeric> into)

@@ -28,6 +28,8 @@ namespace Pump.Bridge.IntelliVue
         private long _nextPollMs;
         private int _invokeId;
         private int _pollNumber;
+        private readonly List<IntelliVueNumeric> _linkedParts = new();
+        private int _linkedPoll = -1;
 
         public IntelliVueSession(ISourceEvents events, ulong sourceId, string bedLabel)
         {
@@ -100,12 +102,44 @@ namespace Pump.Bridge.IntelliVue
             }
             if (State == Phase.Polling && DataExport.ParsePollResult(d) is { } poll)
             {
-                PollsAnswered++;
-                _events.Report(IntelliVueMapping.ToReport(poll, nowUtc, _sourceId, _bedLabel));
+                OnPollResult(poll, nowUtc);
                 return send;
             }
             _events.Log("refused", $"unrecognised data export message ({d.Length} bytes) in phase {State}");
             return send;
+        }
+
+        /// <summary>
+        /// A large result arrives as linked parts (ROLRS) closed by a plain result: the parts are gathered and
+        /// reported once, whole, so no frame carries only part of the monitor's values. A part of another poll
+        /// discards the unfinished set (logged).
+        /// </summary>
+        private void OnPollResult(PollResult poll, DateTimeOffset nowUtc)
+        {
+            if (poll.LinkedState != 0)
+            {
+                if (_linkedPoll != poll.PollNumber)
+                {
+                    if (_linkedParts.Count > 0)
+                    {
+                        _events.Log("refused", $"linked result of poll {_linkedPoll} left unfinished: its {_linkedParts.Count} values dropped");
+                    }
+                    _linkedParts.Clear();
+                    _linkedPoll = poll.PollNumber;
+                }
+                _linkedParts.AddRange(poll.Numerics);
+                return;
+            }
+            if (_linkedPoll == poll.PollNumber && _linkedParts.Count > 0)
+            {
+                var all = new List<IntelliVueNumeric>(_linkedParts);
+                all.AddRange(poll.Numerics);
+                poll = poll with { Numerics = all };
+            }
+            _linkedParts.Clear();
+            _linkedPoll = -1;
+            PollsAnswered++;
+            _events.Report(IntelliVueMapping.ToReport(poll, nowUtc, _sourceId, _bedLabel));
         }
 
         /// <summary>The bridge is stopping: the release request to send (the association ends here).</summary>

@@ -133,6 +133,38 @@ namespace Pump.Simulator.Tests.Bridge
         }
 
         // Proves: BRG-009
+        [Fact]
+        public void Session_LinkedResultParts_ReportedOnceWholeWhenThePlainResultCloses()
+        {
+            var events = new Events();
+            var s = new IntelliVueSession(events, 1, "BED 4");
+            var m = new IntelliVueMonitorEmulator();
+            m.Update(Reading(0));
+            Exchange(s, m, 0);
+            int before = events.Reports.Count;
+            byte[] whole = m.OnDatagram(DataExport.ExtendedPollRequest(9, 9), 1000).Single();
+
+            // The same numerics as one linked part (ROLRS, state 1 "first") followed by an empty plain result.
+            byte[] part = new byte[whole.Length + 2];
+            Array.Copy(whole, 0, part, 0, 8);
+            part[5] = 5;                           // ROLRS
+            part[8] = 1;                           // linked state: first
+            part[9] = 1;                           // count
+            Array.Copy(whole, 8, part, 10, whole.Length - 8);
+            s.OnDatagram(part, 1000, T0.AddSeconds(1));
+            Assert.Equal(before, events.Reports.Count);
+
+            var emptyMonitor = new IntelliVueMonitorEmulator();
+            emptyMonitor.OnDatagram(DataExport.AssociationRequest(8000), 0);
+            byte[] closing = emptyMonitor.OnDatagram(DataExport.ExtendedPollRequest(9, 9), 1000).Single();
+            s.OnDatagram(closing, 1000, T0.AddSeconds(1));
+
+            SourceReport r = events.Reports.Last();
+            Assert.Equal(before + 1, events.Reports.Count);
+            Assert.Equal(4, r.Measurements.Count);
+        }
+
+        // Proves: BRG-009
         [Theory]
         [InlineData(0x0000_0048u, 72.0)]
         [InlineData(0xFF00_03CDu, 97.3)]      // exponent -1, mantissa 973
