@@ -74,6 +74,35 @@ namespace Pump.Bridge.Pcd01
             return c - 1 < parts.Length ? parts[c - 1] : string.Empty;
         }
 
+        /// <summary>
+        /// A text component with the HL7 escape sequences for the separators resolved (\F\ | , \S\ ^ , \T\ &amp; ,
+        /// \R\ ~ , \E\ \); any other escape is kept as written. Used for identities (bed, patient).
+        /// </summary>
+        public string Text(string[] segment, int n, int c)
+        {
+            string raw = Component(segment, n, c);
+            if (raw.IndexOf('\\') < 0)
+            {
+                return raw;
+            }
+            var sb = new System.Text.StringBuilder();
+            for (int i = 0; i < raw.Length; i++)
+            {
+                if (raw[i] == '\\' && i + 2 < raw.Length && raw[i + 2] == '\\')
+                {
+                    char? plain = raw[i + 1] switch { 'F' => '|', 'S' => '^', 'T' => '&', 'R' => '~', 'E' => '\\', _ => null };
+                    if (plain is char p)
+                    {
+                        sb.Append(p);
+                        i += 2;
+                        continue;
+                    }
+                }
+                sb.Append(raw[i]);
+            }
+            return sb.ToString();
+        }
+
         public string[]? First(string id)
         {
             foreach (string[] s in _segments)

@@ -68,7 +68,7 @@ namespace Pump.Bridge.Pcd01
                 {
                     continue;
                 }
-                string next = m.Component(s, 3, 1);
+                string next = m.Text(s, 3, 1);
                 if (id != null && next != id)
                 {
                     ambiguity = $"two patients in one message ('{id}' and '{next}')";
@@ -86,7 +86,7 @@ namespace Pump.Bridge.Pcd01
                 var parts = new List<string>();
                 for (int c = 1; c <= 3; c++)
                 {
-                    string p = m.Component(pv1, 3, c);
+                    string p = m.Text(pv1, 3, c);
                     if (p.Length > 0)
                     {
                         parts.Add(p);
@@ -97,7 +97,7 @@ namespace Pump.Bridge.Pcd01
                     return string.Join(" ", parts);
                 }
             }
-            return m.Component(msh, 3, 1);
+            return m.Text(msh, 3, 1);
         }
 
         private static ulong SourceId(Hl7Message m, string[] msh, out string? ambiguity)

@@ -162,6 +162,15 @@ namespace Pump.Simulator.Tests.Bridge
 
         // Proves: BRG-002
         [Fact]
+        public void Decode_BedWithEscapedSeparators_LabelHasThePlainCharacters()
+        {
+            string withBed = LinkWatchSample.Replace("OBR|1|", "PV1||I|ICU\\T\\CCU^3^12\\S\\B\rOBR|1|", StringComparison.Ordinal);
+
+            Assert.Equal("ICU&CCU 3 12^B", Pcd01Decoder.Decode(withBed).Report!.BedLabel);
+        }
+
+        // Proves: BRG-002
+        [Fact]
         public void MllpFramer_BlocksSplitAnywhereWithGarbageBetween_YieldsEachMessageOnce()
         {
             byte[] a = MllpFramer.Frame(LinkWatchSample);
