@@ -10,7 +10,9 @@ namespace Pump.Bridge.Forwarding
     /// monitor-link v2 frames. It never invents or holds a value: every frame carries only the latest report's
     /// values, each with its own status and its age at sending; a value without a time stamp, older than the
     /// continuous limit or outside what a monitor can report goes out as unavailable. It goes silent (builds no
-    /// frame) when the source is lost, its clock is unsure, or the source is ambiguous, and logs why.
+    /// frame) when the source is lost, its clock is unsure, or the source is ambiguous, and logs why. A cuff
+    /// reading's number is its source time stamp in seconds (mod 65536), so the pump counts each reading once
+    /// however often it is forwarded, across bridge restarts too.
     /// </summary>
     public sealed class BridgeForwarder
     {
@@ -198,14 +200,11 @@ namespace Pump.Bridge.Forwarding
                     _v.DiastolicMmHg = m.Diastolic;
                     _v.MeanMmHg = m.Mean;
                     _v.NibpAgeMs = ageMs;
-                    _v.NibpReadingNumber = NibpReadingNumber(at);
+                    _v.NibpReadingNumber = (int)((m.SourceStampS ?? at.ToUnixTimeSeconds()) & 0xFFFF);
                     _v.AvailableFlags |= VitalSigns.AvailNibp;
                     break;
             }
         }
-
-        /// <summary>A cuff reading is identified by its measurement time: the number changes exactly when the time does.</summary>
-        private static int NibpReadingNumber(DateTimeOffset at) => (int)((at.ToUnixTimeMilliseconds() / 1000) & 0xFFFF);
 
         private void SetStatus(VitalKind kind, ValueStatusCode status)
         {

@@ -89,11 +89,13 @@ namespace Pump.Bridge.IntelliVue
                 return Measurement.Missing(e.Kind, ValueStatusCode.Unavailable, $"{name}: no numeric value (special FLOAT 0x{n.RawValue:X8})");
             }
             DateTimeOffset measuredAt;
+            long? sourceStampS = null;
             if (n.RelativeTime is uint stamp)
             {
                 // Relative times are u32 ticks of 1/8 ms that wrap after 6.2 days: the unsigned difference handles the wrap.
                 uint ticks = unchecked(pollRelative - stamp);
                 measuredAt = receivedAt - TimeSpan.FromMilliseconds(ticks / (double)DataExport.TicksPerMs);
+                sourceStampS = stamp / (DataExport.TicksPerMs * 1000L);
             }
             else if (e.Kind == VitalKind.Nibp)
             {
@@ -103,7 +105,10 @@ namespace Pump.Bridge.IntelliVue
             {
                 measuredAt = receivedAt;
             }
-            return new Measurement(e.Kind, (int)Math.Round(value, MidpointRounding.AwayFromZero), ValueStatusCode.Valid, measuredAt);
+            return new Measurement(e.Kind, (int)Math.Round(value, MidpointRounding.AwayFromZero), ValueStatusCode.Valid, measuredAt)
+            {
+                SourceStampS = sourceStampS,
+            };
         }
     }
 }

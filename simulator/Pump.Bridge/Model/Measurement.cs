@@ -15,6 +15,13 @@ namespace Pump.Bridge.Model
 
         public int Mean { get; init; }
 
+        /// <summary>
+        /// The source's own identity of this measurement in whole seconds of the source's clock (PCD-01: its OBX-14
+        /// time; IntelliVue: its relative time stamp), exact and free of transit jitter, so a cuff reading keeps one
+        /// reading number however often it is forwarded. Null when the source gives none.
+        /// </summary>
+        public long? SourceStampS { get; init; }
+
         /// <summary>Why the value is not valid (for the log); empty when valid.</summary>
         public string Note { get; init; } = string.Empty;
 

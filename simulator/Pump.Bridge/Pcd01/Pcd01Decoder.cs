@@ -232,7 +232,10 @@ namespace Pump.Bridge.Pcd01
             {
                 return Measurement.Missing(e.Kind, ValueStatusCode.Unavailable, $"{e.Name}: {timeError}");
             }
-            return new Measurement(e.Kind, (int)Math.Round(number, MidpointRounding.AwayFromZero), ValueStatusCode.Valid, at);
+            return new Measurement(e.Kind, (int)Math.Round(number, MidpointRounding.AwayFromZero), ValueStatusCode.Valid, at)
+            {
+                SourceStampS = at.ToUnixTimeSeconds(),
+            };
         }
     }
 }

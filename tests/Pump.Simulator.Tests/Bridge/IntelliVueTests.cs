@@ -132,6 +132,38 @@ namespace Pump.Simulator.Tests.Bridge
             Assert.Equal(IntelliVueSession.Phase.Idle, s.State);
         }
 
+        // Proves: BRG-009, BRG-004
+        [Fact]
+        public void SameCuffReadingPolledWithDifferentTransitDelays_KeepsOneReadingNumber()
+        {
+            var events = new Events();
+            var s = new IntelliVueSession(events, 1, "BED 4");
+            var m = new IntelliVueMonitorEmulator();
+            m.Update(Reading(10_000));
+            Exchange(s, m, 10_000);
+            var readingNumbers = new HashSet<int>();
+            var forwarder = new Pump.Bridge.Forwarding.BridgeForwarder(new Pump.Bridge.Forwarding.BridgePolicy(), 7, 1,
+                MonitorPairing.Simulated(7).NewMac(), new Pump.Bridge.Forwarding.BridgeLog());
+            var frame = new byte[Pump.Core.Link.MonitorFrameFormat.MaxFrameLength];
+            for (int poll = 0; poll < 40; poll++)
+            {
+                // The cuff reading stays the same (taken at monitor time 9 990 - 45 000 ms, 10 ms before a whole
+                // second); the reply reaches the bridge 0-37 ms after the monitor stamped it, as on a real network,
+                // so a number taken from the bridge's arrival-based time would change with the jitter.
+                long monitorMs = 11_000 + (poll * 1000);
+                VitalSignsReading r = Reading(monitorMs) with { NibpAgeMs = monitorMs - (9_990 - 45_000) };
+                m.Update(in r);
+                byte[] reply = m.OnDatagram(DataExport.ExtendedPollRequest(poll + 2, poll + 2), monitorMs).Single();
+                DateTimeOffset arrival = T0.AddMilliseconds(monitorMs + ((poll * 37) % 38));
+                s.OnDatagram(reply, monitorMs, arrival);
+                forwarder.OnReport(events.Reports.Last(), monitorMs, arrival);
+                Assert.True(forwarder.BuildFrame(monitorMs, arrival, frame) > 0);
+                readingNumbers.Add(forwarder.LastSent.NibpReadingNumber);
+            }
+
+            Assert.Single(readingNumbers);
+        }
+
         // Proves: BRG-009
         [Fact]
         public void Session_LinkedResultParts_ReportedOnceWholeWhenThePlainResultCloses()
