@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using Pump.Core.Configuration;
 using Pump.Hal;
 using Pump.Hal.Esp32;
 using Pump.Hal.Esp32.Logic;
@@ -37,11 +38,21 @@ namespace Pump.Firmware
             Display = new Lcd2004Display(DeviceSettings.MainBus, DeviceSettings.DisplayAddress);
             RealTimeClock = new Ds3231RealTimeClock(DeviceSettings.MainBus);
             Annunciator = new RmtAnnunciator(Expander, Clock);
-            ForceSensor = new Nau7802ForceSensor(DeviceSettings.ForceBus, Clock, DeviceSettings.ForceScale());
-            PlungerPosition = new AdcPlungerPosition(DeviceSettings.PositionScale());
-            MonitorLink = new SerialMonitorLink(DeviceSettings.MonitorBaud);
             Store = new LittleFsStore(DeviceSettings.StorePath, DeviceSettings.StoreCapacityBytes);
             WatchdogMarker = new LittleFsStore(DeviceSettings.WatchdogMarkerPath, WatchdogTestMarker.Length);
+
+            // The unit's own calibration comes from its store (CFG-001..CFG-003), never from the image.
+            ConfigurationProblem = new ConfigurationStore(Store).TryLoad(UnitConfiguration);
+            if (ConfigurationProblem == ConfigProblem.None)
+            {
+                ConfigurationProblem = ConfigurationChecks.CheckReadyToInfuse(UnitConfiguration);
+            }
+
+            bool calibrated = ConfigurationProblem == ConfigProblem.None;
+            ForceSensor = new Nau7802ForceSensor(DeviceSettings.ForceBus, Clock, DeviceSettings.ForceScale(UnitConfiguration, calibrated));
+            PlungerPosition = new AdcPlungerPosition(DeviceSettings.PositionScale(UnitConfiguration, calibrated));
+            RawSensors = new DeviceRawSensors(ForceSensor, PlungerPosition);
+            MonitorLink = new SerialMonitorLink(DeviceSettings.MonitorBaud);
         }
 
         public GpioController Gpio { get; }
@@ -60,6 +71,13 @@ namespace Pump.Firmware
         public SerialMonitorLink MonitorLink { get; }
         public LittleFsStore Store { get; }
         public LittleFsStore WatchdogMarker { get; }
+        public DeviceRawSensors RawSensors { get; }
+
+        /// <summary>The configuration read from the store at power-up (defaults when <see cref="ConfigurationProblem"/> is not None).</summary>
+        public DeviceConfiguration UnitConfiguration { get; } = new DeviceConfiguration();
+
+        /// <summary>Why the stored configuration cannot let the unit infuse (ConfigProblem.None when it can).</summary>
+        public int ConfigurationProblem { get; }
 
         /// <summary>Created by the self-test once the watchdog test has decided.</summary>
         public Tps3823Watchdog? Watchdog { get; private set; }

@@ -1,32 +1,24 @@
+using Pump.Core.Configuration;
 using Pump.Hal.Esp32.Logic;
 
 namespace Pump.Firmware
 {
     /// <summary>
-    /// Per-build and per-unit settings of the device. The calibration values are measured for each
-    /// pump with hardware-docs/calibration.md and entered here before the unit's image is built;
-    /// the unit's serial number and the calibration record go into the device history file.
-    /// A unit built with the placeholder calibration fails its power-up self-test
-    /// (<see cref="CalibrationEntered"/> is false), so an uncalibrated pump cannot infuse.
+    /// Per-build settings of the device, the same for every unit. What differs between units (serial, force and
+    /// position calibration, mechanism, paired monitor, clinic settings) is in the configuration record in the
+    /// store (Pump.Core.Configuration, hardware-docs/commissioning.md), written in service mode; a unit without a
+    /// usable calibration fails its self-test with "NOT CALIBRATED" and the controller refuses to prime or start.
     /// </summary>
     public static class DeviceSettings
     {
-        /// <summary>Set to true only after the values below were measured on this unit.</summary>
-        public static readonly bool CalibrationEntered = false;
+        /// <summary>Reported on the service link (get-info).</summary>
+        public const string FirmwareVersion = "1.0.0";
 
-        /// <summary>Unit serial number the calibration below belongs to (shown at power-up).</summary>
-        public const string UnitSerial = "UNCALIBRATED";
+        /// <summary>Source commit of the image; the release build replaces it (flashing.md).</summary>
+        public const string SourceCommit = "unreleased";
 
-        // Load cell (NAU7802 raw counts), calibration.md §2.
-        public const int ForceZeroCounts = 0;
-        public const int ForceSpanCounts = 100000;
-        public const int ForceSpanMilliNewtons = 49033;   // 5.000 kg reference mass × 9.80665 m/s²
+        // Converter limits (not calibration): calibration.md §2, §3.
         public const int ForceSaturationMarginCounts = 1000;
-
-        // Plunger potentiometer (ESP32 ADC1 counts), calibration.md §3.
-        public const int PotCountsAtZero = 300;
-        public const int PotCountsAtSpan = 3700;
-        public const int PotSpanMicrometres = 100000;
         public const int PotRailMarginCounts = 60;
         public const int PotOutOfSpanMicrometres = 3000;
         public const int AdcMaxCounts = 4095;
@@ -36,6 +28,9 @@ namespace Pump.Firmware
 
         // Monitor link: must match hardware-docs/monitor-link.md.
         public const int MonitorBaud = 115200;
+
+        // Service port: must match hardware-docs/service-link.md.
+        public const int ServiceBaud = 115200;
 
         // Non-volatile store on the littlefs config partition.
         public const string StorePath = "I:\\pump.bin";
@@ -68,14 +63,20 @@ namespace Pump.Firmware
             return Hal.Esp32.Logic.StepTiming.Default();
         }
 
-        public static LoadCellScale ForceScale()
+        /// <summary>The load-cell scale from a calibrated configuration; an unusable scale (every reading refused) otherwise.</summary>
+        public static LoadCellScale ForceScale(DeviceConfiguration config, bool calibrated)
         {
-            return new LoadCellScale(ForceZeroCounts, ForceSpanCounts, ForceSpanMilliNewtons, ForceSaturationMarginCounts);
+            return calibrated
+                ? new LoadCellScale(config.ForceZeroCounts, config.ForceSpanCounts, config.ForceSpanMilliNewtons, ForceSaturationMarginCounts)
+                : new LoadCellScale(0, 0, 0, ForceSaturationMarginCounts);
         }
 
-        public static PotentiometerScale PositionScale()
+        /// <summary>The potentiometer scale from a calibrated configuration; an unusable scale otherwise.</summary>
+        public static PotentiometerScale PositionScale(DeviceConfiguration config, bool calibrated)
         {
-            return new PotentiometerScale(PotCountsAtZero, PotCountsAtSpan, PotSpanMicrometres, AdcMaxCounts, PotRailMarginCounts, PotOutOfSpanMicrometres);
+            return calibrated
+                ? new PotentiometerScale(config.PositionZeroCounts, config.PositionSpanCounts, config.PositionSpanMicrometres, AdcMaxCounts, PotRailMarginCounts, PotOutOfSpanMicrometres)
+                : new PotentiometerScale(0, 0, 0, AdcMaxCounts, PotRailMarginCounts, PotOutOfSpanMicrometres);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Pump.Core.Configuration;
 using System.Threading;
 using Pump.Hal;
 using Pump.Hal.Esp32.Logic;
@@ -36,7 +37,7 @@ namespace Pump.Firmware
         /// <summary>Runs every step; false with <see cref="Failure"/> set on the first failure.</summary>
         public bool Run()
         {
-            Screen.Show(_board.Display, "SELF-TEST", DeviceSettings.UnitSerial, "motor off", string.Empty);
+            Screen.Show(_board.Display, "SELF-TEST", _board.UnitConfiguration.Serial.Length > 0 ? _board.UnitConfiguration.Serial : "NO SERIAL", "motor off", string.Empty);
 
             // 1. Motor off: enable not requested, driver reports no fault, the EN line reads disabled.
             _board.StopMotor();
@@ -108,7 +109,7 @@ namespace Pump.Firmware
 
             int travel;
             bool positionOk = _board.PlungerPosition.TryReadPosition(out travel);
-            string? failure = SelfTestVerdict.FirstFailure(DeviceSettings.CalibrationEntered, switchesOk, counterOk, forceOk, positionOk);
+            string? failure = SelfTestVerdict.FirstFailure(_board.ConfigurationProblem == ConfigProblem.None, switchesOk, counterOk, forceOk, positionOk);
             if (failure != null)
             {
                 return Fail(failure);

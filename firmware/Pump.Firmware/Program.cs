@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
+using Pump.Core.Configuration;
 using Pump.Core.Control;
+using Pump.Core.Library;
 using Pump.Hal;
 using Pump.Hal.Esp32.Logic;
 using Pump.Hal.Esp32.Peripherals;
@@ -57,7 +59,12 @@ namespace Pump.Firmware
             }
 
             watchdog.Kick();   // the controller's construction (state recovery) must fit in one watchdog time-out
-            PumpController controller = new PumpController(hardwareBoard.ToHardware(watchdog));
+            // Calibration, pairing and clinic settings come from the unit's store; a unit without a usable
+            // configuration never gets here (self-test), and the controller refuses to start without one (CFG-003).
+            PumpSettings settings = new PumpSettings();
+            ConfigurationApplier.Apply(hardwareBoard.ConfigurationProblem == ConfigProblem.None ? hardwareBoard.UnitConfiguration : null,
+                hardwareBoard.ConfigurationProblem, settings);
+            PumpController controller = new PumpController(hardwareBoard.ToHardware(watchdog), settings, ShippedLibrary.Build());
             watchdog.Kick();
             RunControlLoop(hardwareBoard, controller);
         }

@@ -1,4 +1,6 @@
 using System.Threading;
+using Pump.Core.Panel;
+using Pump.Core.Service;
 using Pump.Hal;
 using Pump.Hal.Esp32.Logic;
 using Pump.Hal.Esp32.Peripherals;
@@ -6,19 +8,19 @@ using Pump.Hal.Esp32.Peripherals;
 namespace Pump.Firmware
 {
     /// <summary>
-    /// Calibration and bench service mode (hardware-docs/calibration.md, bench-verification.md):
-    /// entered by holding OK + Back during the power-up lamp test. Shows the raw load-cell counts,
-    /// the raw potentiometer ADC value with the converted travel, the switch states and the counted
-    /// steps, and jogs the pusher: Up = forward 1 mm, Down = back 1 mm, Start = forward 10 mm,
-    /// Pause/Stop = stop at once, Back = simulate a hung firmware (stop kicking the watchdog; for the
-    /// bench test of the watchdog cutting the driver while the motor runs, bench-verification.md §3).
-    /// Jogging is refused while the barrel clamp reads closed, so it cannot
-    /// move a mounted syringe. Never infuses, never returns; power-cycle to leave. The display rows
-    /// are built with string concatenation (allocates): acceptable here, never in the pump's tick.
+    /// Service mode on the device (hardware-docs/commissioning.md, calibration.md, bench-verification.md):
+    /// entered by holding OK + Back during the power-up lamp test. Runs the core's
+    /// <see cref="ServiceModeController"/> (service link on the service port, library confirmation, pairing,
+    /// clock) with this class as its last page: the raw load-cell counts, the raw potentiometer ADC value with the
+    /// converted travel, the switch states and the counted steps, and jog: Up = forward 1 mm, Down = back 1 mm,
+    /// Start = forward 10 mm, Pause/Stop = stop at once, Back = simulate a hung firmware (stop kicking the
+    /// watchdog; bench-verification.md §3), Silence = back to the status page. Jogging is refused while the
+    /// barrel clamp reads closed. Never infuses, never returns; power-cycle to leave. The page's rows are built
+    /// with string concatenation (allocates): acceptable here, never in the pump's tick.
     /// </summary>
-    public sealed class ServiceMode
+    public sealed class ServiceMode : IServiceBenchPage
     {
-        private const int RefreshTicks = 4;   // display every 200 ms
+        private const int RefreshTicks = 4;   // raw rows every 200 ms
 
         private readonly DeviceBoard _board;
         private readonly Tps3823Watchdog _watchdog;
@@ -26,12 +28,17 @@ namespace Pump.Firmware
         private bool _moving;
         private string _message = string.Empty;
         private bool _simulateHang;
+        private string _row1 = string.Empty;
+        private string _row2 = string.Empty;
+        private string _row3 = string.Empty;
 
         public ServiceMode(DeviceBoard board, Tps3823Watchdog watchdog)
         {
             _board = board;
             _watchdog = watchdog;
         }
+
+        public bool StarvesWatchdog => _simulateHang;
 
         public void Run()
         {
@@ -51,35 +58,22 @@ namespace Pump.Firmware
                 // discard
             }
 
+            ServiceContext context = new ServiceContext(_board.ToHardware(_watchdog), _board.RealTimeClock, _board.RawSensors,
+                new DeviceIdentity(DeviceSettings.FirmwareVersion, DeviceSettings.SourceCommit));
+            ServiceModeController service = new ServiceModeController(context, new SerialServicePort(DeviceSettings.ServiceBaud), this);
+            service.Start();
             ControlLoopTiming timing = new ControlLoopTiming(_board.Clock.NowUs, 50);
             int tick = 0;
             while (true)
             {
                 _board.BeforeTick();
-                if (!_simulateHang)
-                {
-                    _watchdog.Kick();
-                }
-
-                HandleKeys();
-                if (_moving && _board.StepGenerator.QueuedSegments == 0 && _board.Clock.NowUs > _motionEndUs)
-                {
-                    _board.MotorDriver.Disable();
-                    _moving = false;
-                }
-
-                if (_board.MotorDriver.IsFaulted)
-                {
-                    _board.StopMotor();
-                    _moving = false;
-                    _message = "DRIVER FAULT";
-                }
-
+                SuperviseJog();
                 if (tick % RefreshTicks == 0)
                 {
-                    Refresh();
+                    RefreshRows();
                 }
 
+                service.Tick();   // link, keys, screen; kicks the watchdog unless this page starves it
                 tick++;
                 _board.AfterTick();
                 timing.Advance(_board.Clock.NowUs);
@@ -96,32 +90,51 @@ namespace Pump.Firmware
             }
         }
 
-        private void HandleKeys()
+        public void Render(ScreenBuffer screen)
         {
-            PanelKey key;
-            while (_board.Keypad.TryReadKey(out key))
+            screen.Put(1, 0, _row1);
+            screen.Put(2, 0, _row2);
+            screen.Put(3, 0, _row3);
+        }
+
+        public void HandleKey(PanelKey key)
+        {
+            switch (key)
             {
-                switch (key)
-                {
-                    case PanelKey.PauseStop:
-                        _board.StopMotor();
-                        _moving = false;
-                        _message = "STOPPED";
-                        break;
-                    case PanelKey.Up:
-                        Jog(MotorDirection.Forward, 1);
-                        break;
-                    case PanelKey.Down:
-                        Jog(MotorDirection.Reverse, 1);
-                        break;
-                    case PanelKey.Start:
-                        Jog(MotorDirection.Forward, 10);
-                        break;
-                    case PanelKey.Back:
-                        _simulateHang = true;
-                        _message = "WDT TEST";
-                        break;
-                }
+                case PanelKey.PauseStop:
+                    _board.StopMotor();
+                    _moving = false;
+                    _message = "STOPPED";
+                    break;
+                case PanelKey.Up:
+                    Jog(MotorDirection.Forward, 1);
+                    break;
+                case PanelKey.Down:
+                    Jog(MotorDirection.Reverse, 1);
+                    break;
+                case PanelKey.Start:
+                    Jog(MotorDirection.Forward, 10);
+                    break;
+                case PanelKey.Back:
+                    _simulateHang = true;
+                    _message = "WDT TEST";
+                    break;
+            }
+        }
+
+        private void SuperviseJog()
+        {
+            if (_moving && _board.StepGenerator.QueuedSegments == 0 && _board.Clock.NowUs > _motionEndUs)
+            {
+                _board.MotorDriver.Disable();
+                _moving = false;
+            }
+
+            if (_board.MotorDriver.IsFaulted)
+            {
+                _board.StopMotor();
+                _moving = false;
+                _message = "DRIVER FAULT";
             }
         }
 
@@ -158,25 +171,23 @@ namespace Pump.Firmware
             _message = direction == MotorDirection.Forward ? "JOG +" + millimetres + " MM" : "JOG -" + millimetres + " MM";
         }
 
-        private void Refresh()
+        private void RefreshRows()
         {
             bool clamp, plunger;
             string switches = _board.Clamp.TryRead(out clamp, out plunger)
-                ? "CLAMP " + (clamp ? "C" : "O") + " FLANGE " + (plunger ? "IN" : "OUT")
-                : "SWITCHES INVALID";
-
+                ? "CL " + (clamp ? "C" : "O") + " FL " + (plunger ? "IN" : "OUT")
+                : "SW INVALID";
+            int forceRaw;
+            bool forceRawOk = _board.RawSensors.TryReadForceCounts(out forceRaw);
             int force;
             bool forceOk = _board.ForceSensor.TryReadForce(out force);
             int travel;
             bool travelOk = _board.PlungerPosition.TryReadPosition(out travel);
             long counted;
             bool countOk = _board.StepCounter.TryRead(out counted);
-
-            Screen.Show(_board.Display,
-                "F " + _board.ForceSensor.LastRawCounts + (forceOk ? " " + force + "mN" : " --"),
-                "P " + _board.PlungerPosition.LastCounts + (travelOk ? " " + travel + "um" : " --"),
-                (countOk ? "STEPS " + counted : "STEPS FAULT") + " " + _message,
-                switches);
+            _row1 = "F " + (forceRawOk ? forceRaw.ToString() : "--") + (forceOk ? " " + force + "mN" : " --");
+            _row2 = "P " + _board.PlungerPosition.LastCounts + (travelOk ? " " + travel + "um" : " --");
+            _row3 = (countOk ? "S " + counted : "S FAULT") + " " + switches + " " + _message;
         }
     }
 }

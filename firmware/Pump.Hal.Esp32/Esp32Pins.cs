@@ -30,6 +30,10 @@ namespace Pump.Hal.Esp32
         public const int MonitorRx = 33;
         public const int MonitorTx = 27;
 
+        // Service port (hardware-docs/service-link.md): COM3 through the MAX3232's second channel; answered only in service mode.
+        public const int ServiceRx = 16;
+        public const int ServiceTx = 17;
+
         // I2C1 (bus id 1): display backpack 0x27, MCP23017 expander 0x20, DS3231 RTC 0x68.
         public const int I2c1Data = 21;
         public const int I2c1Clock = 22;

@@ -14,6 +14,8 @@ namespace Pump.Simulator
             root.Subcommands.Add(BatchCommand.Create());
             root.Subcommands.Add(InteractiveCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
+            root.Subcommands.Add(TestCommand.Create());
+            root.Subcommands.Add(ServeCommand.Create());
             root.Subcommands.Add(MonitorCommand.Create());
             if (args.Length == 0)
             {

@@ -10,7 +10,7 @@ namespace Pump.Evidence
     /// Long-run evidence commands (not part of the default test run):
     ///   conformance --sequences 100000   firmware table vs Stateless reference model
     ///   docs                             regenerate every generated document (diagram, state table, traceability)
-    ///   fuzz --inputs 1000000            monitor-link parser (and scenario loader) on random and mutated inputs
+    ///   fuzz --inputs 1000000            monitor-link parser, scenario loader and drug-library decoder on random and mutated inputs
     ///   performance                      IEC 60601-2-24 style accuracy and occlusion runs; writes hardware-docs/performance.md
     ///   traceability                     regenerate traceability.md and list the gaps
     ///   bridge-latency                   monitor value to last step through PCD-01 / IntelliVue and the monitor bridge
@@ -72,7 +72,7 @@ namespace Pump.Evidence
             var inputs = new Option<long>("--inputs") { Description = "Inputs per target", DefaultValueFactory = _ => 1_000_000 };
             var seed = new Option<int>("--seed") { Description = "Seed", DefaultValueFactory = _ => 20261126 };
             var writeCorpus = new Option<bool>("--write-corpus") { Description = "Rewrite the committed seed corpus and exit" };
-            var command = new Command("fuzz", "Fuzz the monitor-link parser (and the scenario loader when present).") { inputs, seed, writeCorpus };
+            var command = new Command("fuzz", "Fuzz the monitor-link parser, the scenario loader and the drug-library decoder.") { inputs, seed, writeCorpus };
             command.SetAction(result =>
             {
                 if (result.GetValue(writeCorpus))

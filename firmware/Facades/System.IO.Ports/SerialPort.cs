@@ -16,6 +16,7 @@ namespace System.IO.Ports
         public void Open() { throw new NotImplementedException(); }
         public void Close() { throw new NotImplementedException(); }
         public int Read(byte[] buffer, int offset, int count) { throw new NotImplementedException(); }
+        public void Write(byte[] buffer, int offset, int count) { throw new NotImplementedException(); }
         public void Dispose() { throw new NotImplementedException(); }
     }
 

@@ -17,6 +17,8 @@ namespace nanoFramework.Hardware.Esp32
         I2C2_CLOCK = 0x20201,
         COM2_TX = 0x30200,
         COM2_RX = 0x30201,
+        COM3_TX = 0x30300,
+        COM3_RX = 0x30301,
     }
 
     public class HighResTimer : IDisposable

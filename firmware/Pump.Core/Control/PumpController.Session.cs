@@ -327,7 +327,8 @@ namespace Pump.Core.Control
 
         private StartCheck PreStart(long nowMs)
         {
-            return !_settings.MonitorLink.IsPaired ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
+            bool paired = _settings.MonitorLink.IsPaired && _settings.MonitorLink.MonitorId == _settings.PairedMonitorId;
+            return !paired ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
         }
 
         /// <summary>After a hold is acknowledged: would the newest frame, inside the limits, grant a lease now?</summary>

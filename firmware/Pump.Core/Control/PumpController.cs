@@ -197,7 +197,7 @@ namespace Pump.Core.Control
         /// <summary>Sensors and actuators the pump needs to deliver safely all answer (STM-005, STM-006, STM-011).</summary>
         private bool DeviceHealthy()
         {
-            return _counterOk && !_counterWentBack && _forceOk && _positionOk && _clampReadable
+            return _settings.ConfigurationProblem == 0 && _counterOk && !_counterWentBack && _forceOk && _positionOk && _clampReadable
                 && !_hw.MotorDriver.IsFaulted && _hw.Display.IsHealthy;
         }
 
@@ -281,6 +281,11 @@ namespace Pump.Core.Control
                 {
                     // The table says which guard failed; the interlock says exactly why (e.g. "SBP TOO HIGH").
                     reason = InterlockMessages.ForStart(_lastStartCheck);
+                }
+
+                if (!inputs.DeviceHealthy && inputs.SyringeSecured && _settings.ConfigurationProblem != 0)
+                {
+                    reason = Configuration.ConfigProblem.PanelText(_settings.ConfigurationProblem);
                 }
 
                 _lastRejection = reason;
@@ -423,11 +428,27 @@ namespace Pump.Core.Control
         private void Log(int code, int arg0, int arg1)
         {
             _persistence.Log.Append(code, 0, 0, arg0, arg1);
+            LogVitalsWith(code);
         }
 
         private void LogPriority(int code, int priority, int arg0, int arg1)
         {
             _persistence.Log.Append(code, priority, 0, arg0, arg1);
+            LogVitalsWith(code);
+        }
+
+        /// <summary>A session event is followed by the fresh vitals of its moment, for the infusion records.</summary>
+        private void LogVitalsWith(int code)
+        {
+            long nowMs = _hw.Clock.NowUs / 1000;
+            if (_program == null || !InterlockRequired || !Records.EventVitals.Accompanies(code) || !_interlock.Parser.HasAccepted
+                || nowMs - _interlock.Latest.ReceivedAtMs >= _interlock.Profile.LeaseMs)
+            {
+                return;
+            }
+
+            _persistence.Log.Append(PumpEvent.VitalsAtEvent, 0, 0,
+                Records.EventVitals.PackPressure(_interlock.Latest), Records.EventVitals.PackRates(_interlock.Latest));
         }
 
         /// <summary>Seconds since entering the current state.</summary>

@@ -33,7 +33,9 @@ namespace Pump.Core.Control
         public const int LibraryRefused = 14;
         /// <summary>arg0 = new library revision, arg1 = entries.</summary>
         public const int LibraryInstalled = 15;
+        /// <summary>Follows a session event: the vitals of that moment (Records.EventVitals has the packing).</summary>
+        public const int VitalsAtEvent = 16;
         /// <summary>The monitor-link sender announced an authenticated new boot. arg0 = previous boot, arg1 = new boot.</summary>
-        public const int MonitorSenderRestarted = 16;
+        public const int MonitorSenderRestarted = 17;
     }
 }

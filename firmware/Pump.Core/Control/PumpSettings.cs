@@ -24,9 +24,13 @@ namespace Pump.Core.Control
         /// <summary>Callback reminder when programming or ready is left without a key press this long (TEC-008).</summary>
         public int CallbackProgrammingS = 60;
 
+        /// <summary>The commissioned monitor (stored configuration, shown before start; 0 = none).</summary>
+        public uint PairedMonitorId;
+
         /// <summary>
-        /// The monitor-link pairing: the paired sender's id and its secret key (not paired: no drug needing vitals
-        /// can start). Set at commissioning through the service link; the simulator and tests call Pair.
+        /// The monitor-link pairing that authenticates frames: the paired sender's id and its secret key. A drug
+        /// needing vitals starts only when it is paired with <see cref="PairedMonitorId"/>. Set at commissioning;
+        /// the simulator and tests call Pair.
         /// </summary>
         public readonly Link.LinkKeyStore MonitorLink = new Link.LinkKeyStore();
 
@@ -45,6 +49,12 @@ namespace Pump.Core.Control
         /// minimum step interval (ESP32: StepTiming.MinStepIntervalUs = 200 µs → 5000 microsteps/s).
         /// </summary>
         public long MaxMicrostepsPerSecond = 5000;
+
+        /// <summary>
+        /// Why the unit's stored configuration cannot be used (Configuration.ConfigProblem; 0 = usable). Set by
+        /// Configuration.ConfigurationApplier; anything else refuses priming and starting, saying why (CFG-003).
+        /// </summary>
+        public int ConfigurationProblem;
 
         /// <summary>Position of the plunger pusher (µm from fully withdrawn) at which a syringe is empty.</summary>
         public int EmptyPositionUm = 120000;

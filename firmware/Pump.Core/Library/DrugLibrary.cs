@@ -12,12 +12,27 @@ namespace Pump.Core.Library
         /// <summary>The pharmacy's revision number of this library (shown and logged).</summary>
         public readonly uint Revision;
 
+        /// <summary>The pharmacy's approval; null for a draft, which the pump uses but shows as DRAFT.</summary>
+        public readonly LibrarySignOff? SignOff;
+
         private readonly DrugEntry[] _entries;
 
+        /// <summary>A draft (unsigned) library.</summary>
         public DrugLibrary(uint revision, DrugEntry[] entries)
+            : this(revision, entries, null)
+        {
+        }
+
+        public DrugLibrary(uint revision, DrugEntry[] entries, LibrarySignOff? signOff)
         {
             Revision = revision;
             _entries = entries;
+            SignOff = signOff;
+        }
+
+        public bool IsDraft
+        {
+            get { return SignOff == null; }
         }
 
         public int Count

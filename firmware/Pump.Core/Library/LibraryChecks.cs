@@ -4,7 +4,8 @@ namespace Pump.Core.Library
     /// Consistency rules a library must pass before the pump uses it (and before the encoder writes
     /// it): every limit ordered hard-min &lt;= soft-min &lt;= soft-max &lt;= hard-max, defaults inside the
     /// soft range, allowed concentrations inside the concentration hard range, rates inside what the
-    /// mechanism can deliver, unique ids, printable names. The first problem found is reported.
+    /// mechanism can deliver, unique ids, printable names, a well-formed sign-off (<see cref="SignOffChecks"/>).
+    /// The first problem found is reported.
     /// </summary>
     public static class LibraryChecks
     {
@@ -49,6 +50,15 @@ namespace Pump.Core.Library
                         return LibraryLoadResult.RefusedEntry(LibraryError.DuplicateDrugId, i, e.DrugId, e.Name, "DUP ID",
                             "drug id " + e.DrugId.ToString() + " is also used by entry " + j.ToString());
                     }
+                }
+            }
+
+            if (library.SignOff != null)
+            {
+                LibraryLoadResult? signOffProblem = SignOffChecks.Check(library.SignOff);
+                if (signOffProblem != null)
+                {
+                    return signOffProblem;
                 }
             }
 

@@ -5,13 +5,16 @@ namespace Pump.Core.Library
     /// <summary>
     /// The canonical binary form of a drug library (hardware-docs/drug-library.md has the layout).
     /// Little-endian; header "PLIB", format version, revision, entry count, total length; then the
-    /// entries; then CRC-32 (Pump.Core.Common.Crc32) of every byte before it. Decode checks, in
-    /// order: size, magic, declared length, CRC, format version, each field, then
-    /// <see cref="LibraryChecks"/>; it never throws and never returns a partly checked library.
+    /// entries; then the sign-off block; then CRC-32 (Pump.Core.Common.Crc32) of every byte before it.
+    /// The content CRC (what a reviewer approves) covers the header and entries only. Decode checks, in
+    /// order: size, magic, declared length, CRC, format version, each field, the sign-off block,
+    /// <see cref="LibraryChecks"/>, then the approved CRC; it never throws and never returns a partly
+    /// checked library.
     /// </summary>
     public static class LibraryCodec
     {
-        public const ushort FormatVersion = 1;
+        /// <summary>2 added the sign-off block; version 1 libraries are refused (rebuild them with pump-library).</summary>
+        public const ushort FormatVersion = 2;
 
         public const int HeaderBytes = 16;
 
@@ -21,29 +24,89 @@ namespace Pump.Core.Library
         /// (StoreLayout.DrugLibraryMaxBytes); 16 entries of at most <see cref="MaxEntryBytes"/> fit.</summary>
         public const int MaxEncodedBytes = 8192;
 
-        /// <summary>Largest encoded entry: 20-char name, 8 concentrations.</summary>
-        public const int MaxEntryBytes = 5 + DrugEntry.MaxNameChars + 1 + DrugEntry.MaxConcentrations * 4 + 4 + 24
-            + DrugEntry.StoredLimitCount * 32 + 4;
+        /// <summary>Size of the sign-off block between the entries and the CRC.</summary>
+        public const int SignOffBytes = SignOffBlock.Bytes;
 
-        private const int LimitBlockBytes = 32;
+        /// <summary>Largest encoded entry: 20-char name, 8 concentrations.</summary>
+        public const int MaxEntryBytes = EntryCodec.MaxBytes;
 
         private static readonly byte[] Magic = new byte[] { (byte)'P', (byte)'L', (byte)'I', (byte)'B' };
 
         /// <summary>
-        /// Encodes a library that passes <see cref="LibraryChecks"/>; returns null otherwise, so an
-        /// inconsistent library can never be written in canonical form.
+        /// Encodes a library that passes <see cref="Check"/>; returns null otherwise, so an inconsistent
+        /// library, or a sign-off over other content, can never be written in canonical form.
         /// </summary>
         public static byte[]? Encode(DrugLibrary library)
         {
-            if (!LibraryChecks.Check(library).IsAccepted)
+            if (!Check(library).IsAccepted)
             {
                 return null;
             }
 
-            int length = HeaderBytes + CrcBytes;
+            return EncodeUnchecked(library);
+        }
+
+        /// <summary>
+        /// Everything the pump checks before it uses a library it is given as entries: the
+        /// consistency checks, then, for a signed library, that the approved CRC is this content's CRC.
+        /// </summary>
+        public static LibraryLoadResult Check(DrugLibrary library)
+        {
+            LibraryLoadResult result = LibraryChecks.Check(library);
+            if (!result.IsAccepted || library.SignOff == null)
+            {
+                return result;
+            }
+
+            uint content = ContentCrcOf(EncodeUnchecked(library));
+            return CheckApproval(library.SignOff.ApprovedCrc, content) ?? result;
+        }
+
+        /// <summary>
+        /// CRC-32 of the library's content (header and entries, not the sign-off): the number printed on
+        /// the review report that the reviewer approves. False when the library fails the consistency checks.
+        /// </summary>
+        public static bool TryContentCrc(DrugLibrary library, out uint contentCrc)
+        {
+            contentCrc = 0;
+            if (!LibraryChecks.Check(library).IsAccepted)
+            {
+                return false;
+            }
+
+            contentCrc = ContentCrcOf(EncodeUnchecked(library));
+            return true;
+        }
+
+        /// <summary>Content CRC of an encoded library whose declared length has been checked.</summary>
+        public static uint ContentCrcOf(byte[] encoded)
+        {
+            return Crc32.Compute(encoded, 0, ContentBytes(encoded, 0));
+        }
+
+        private static int ContentBytes(byte[] b, int offset)
+        {
+            return (int)LibraryBytes.GetU32(b, offset + 12) - SignOffBytes - CrcBytes;
+        }
+
+        private static LibraryLoadResult? CheckApproval(uint approved, uint content)
+        {
+            if (approved == content)
+            {
+                return null;
+            }
+
+            return LibraryLoadResult.Refused(LibraryError.NotApproved, "LIB NOT APPROVED",
+                "the sign-off approved content CRC 0x" + approved.ToString("X8") + " but this library's content CRC is 0x"
+                + content.ToString("X8") + ": it changed after review");
+        }
+
+        private static byte[] EncodeUnchecked(DrugLibrary library)
+        {
+            int length = HeaderBytes + SignOffBytes + CrcBytes;
             for (int i = 0; i < library.Count; i++)
             {
-                length += EntryBytes(library.GetAt(i));
+                length += EntryCodec.Bytes(library.GetAt(i));
             }
 
             byte[] buffer = new byte[length];
@@ -53,16 +116,17 @@ namespace Pump.Core.Library
                 buffer[p++] = Magic[i];
             }
 
-            p = PutU16(buffer, p, FormatVersion);
-            p = PutU32(buffer, p, library.Revision);
-            p = PutU16(buffer, p, (ushort)library.Count);
-            p = PutU32(buffer, p, (uint)length);
+            p = LibraryBytes.PutU16(buffer, p, FormatVersion);
+            p = LibraryBytes.PutU32(buffer, p, library.Revision);
+            p = LibraryBytes.PutU16(buffer, p, (ushort)library.Count);
+            p = LibraryBytes.PutU32(buffer, p, (uint)length);
             for (int i = 0; i < library.Count; i++)
             {
-                p = PutEntry(buffer, p, library.GetAt(i));
+                p = EntryCodec.Put(buffer, p, library.GetAt(i));
             }
 
-            PutU32(buffer, p, Crc32.Compute(buffer, 0, p));
+            p = SignOffBlock.Put(buffer, p, library.SignOff);
+            LibraryBytes.PutU32(buffer, p, Crc32.Compute(buffer, 0, p));
             return buffer;
         }
 
@@ -83,10 +147,11 @@ namespace Pump.Core.Library
         private static LibraryLoadResult DecodeChecked(byte[] buffer, int offset, int count)
         {
             if (buffer == null || offset < 0 || count < 0 || offset > buffer.Length || count > buffer.Length - offset
-                || count < HeaderBytes + CrcBytes)
+                || count < HeaderBytes + SignOffBytes + CrcBytes)
             {
                 return LibraryLoadResult.Refused(LibraryError.TooShort, "LIB TRUNCATED",
-                    "only " + count.ToString() + " bytes, the header and CRC alone need " + (HeaderBytes + CrcBytes).ToString());
+                    "only " + count.ToString() + " bytes, the header, sign-off and CRC alone need "
+                    + (HeaderBytes + SignOffBytes + CrcBytes).ToString());
             }
 
             for (int i = 0; i < Magic.Length; i++)
@@ -97,15 +162,15 @@ namespace Pump.Core.Library
                 }
             }
 
-            uint declared = GetU32(buffer, offset + 12);
-            if (declared < HeaderBytes + CrcBytes || declared > MaxEncodedBytes || declared > (uint)count)
+            uint declared = LibraryBytes.GetU32(buffer, offset + 12);
+            if (declared < HeaderBytes + SignOffBytes + CrcBytes || declared > MaxEncodedBytes || declared > (uint)count)
             {
                 return LibraryLoadResult.Refused(LibraryError.LengthMismatch, "LIB LENGTH BAD",
                     "declared length " + declared.ToString() + " bytes does not fit the " + count.ToString() + " bytes stored");
             }
 
             int end = offset + (int)declared - CrcBytes;
-            uint stored = GetU32(buffer, end);
+            uint stored = LibraryBytes.GetU32(buffer, end);
             uint computed = Crc32.Compute(buffer, offset, (int)declared - CrcBytes);
             if (stored != computed)
             {
@@ -113,7 +178,7 @@ namespace Pump.Core.Library
                     "CRC-32 mismatch (stored 0x" + stored.ToString("X8") + ", computed 0x" + computed.ToString("X8") + ")");
             }
 
-            ushort version = GetU16(buffer, offset + 4);
+            ushort version = LibraryBytes.GetU16(buffer, offset + 4);
             if (version != FormatVersion)
             {
                 return LibraryLoadResult.Refused(LibraryError.UnsupportedFormatVersion, "LIB FORMAT V" + version.ToString(),
@@ -121,8 +186,8 @@ namespace Pump.Core.Library
                     + FormatVersion.ToString() + ")");
             }
 
-            uint revision = GetU32(buffer, offset + 6);
-            int entryCount = GetU16(buffer, offset + 10);
+            uint revision = LibraryBytes.GetU32(buffer, offset + 6);
+            int entryCount = LibraryBytes.GetU16(buffer, offset + 10);
             if (entryCount == 0)
             {
                 return LibraryLoadResult.Refused(LibraryError.NoEntries, "LIB EMPTY", "it holds no entries");
@@ -136,9 +201,10 @@ namespace Pump.Core.Library
 
             DrugEntry[] entries = new DrugEntry[entryCount];
             int p = offset + HeaderBytes;
+            int entriesEnd = end - SignOffBytes;
             for (int i = 0; i < entryCount; i++)
             {
-                LibraryLoadResult? problem = ReadEntry(buffer, ref p, end, i, out DrugEntry? entry);
+                LibraryLoadResult? problem = EntryCodec.Read(buffer, ref p, entriesEnd, i, out DrugEntry? entry);
                 if (problem != null)
                 {
                     return problem;
@@ -147,207 +213,25 @@ namespace Pump.Core.Library
                 entries[i] = entry!;
             }
 
-            if (p != end)
+            if (p != entriesEnd)
             {
                 return LibraryLoadResult.Refused(LibraryError.LengthMismatch, "LIB LENGTH BAD",
-                    (end - p).ToString() + " unexplained bytes after the last entry");
+                    (entriesEnd - p).ToString() + " unexplained bytes after the last entry");
             }
 
-            return LibraryChecks.Check(new DrugLibrary(revision, entries));
-        }
-
-        private static LibraryLoadResult? ReadEntry(byte[] b, ref int p, int end, int index, out DrugEntry? entry)
-        {
-            entry = null;
-
-            // Fixed part up to the name: id (2), mode (1), flags (1), name length (1).
-            if (end - p < 5)
+            LibraryLoadResult? signOffProblem = SignOffBlock.Read(buffer, entriesEnd, out LibrarySignOff? signOff);
+            if (signOffProblem != null)
             {
-                return Truncated(index);
+                return signOffProblem;
             }
 
-            int drugId = GetU16(b, p);
-            byte mode = b[p + 2];
-            byte flags = b[p + 3];
-            int nameLength = b[p + 4];
-            p += 5;
-            if ((flags & 0xFE) != 0)
+            LibraryLoadResult result = LibraryChecks.Check(new DrugLibrary(revision, entries, signOff));
+            if (!result.IsAccepted || signOff == null)
             {
-                return LibraryLoadResult.RefusedEntry(LibraryError.BadFlags, index, drugId, string.Empty, "BAD FLAGS",
-                    "unknown flag bits 0x" + flags.ToString("X2"));
+                return result;
             }
 
-            if (nameLength == 0 || nameLength > DrugEntry.MaxNameChars)
-            {
-                return LibraryLoadResult.RefusedEntry(LibraryError.BadName, index, drugId, string.Empty, "BAD NAME",
-                    "name length " + nameLength.ToString() + " is not 1.." + DrugEntry.MaxNameChars.ToString());
-            }
-
-            if (end - p < nameLength + 1)
-            {
-                return Truncated(index);
-            }
-
-            char[] name = new char[nameLength];
-            for (int i = 0; i < nameLength; i++)
-            {
-                byte c = b[p + i];
-                if (c < 0x20 || c > 0x7E)
-                {
-                    return LibraryLoadResult.RefusedEntry(LibraryError.BadName, index, drugId, string.Empty, "BAD NAME",
-                        "name byte " + i.ToString() + " is not printable ASCII");
-                }
-
-                name[i] = (char)c;
-            }
-
-            p += nameLength;
-            int concCount = b[p++];
-            if (concCount > DrugEntry.MaxConcentrations)
-            {
-                return LibraryLoadResult.RefusedEntry(LibraryError.BadConcentrationList, index, drugId, new string(name), "CONC LIST",
-                    concCount.ToString() + " concentrations, at most " + DrugEntry.MaxConcentrations.ToString());
-            }
-
-            int rest = concCount * 4 + 4 + 24 + DrugEntry.StoredLimitCount * LimitBlockBytes + 4;
-            if (end - p < rest)
-            {
-                return Truncated(index);
-            }
-
-            int[] concentrations = new int[concCount];
-            for (int i = 0; i < concCount; i++)
-            {
-                uint c = GetU32(b, p);
-                p += 4;
-                if (c > int.MaxValue)
-                {
-                    return LibraryLoadResult.RefusedEntry(LibraryError.BadConcentrationList, index, drugId, new string(name), "CONC LIST",
-                        "concentration " + c.ToString() + " ug/mL is out of range");
-                }
-
-                concentrations[i] = (int)c;
-            }
-
-            uint defaultConc = GetU32(b, p);
-            p += 4;
-            long defaultDose = GetI64(b, p);
-            long defaultDuration = GetI64(b, p + 8);
-            long defaultRate = GetI64(b, p + 16);
-            p += 24;
-            Limits[] limits = new Limits[DrugEntry.StoredLimitCount];
-            for (int k = 0; k < DrugEntry.StoredLimitCount; k++)
-            {
-                limits[k] = new Limits(GetI64(b, p), GetI64(b, p + 8), GetI64(b, p + 16), GetI64(b, p + 24));
-                p += LimitBlockBytes;
-            }
-
-            uint vitalsAge = GetU32(b, p);
-            p += 4;
-            if (defaultConc > int.MaxValue || vitalsAge > int.MaxValue)
-            {
-                return LibraryLoadResult.RefusedEntry(LibraryError.BadConcentrationList, index, drugId, new string(name), "DEFAULT CONC",
-                    "default concentration or vitals age out of range");
-            }
-
-            entry = new DrugEntry(drugId, new string(name), (DoseMode)mode, (flags & 1) != 0, concentrations, (int)defaultConc,
-                defaultDose, defaultDuration, defaultRate, limits, (int)vitalsAge);
-            return null;
-        }
-
-        private static LibraryLoadResult Truncated(int index)
-        {
-            return LibraryLoadResult.Refused(LibraryError.Truncated, "LIB TRUNCATED",
-                "entry " + index.ToString() + " runs past the end of the data");
-        }
-
-        private static int EntryBytes(DrugEntry e)
-        {
-            int conc = e.ConcentrationsUgPerMl == null ? 0 : e.ConcentrationsUgPerMl.Length;
-            return 5 + e.Name.Length + 1 + conc * 4 + 4 + 24 + DrugEntry.StoredLimitCount * LimitBlockBytes + 4;
-        }
-
-        private static int PutEntry(byte[] b, int p, DrugEntry e)
-        {
-            p = PutU16(b, p, (ushort)e.DrugId);
-            b[p++] = (byte)e.Mode;
-            b[p++] = (byte)(e.BolusAllowed ? 1 : 0);
-            b[p++] = (byte)e.Name.Length;
-            for (int i = 0; i < e.Name.Length; i++)
-            {
-                b[p++] = (byte)e.Name[i];
-            }
-
-            int conc = e.ConcentrationsUgPerMl == null ? 0 : e.ConcentrationsUgPerMl.Length;
-            b[p++] = (byte)conc;
-            for (int i = 0; i < conc; i++)
-            {
-                p = PutU32(b, p, (uint)e.ConcentrationsUgPerMl![i]);
-            }
-
-            p = PutU32(b, p, (uint)e.DefaultConcentrationUgPerMl);
-            p = PutI64(b, p, e.DefaultDoseUgPerKg);
-            p = PutI64(b, p, e.DefaultDurationS);
-            p = PutI64(b, p, e.DefaultRateNlPerH);
-            for (int k = 0; k < DrugEntry.StoredLimitCount; k++)
-            {
-                Limits l = e.GetLimits((LimitKind)k);
-                p = PutI64(b, p, l.HardMin);
-                p = PutI64(b, p, l.SoftMin);
-                p = PutI64(b, p, l.SoftMax);
-                p = PutI64(b, p, l.HardMax);
-            }
-
-            return PutU32(b, p, (uint)e.BaselineVitalsMaxAgeS);
-        }
-
-        private static int PutU16(byte[] b, int p, ushort v)
-        {
-            b[p] = (byte)v;
-            b[p + 1] = (byte)(v >> 8);
-            return p + 2;
-        }
-
-        private static int PutU32(byte[] b, int p, uint v)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                b[p + i] = (byte)(v >> (8 * i));
-            }
-
-            return p + 4;
-        }
-
-        private static int PutI64(byte[] b, int p, long v)
-        {
-            ulong u = (ulong)v;
-            for (int i = 0; i < 8; i++)
-            {
-                b[p + i] = (byte)(u >> (8 * i));
-            }
-
-            return p + 8;
-        }
-
-        private static ushort GetU16(byte[] b, int p)
-        {
-            return (ushort)(b[p] | (b[p + 1] << 8));
-        }
-
-        private static uint GetU32(byte[] b, int p)
-        {
-            return (uint)b[p] | ((uint)b[p + 1] << 8) | ((uint)b[p + 2] << 16) | ((uint)b[p + 3] << 24);
-        }
-
-        private static long GetI64(byte[] b, int p)
-        {
-            ulong u = 0;
-            for (int i = 7; i >= 0; i--)
-            {
-                u = (u << 8) | b[p + i];
-            }
-
-            return (long)u;
+            return CheckApproval(signOff.ApprovedCrc, Crc32.Compute(buffer, offset, entriesEnd - offset)) ?? result;
         }
     }
 }

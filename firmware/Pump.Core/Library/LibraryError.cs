@@ -28,5 +28,11 @@ namespace Pump.Core.Library
         PumpNotIdle = 21,
         /// <summary>Install refused: the library could not be written to the store.</summary>
         StoreWriteFailed = 22,
+        /// <summary>The sign-off block is malformed: status, names or date.</summary>
+        BadSignOff = 23,
+        /// <summary>Author and reviewer are the same person.</summary>
+        SameSigner = 24,
+        /// <summary>The CRC the reviewer approved is not the CRC of this content.</summary>
+        NotApproved = 25,
     }
 }

@@ -566,6 +566,11 @@ namespace Pump.Core.Panel
                     }
 
                     s.Put(0, 0, "IDLE");
+                    if (_pump.Library.IsDraft)
+                    {
+                        s.Put(0, 11, "DRAFT LIB"); // not signed off by pharmacy (LIB-012)
+                    }
+
                     s.Put(1, 0, "OK:NEW  DN:HISTORY");
                     int c = s.Put(2, 0, "LIBRARY REV ");
                     s.PutInteger(2, c, _pump.Library.Revision);
@@ -581,7 +586,7 @@ namespace Pump.Core.Panel
                     RenderProgramLine(s, 0);
                     RenderRateLine(s, 1);
                     s.Put(2, 0, _pump.LinePrimed ? "START:INFUSE OK:PRM" : "OK:PRIME  BACK:EDIT");
-                    RenderBedLabel(s, 3);
+                    RenderPairedMonitor(s, 3);
                     break;
                 case PumpState.Priming:
                     s.Put(0, 0, "PRIMING");
@@ -610,6 +615,26 @@ namespace Pump.Core.Panel
                 s.ClearRow(3);
                 int rc = s.Put(3, 0, "! ");
                 s.Put(3, rc, reason);
+            }
+        }
+
+        /// <summary>The paired monitor, shown before every start of a drug that needs vitals so the clinician can
+        /// check it against the monitor's label (PNL-300).</summary>
+        private void RenderPairedMonitor(ScreenBuffer s, int row)
+        {
+            if (!_pump.InterlockRequired)
+            {
+                return;
+            }
+
+            int c = s.Put(row, 0, "MONITOR ");
+            if (_pump.Settings.PairedMonitorId == 0)
+            {
+                s.Put(row, c, "NOT PAIRED");
+            }
+            else
+            {
+                s.PutInteger(row, c, _pump.Settings.PairedMonitorId);
             }
         }
 
@@ -893,22 +918,6 @@ namespace Pump.Core.Panel
             }
 
             s.Put(row, 0, AlarmTable.For(top).Message);
-        }
-
-        /// <summary>The source monitor's bed label before start, so the clinician checks the pairing (LNK-015).</summary>
-        private void RenderBedLabel(ScreenBuffer s, int row)
-        {
-            if (!_pump.InterlockRequired || !_pump.Interlock.Parser.HasAccepted)
-            {
-                return;
-            }
-
-            byte[] label = _pump.Interlock.Latest.BedLabel;
-            int c = s.Put(row, 0, "BED ");
-            for (int i = 0; i < label.Length && label[i] != 0; i++)
-            {
-                c = s.PutChar(row, c, (char)label[i]);
-            }
         }
 
         private void RenderVitals(ScreenBuffer s, int row, long nowUs)

@@ -37,6 +37,11 @@ namespace Pump.Core.Persistence
         public const int DrugLibrarySlotBytes = 8704;
         public const uint DrugLibraryMagic = 0x4C494252u; // "RBIL"
 
+        // Device configuration: identity, calibration, pairing, clinic settings (CFG-*), in the gap below the log.
+        public const int ConfigurationAddress = 0x6400;
+        public const int ConfigurationSlotBytes = 256;
+        public const uint ConfigurationMagic = 0x47464350u; // "PCFG"
+
         // Event log: a ring of fixed-size entries, each with its own sequence and CRC.
         public const int EventLogAddress = 0x8000;
         public const int EventLogEntryBytes = 48;

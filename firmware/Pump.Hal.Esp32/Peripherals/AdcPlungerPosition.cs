@@ -29,9 +29,21 @@ namespace Pump.Hal.Esp32.Peripherals
         /// <summary>Last averaged ADC reading (for calibration).</summary>
         public int LastCounts { get; private set; }
 
+        private bool _lastReadOk;
+
+        /// <summary>The averaged ADC counts, whatever the calibration (service mode).</summary>
+        public bool TryReadRawCounts(out int counts)
+        {
+            int ignored;
+            TryReadPosition(out ignored);
+            counts = LastCounts;
+            return _lastReadOk;
+        }
+
         public bool TryReadPosition(out int travelMicrometres)
         {
             travelMicrometres = 0;
+            _lastReadOk = false;
             try
             {
                 int sum = 0;
@@ -41,6 +53,7 @@ namespace Pump.Hal.Esp32.Peripherals
                 }
 
                 LastCounts = sum / Samples;
+                _lastReadOk = true;
             }
             catch (Exception)
             {

@@ -10,7 +10,7 @@ namespace Pump.Hal.Esp32.Peripherals
     /// Failure: a bus error, an invalid register value, or the oscillator-stop flag (the clock lost
     /// power or was never set) → false; the flag stays set until the clock is set again (SetUtc).
     /// </summary>
-    public sealed class Ds3231RealTimeClock : IRealTimeClock, IDisposable
+    public sealed class Ds3231RealTimeClock : IRealTimeClock, IRealTimeClockSetter, IDisposable
     {
         public const int Address = 0x68;
         private const byte StatusRegister = 0x0F;
@@ -50,6 +50,12 @@ namespace Pump.Hal.Esp32.Peripherals
             {
                 return false;
             }
+        }
+
+        /// <summary>Service mode's setter: <see cref="SetUtc"/>.</summary>
+        public bool TrySetUtcSeconds(long utcSeconds)
+        {
+            return SetUtc(utcSeconds);
         }
 
         /// <summary>Sets the clock (service use) and clears the oscillator-stop flag.</summary>

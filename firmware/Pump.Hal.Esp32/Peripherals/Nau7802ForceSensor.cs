@@ -52,6 +52,15 @@ namespace Pump.Hal.Esp32.Peripherals
         /// <summary>Last raw 24-bit reading (for calibration).</summary>
         public int LastRawCounts { get { return _lastRaw; } }
 
+        /// <summary>The latest raw conversion, fresh and from a ready chip, whatever the calibration (service mode).</summary>
+        public bool TryReadRawCounts(out int counts)
+        {
+            int ignored;
+            TryReadForce(out ignored);
+            counts = _lastRaw;
+            return _ready && _clock.NowUs - _lastSampleUs <= MaxSampleAgeUs;
+        }
+
         public bool TryReadForce(out int forceMilliNewtons)
         {
             forceMilliNewtons = 0;

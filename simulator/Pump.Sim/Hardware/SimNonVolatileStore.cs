@@ -84,6 +84,16 @@ namespace Pump.Sim.Hardware
             return true;
         }
 
+        /// <summary>Replaces the contents with an image taken from another unit's store (a commissioned store moved over).</summary>
+        public void LoadImage(byte[] image)
+        {
+            if (image.Length != _bytes.Length)
+            {
+                throw new ArgumentException("store image is " + image.Length + " bytes, this store " + _bytes.Length);
+            }
+            Buffer.BlockCopy(image, 0, _bytes, 0, _bytes.Length);
+        }
+
         /// <summary>A copy of the raw contents (for tests and post-mortems).</summary>
         public byte[] Snapshot() => (byte[])_bytes.Clone();
 

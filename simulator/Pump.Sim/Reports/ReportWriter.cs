@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.IO;
 using Pump.Sim.Running;
+using Pump.Sim.Scenarios.Expectations;
 
 namespace Pump.Sim.Reports
 {
@@ -7,7 +9,8 @@ namespace Pump.Sim.Reports
     public static class ReportWriter
     {
         /// <summary>Writes every file and returns the path of report.html.</summary>
-        public static string Write(SimulationRun run, RunSummary summary, string dir, string plotFormat = "png")
+        public static string Write(SimulationRun run, RunSummary summary, string dir, string plotFormat = "png",
+            IReadOnlyList<Verdict>? verdicts = null, IReadOnlyList<AlarmCause>? causes = null)
         {
             Directory.CreateDirectory(dir);
             summary.ReportDirectory = Path.GetFullPath(dir);
@@ -17,7 +20,7 @@ namespace Pump.Sim.Reports
             var figures = Plots.WriteAll(run, dir, plotFormat);
             File.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJson());
             string html = Path.Combine(dir, "report.html");
-            HtmlReport.Write(run, summary, figures, html);
+            HtmlReport.Write(run, summary, figures, html, verdicts, causes);
             return Path.GetFullPath(html);
         }
     }

@@ -35,6 +35,12 @@ namespace Pump.Sim.Running
         /// <summary>The running controller, for read-only observation (null while the MCU is off).</summary>
         public PumpController? Pump => _controller;
 
+        /// <summary>Take calibration, pairing and clinic settings from the store's configuration record, as the device does.</summary>
+        public bool ConfigureFromStore { get; init; }
+
+        /// <summary>Why the stored configuration was not applied at the last boot (0 = applied or not asked for).</summary>
+        public int ConfigurationProblem { get; private set; }
+
         /// <summary>Power-up: a fresh controller on the same hardware (the store keeps its bytes).</summary>
         public void Boot()
         {
@@ -42,7 +48,13 @@ namespace Pump.Sim.Running
             {
                 EmptyPositionUm = (int)global::Pump.Sim.Physics.Mechanism.DefaultEmptyPositionMicrometres,
             };
+            settings.PairedMonitorId = _pairing.MonitorId;
             _pairing.PairPump(settings.MonitorLink);
+            if (ConfigureFromStore)
+            {
+                ConfigurationProblem = global::Pump.Core.Configuration.ConfigurationApplier.LoadAndApply(
+                    _pump.Hardware.Store, settings, new global::Pump.Core.Configuration.DeviceConfiguration());
+            }
             _controller = new PumpController(_pump.Hardware, settings, ShippedLibrary.Build());
             _controller.SetObserver(_observer);
             Boots++;

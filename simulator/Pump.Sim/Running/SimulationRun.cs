@@ -62,6 +62,7 @@ namespace Pump.Sim.Running
             }
             _concentrationMgPerMl = scenario.Program.ConcentrationMgPerMl;
             Pump = new VirtualPump(syringe, scenario.FillMl ?? syringe.NominalMl, Seed);
+            options.PreparePump?.Invoke(Pump);
 
             var b = scenario.Patient.Baseline;
             var baseline = new Baseline(b.Hr, b.Sbp, b.Dbp, b.Spo2, b.Rr);
@@ -83,7 +84,7 @@ namespace Pump.Sim.Running
                 Log(at, "clinician", "primed line connected to the patient ("
                     + (_connectedAtNl / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste while priming)");
             };
-            Controller = new ControllerHost(Pump, Pairing, new Observer(this));
+            Controller = new ControllerHost(Pump, Pairing, new Observer(this)) { ConfigureFromStore = options.ConfigureFromStore };
             _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
             _events = scenario.Events;
             var desatRandom = new Random(SeedMixer.Mix(Seed, 41));

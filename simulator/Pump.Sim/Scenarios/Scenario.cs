@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Pump.Hal;
+using Pump.Sim.Scenarios.Expectations;
 
 namespace Pump.Sim.Scenarios
 {
@@ -17,6 +18,8 @@ namespace Pump.Sim.Scenarios
         public ClinicianSpec Clinician { get; set; } = new ClinicianSpec();
         public MonitorSpec Monitor { get; set; } = new MonitorSpec();
         public List<ScenarioEvent> Events { get; set; } = new List<ScenarioEvent>();
+        /// <summary>What the run must show (the `expect` block); empty when the scenario declares none.</summary>
+        public List<Expectation> Expectations { get; set; } = new List<Expectation>();
         /// <summary>Where it came from (file path or "built-in").</summary>
         public string Source { get; set; } = "built-in";
     }

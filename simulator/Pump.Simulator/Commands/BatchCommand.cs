@@ -7,6 +7,9 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using System.IO;
+using Pump.Sim.Batch;
+using Pump.Sim.Reports;
 using Pump.Sim.Running;
 using Pump.Sim.Scenarios;
 using Spectre.Console;
@@ -24,8 +27,9 @@ namespace Pump.Simulator.Commands
                 Description = "Seed range A..B (inclusive), e.g. 1..200; each seed draws a patient from the population.",
                 DefaultValueFactory = _ => "1..100",
             };
-            var json = new Option<bool>("--json") { Description = "Print only the JSON percentiles on stdout." };
-            var cmd = new Command("batch", "Run a scenario over a virtual population and print percentiles.") { scenario, seeds, json };
+            var json = new Option<bool>("--json") { Description = "Print only JSON on stdout: the percentiles and one record per patient." };
+            var csv = new Option<bool>("--csv") { Description = "Print only CSV on stdout: one row per patient." };
+            var cmd = new Command("batch", "Run a scenario over a virtual population and print percentiles.") { scenario, seeds, json, csv };
             cmd.SetAction(r =>
             {
                 Scenario? s = Common.Load(r.GetValue(scenario));
@@ -38,21 +42,33 @@ namespace Pump.Simulator.Commands
                     Console.Error.WriteLine("--seeds: expected A..B with whole numbers A <= B (e.g. 1..200)");
                     return Common.ExitScenarioError;
                 }
-                bool asJson = r.GetValue(json);
-                var results = new RunSummary[last - first + 1];
+                bool asJson = r.GetValue(json), asCsv = r.GetValue(csv);
+                if (asJson && asCsv)
+                {
+                    Console.Error.WriteLine("--json and --csv: choose one");
+                    return Common.ExitScenarioError;
+                }
+                // Every batch patient is drawn from the population; a run of one seed reproduces it (run --population
+                // forces the draw for a scenario whose own variability is "typical").
+                FileInfo? file = r.GetValue(scenario);
+                string reproduce = "pump-sim run" + (file != null ? " --scenario " + Quote(file.ToString()) : "") + " --seed {0}"
+                    + (s.Patient.Variability == "population" ? "" : " --population");
+                var results = new BatchPatientRecord[last - first + 1];
                 var wall = Stopwatch.StartNew();
                 void RunAll(Action? tick)
                 {
                     Parallel.For(first, last + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, seed =>
                     {
                         var run = new SimulationRun(s, new RunOptions { Seed = seed, PopulationPatient = true, Record = true });
+                        var causes = AlarmCauseRecorder.Attach(run);
                         var w = Stopwatch.StartNew();
                         run.Run();
-                        results[seed - first] = RunSummary.From(run, w.ElapsedMilliseconds);
+                        results[seed - first] = BatchPatientRecord.From(run, RunSummary.From(run, w.ElapsedMilliseconds),
+                            string.Format(CultureInfo.InvariantCulture, reproduce, seed), causes.Causes);
                         tick?.Invoke();
                     });
                 }
-                if (asJson || Console.IsOutputRedirected)
+                if (asJson || asCsv || Console.IsOutputRedirected)
                 {
                     RunAll(null);
                 }
@@ -72,6 +88,10 @@ namespace Pump.Simulator.Commands
                 {
                     Console.Out.WriteLine(JsonSerializer.Serialize(stats, RunSummary.JsonOptions));
                 }
+                else if (asCsv)
+                {
+                    Console.Out.Write(BatchCsv.Build(stats));
+                }
                 else
                 {
                     Print(stats);
@@ -80,6 +100,8 @@ namespace Pump.Simulator.Commands
             });
             return cmd;
         }
+
+        private static string Quote(string path) => path.IndexOfAny(new[] { ' ', '"', '\'' }) >= 0 ? "\"" + path + "\"" : path;
 
         public static bool TryParseRange(string text, out int first, out int last)
         {
@@ -111,63 +133,7 @@ namespace Pump.Simulator.Commands
             {
                 AnsiConsole.MarkupLine("Rejected " + kv.Value + "×: " + Markup.Escape(kv.Key));
             }
-        }
-    }
-
-    /// <summary>Distribution of a quantity over a batch.</summary>
-    public sealed class Percentiles
-    {
-        public double P5 { get; init; }
-        public double P50 { get; init; }
-        public double P95 { get; init; }
-        public double Max { get; init; }
-        public double Mean { get; init; }
-
-        public static Percentiles Of(IEnumerable<double> values)
-        {
-            double[] v = values.OrderBy(x => x).ToArray();
-            if (v.Length == 0)
-            {
-                return new Percentiles();
-            }
-            double Q(double q) => v[(int)Math.Clamp(Math.Round(q * (v.Length - 1)), 0, v.Length - 1)];
-            return new Percentiles { P5 = Q(0.05), P50 = Q(0.5), P95 = Q(0.95), Max = v[^1], Mean = v.Average() };
-        }
-    }
-
-    /// <summary>The batch result printed or emitted as JSON.</summary>
-    public sealed class BatchStatistics
-    {
-        public string Scenario { get; init; } = "";
-        public int Sessions { get; init; }
-        public long WallMs { get; init; }
-        public Percentiles PeakSystolicMmHg { get; init; } = new Percentiles();
-        public Percentiles PeakSystolicRiseMmHg { get; init; } = new Percentiles();
-        /// <summary>Over the completed sessions (a held or stopped session is meant to deliver less).</summary>
-        public Percentiles DeliveredDoseErrorPct { get; init; } = new Percentiles();
-        public Percentiles PeakCpNgPerMl { get; init; } = new Percentiles();
-        public Dictionary<string, int> Outcomes { get; init; } = new Dictionary<string, int>();
-        public int HeldOrStopped { get; init; }
-        public int SessionsReachingSbp180 { get; init; }
-        public Dictionary<string, int> RejectionReasons { get; init; } = new Dictionary<string, int>();
-
-        public static BatchStatistics From(string scenario, RunSummary[] r, long wallMs)
-        {
-            return new BatchStatistics
-            {
-                Scenario = scenario,
-                Sessions = r.Length,
-                WallMs = wallMs,
-                PeakSystolicMmHg = Percentiles.Of(r.Select(x => (double)x.Patient.PeakMeasuredSbpMmHg)),
-                PeakSystolicRiseMmHg = Percentiles.Of(r.Select(x => x.Patient.PeakMeasuredSbpMmHg - x.Patient.BaselineSbpMmHg)),
-                DeliveredDoseErrorPct = Percentiles.Of(r.Where(x => x.Outcome == "completed").Select(x => x.Delivered.VolumeErrorPct)),
-                PeakCpNgPerMl = Percentiles.Of(r.Select(x => x.Patient.PeakCpNgPerMl)),
-                Outcomes = r.GroupBy(x => x.Outcome).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-                HeldOrStopped = r.Count(x => x.Outcome == "held" || x.Outcome == "stopped"),
-                SessionsReachingSbp180 = r.Count(x => x.Patient.PeakMeasuredSbpMmHg >= 180),
-                RejectionReasons = r.Where(x => x.Rejection != null).SelectMany(x => x.Rejection!.Take(1))
-                    .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count()),
-            };
+            AnsiConsole.MarkupLine("[grey]--json or --csv: one record per patient (drawn parameters, outcome, peaks, holds and stops with causes).[/]");
         }
     }
 }

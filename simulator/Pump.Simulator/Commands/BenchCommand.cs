@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Pump.Sim.Running;
@@ -21,9 +22,31 @@ namespace Pump.Simulator.Commands
         {
             var runs = new Option<int>("--runs") { Description = "Measured runs after one warm-up.", DefaultValueFactory = _ => 5 };
             var json = new Option<bool>("--json") { Description = "Print only JSON." };
-            var cmd = new Command("bench", "Measure speed and per-tick allocation of the default scenario.") { runs, json };
+            var suite = new Option<DirectoryInfo?>("--suite")
+            {
+                Description = "Instead: run this scenario folder through the `test` runner once, cold, and report wall and CPU seconds.",
+            };
+            var fresh = new Option<int>("--fresh") { Description = "Instead: run the default scenario as this many fresh processes (startup included)." };
+            var cmd = new Command("bench", "Measure speed and per-tick allocation of the default scenario (or a suite, or fresh processes).") { runs, json, suite, fresh };
             cmd.SetAction(r =>
             {
+                if (r.GetValue(suite) is DirectoryInfo dir)
+                {
+                    var f = SuiteBench.Suite(dir.ToString(), Environment.ProcessorCount);
+                    Console.Out.WriteLine(r.GetValue(json) ? JsonSerializer.Serialize(f, RunSummary.JsonOptions)
+                        : string.Format(CultureInfo.InvariantCulture, "{0} scenarios ({1} passed, {2:0.#} simulated min) through the test runner on {3} workers: {4:0.00} s wall, "
+                            + "{5:0.00} s process CPU, {6:0.0} scenarios per CPU second, {7:0}x real time per CPU second; load {8}",
+                            f.Scenarios, f.Passed, f.SimulatedMinutes, f.Workers, f.WallS, f.ProcessCpuS, f.ScenariosPerCpuSecond, f.SimulatedPerProcessCpuSecond, ReadLoadAverage()));
+                    return Common.ExitOk;
+                }
+                if (r.GetValue(fresh) is int processes && processes > 0)
+                {
+                    var f = SuiteBench.Fresh(processes);
+                    Console.Out.WriteLine(r.GetValue(json) ? JsonSerializer.Serialize(f, RunSummary.JsonOptions)
+                        : string.Format(CultureInfo.InvariantCulture, "default scenario as {0} fresh processes ({1}): median {2:0.000} s, best {3:0.000} s wall, startup included; load {4}",
+                            f.Processes, f.Command, f.MedianWallS, f.BestWallS, ReadLoadAverage()));
+                    return Common.ExitOk;
+                }
                 int n = Math.Max(1, r.GetValue(runs));
                 BenchResult b = Measure(n);
                 if (r.GetValue(json))

@@ -6,6 +6,9 @@ using System.IO;
 using Pump.Sim.Reports;
 using Pump.Sim.Running;
 using Pump.Sim.Scenarios;
+using Pump.Sim.Scenarios.Expectations;
+using System.Collections.Generic;
+using System.Linq;
 using Spectre.Console;
 
 namespace Pump.Simulator.Commands
@@ -17,6 +20,10 @@ namespace Pump.Simulator.Commands
         {
             var scenario = Common.ScenarioOption();
             var seed = new Option<int?>("--seed") { Description = "Overrides the scenario's seed." };
+            var population = new Option<bool>("--population")
+            {
+                Description = "Draw the patient from the population by the seed even if the scenario says \"typical\" (as batch does; reproduces batch patient N with --seed N).",
+            };
             var speed = new Option<double>("--speed")
             {
                 Description = "Simulated time per wall time: 1 is real time; 0 (default) as fast as possible.",
@@ -30,7 +37,7 @@ namespace Pump.Simulator.Commands
             var svg = new Option<bool>("--svg") { Description = "Plots as SVG instead of PNG." };
             var cmd = new Command("run", "Run one scenario (the built-in default when none is given).")
             {
-                scenario, seed, speed, json, outDir, svg,
+                scenario, seed, population, speed, json, outDir, svg,
             };
             cmd.SetAction(r =>
             {
@@ -45,16 +52,19 @@ namespace Pump.Simulator.Commands
                     Console.Error.WriteLine("--speed must be 0 (as fast as possible) or positive");
                     return Common.ExitScenarioError;
                 }
-                var run = new SimulationRun(s, new RunOptions { Seed = r.GetValue(seed) });
+                var run = new SimulationRun(s, new RunOptions { Seed = r.GetValue(seed), PopulationPatient = r.GetValue(population) });
+                DirectoryInfo? dir = r.GetValue(outDir);
+                AlarmCauseRecorder? causes = dir != null ? AlarmCauseRecorder.Attach(run) : null;
                 var wall = Stopwatch.StartNew();
                 run.Run(sp);
                 wall.Stop();
                 RunSummary summary = RunSummary.From(run, wall.ElapsedMilliseconds);
+                RunFacts facts = RunFacts.From(run, summary);
+                var verdicts = s.Expectations.SelectMany(e => e.Evaluate(facts)).ToList();
                 string? report = null;
-                DirectoryInfo? dir = r.GetValue(outDir);
                 if (dir != null)
                 {
-                    report = ReportWriter.Write(run, summary, dir.FullName, r.GetValue(svg) ? "svg" : "png");
+                    report = ReportWriter.Write(run, summary, dir.FullName, r.GetValue(svg) ? "svg" : "png", verdicts, causes!.Causes);
                 }
                 if (r.GetValue(json))
                 {
@@ -62,14 +72,14 @@ namespace Pump.Simulator.Commands
                 }
                 else
                 {
-                    PrintReadable(summary, report);
+                    PrintReadable(summary, report, verdicts);
                 }
                 return Common.ExitOk;
             });
             return cmd;
         }
 
-        public static void PrintReadable(RunSummary s, string? report)
+        public static void PrintReadable(RunSummary s, string? report, IReadOnlyList<Verdict>? verdicts = null)
         {
             var inv = CultureInfo.InvariantCulture;
             string colour = s.Outcome == "completed" ? "green" : "red";
@@ -94,6 +104,16 @@ namespace Pump.Simulator.Commands
             t.AddRow("Time", (s.SimulatedMs / 60000.0).ToString("0.##", inv) + " min simulated in " + s.WallMs + " ms ("
                 + (s.WallMs > 0 ? (s.SimulatedMs / (double)s.WallMs).ToString("0", inv) + "×" : "—") + ")");
             AnsiConsole.Write(t);
+            if (verdicts != null && verdicts.Count > 0)
+            {
+                int met = verdicts.Count(v => v.Passed);
+                AnsiConsole.MarkupLine("Expectations: [" + (met == verdicts.Count ? "green" : "red") + "]" + met + " of " + verdicts.Count + " met[/]"
+                    + (met == verdicts.Count ? "" : " (pump-sim test gives the exit status)"));
+                foreach (Verdict v in verdicts.Where(v => !v.Passed))
+                {
+                    AnsiConsole.MarkupLine("  [red]" + Markup.Escape(v.ToString()) + "[/]");
+                }
+            }
             if (report != null)
             {
                 AnsiConsole.MarkupLine("Report: [link]" + Markup.Escape(report) + "[/]");

@@ -28,7 +28,8 @@ namespace Pump.Core.Tests.Fakes
             Store = store ?? new FakeStore();
             Hardware = new PumpHardware(Clock, Steps, Steps, Driver, Sensors, Sensors, Sensors, Link, Display, Keypad, Annunciator, Store, Watchdog, Rtc);
             Settings = new PumpSettings { EmptyPositionUm = 120_000 };
-            Settings.MonitorLink.Pair(MonitorId, Pump.Core.Tests.Link.LinkTestKit.Key, 0, Pump.Core.Tests.Link.LinkTestKit.Key.Length);
+            Settings.PairedMonitorId = MonitorId;
+            Settings.MonitorLink.Pair(MonitorId, TestLinkKey.Key, 0, TestLinkKey.Key.Length);
             Controller = new PumpController(Hardware, Settings, Pump.Core.Library.ShippedLibrary.Build());
             Sensors.PositionUm = StartPositionUm;
         }
@@ -68,7 +69,7 @@ namespace Pump.Core.Tests.Fakes
         public uint SenderBoot { get; set; } = 1;
 
         /// <summary>The sender's MAC; a forger's has another key.</summary>
-        public HmacSha256 SenderMac { get; set; } = Pump.Core.Tests.Link.LinkTestKit.NewMac(Pump.Core.Tests.Link.LinkTestKit.Key);
+        public HmacSha256 SenderMac { get; set; } = TestLinkKey.NewMac();
 
         /// <summary>The sender restarts: next boot, sequence from 1.</summary>
         public void RestartSender()
@@ -252,9 +253,9 @@ namespace Pump.Core.Tests.Fakes
                 AvailableFlags = v.AvailableFlags,
                 StatusFlags = v.StatusFlags,
                 Boot = SenderBoot,
-                SourceId = Pump.Core.Tests.Link.LinkTestKit.SourceId,
+                SourceId = TestLinkKey.SourceId,
             };
-            copy.SetBedLabel(Pump.Core.Tests.Link.LinkTestKit.BedLabel);
+            copy.SetBedLabel(TestLinkKey.BedLabel);
             int n = MonitorFrameEncoder.EncodeVitals(copy, SenderMac, _frame, 0);
             Link.Send(_frame, n);
         }

@@ -80,12 +80,12 @@ namespace Pump.Core.Tests.Library
         public void Decode_OtherFormatVersionWithValidCrc_RefusedNamingTheVersion()
         {
             byte[] b = LibraryTestData.ShippedBytes();
-            b[4] = 2;
+            b[4] = 1;
             LibraryTestData.FixCrc(b);
             LibraryLoadResult r = LibraryCodec.Decode(b, 0, b.Length);
             Assert.Equal(LibraryError.UnsupportedFormatVersion, r.Error);
-            Assert.Equal("LIB FORMAT V2", r.ShortMessage);
-            Assert.Contains("format version 2 is not supported", r.LongMessage);
+            Assert.Equal("LIB FORMAT V1", r.ShortMessage);
+            Assert.Contains("format version 1 is not supported (this firmware reads version 2)", r.LongMessage);
         }
 
         // Proves: SEC-054
@@ -219,7 +219,7 @@ namespace Pump.Core.Tests.Library
 
             byte[]? bytes = LibraryCodec.Encode(new DrugLibrary(7, entries));
             Assert.NotNull(bytes);
-            Assert.Equal(LibraryCodec.HeaderBytes + LibraryCodec.CrcBytes + DrugLibrary.MaxEntries * LibraryCodec.MaxEntryBytes, bytes!.Length);
+            Assert.Equal(LibraryCodec.HeaderBytes + LibraryCodec.SignOffBytes + LibraryCodec.CrcBytes + DrugLibrary.MaxEntries * LibraryCodec.MaxEntryBytes, bytes!.Length);
             Assert.True(bytes.Length <= LibraryCodec.MaxEncodedBytes);
             Assert.True(LibraryCodec.MaxEncodedBytes <= Pump.Core.Persistence.StoreLayout.DrugLibraryMaxBytes);
             Assert.True(LibraryCodec.Decode(bytes, 0, bytes.Length).IsAccepted);

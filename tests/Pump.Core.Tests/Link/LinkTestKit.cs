@@ -48,28 +48,17 @@ namespace Pump.Core.Tests.Link
     internal static class LinkTestKit
     {
         public const uint PairedId = 0x12345678;
-        public const ulong SourceId = 0x0012345678ABCDEFUL;
-        public const string BedLabel = "ICU-3 BED 12";
+        public const ulong SourceId = Fakes.TestLinkKey.SourceId;
+        public const string BedLabel = Fakes.TestLinkKey.BedLabel;
 
         /// <summary>The pairing key of the tests and of the worked examples in monitor-link.md (32 bytes 0x01..0x20).</summary>
-        public static readonly byte[] Key = MakeKey();
+        public static readonly byte[] Key = Fakes.TestLinkKey.Key;
 
         [ThreadStatic]
         private static HmacSha256? _mac;
 
         /// <summary>The test sender's MAC (keyed with <see cref="Key"/>); one per thread, as a MAC holds message state.</summary>
         public static HmacSha256 Mac => _mac ??= NewMac(Key);
-
-        private static byte[] MakeKey()
-        {
-            var k = new byte[32];
-            for (int i = 0; i < k.Length; i++)
-            {
-                k[i] = (byte)(i + 1);
-            }
-
-            return k;
-        }
 
         public static HmacSha256 NewMac(byte[] key)
         {

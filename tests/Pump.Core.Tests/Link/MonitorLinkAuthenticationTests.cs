@@ -246,17 +246,6 @@ namespace Pump.Core.Tests.Link
             Assert.Equal(PumpState.Infusing, rig.State);
         }
 
-        // Proves: LNK-015
-        [Fact]
-        public void Panel_ReadyToStart_ShowsTheSourceMonitorsBedLabel()
-        {
-            var rig = new PumpRig();
-            rig.ProgramKetamine();
-
-            Assert.Equal(PumpState.Ready, rig.State);
-            Assert.Contains("BED " + LinkTestKit.BedLabel, rig.Display.Row(3));
-        }
-
         private static bool FindLogged(PumpRig rig, long afterSequence, int code, out EventLogEntry found)
         {
             EventLog log = rig.Controller.Persistence.Log;

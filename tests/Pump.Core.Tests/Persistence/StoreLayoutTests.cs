@@ -15,6 +15,7 @@ namespace Pump.Core.Tests.Persistence
                 (StoreLayout.SnapshotAddress, 2 * StoreLayout.SnapshotSlotBytes),
                 (StoreLayout.SessionHistoryAddress, 2 * StoreLayout.SessionHistorySlotBytes),
                 (StoreLayout.DrugLibraryAddress, 2 * StoreLayout.DrugLibrarySlotBytes),
+                (StoreLayout.ConfigurationAddress, 2 * StoreLayout.ConfigurationSlotBytes),
                 (StoreLayout.EventLogAddress, StoreLayout.EventLogEntryBytes * StoreLayout.EventLogCapacityEntries),
             };
             for (int i = 1; i < regions.Length; i++)
@@ -37,6 +38,7 @@ namespace Pump.Core.Tests.Persistence
             Assert.True(4 + SessionHistory.MaxSessions * 24 <= StoreLayout.SessionHistoryMaxPayloadBytes);
             Assert.True(StoreLayout.DrugLibraryMaxBytes + StoreLayout.RecordOverheadBytes <= StoreLayout.DrugLibrarySlotBytes);
             Assert.True(StoreLayout.EventLogCapacityEntries >= 1000);
+            Assert.True(Pump.Core.Configuration.DeviceConfigurationCodec.PayloadBytes + StoreLayout.RecordOverheadBytes <= StoreLayout.ConfigurationSlotBytes);
         }
 
         // Proves: PER-001

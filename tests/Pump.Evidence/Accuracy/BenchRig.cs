@@ -45,6 +45,7 @@ namespace Pump.Evidence.Accuracy
                 EmptyPositionUm = (int)Math.Floor(syringe.StrokeMicrometres),
                 OcclusionLevel = level,
             };
+            Settings.PairedMonitorId = MonitorId;
             Pairing.PairPump(Settings.MonitorLink);
             // A store of exactly the size the persistence layout needs (the first virtual pump's store was
             // smaller and the controller rightly failed its self-test on it).

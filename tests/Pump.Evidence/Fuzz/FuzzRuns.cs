@@ -1,13 +1,14 @@
 using System;
 using System.Linq;
 using System.Text;
+using Pump.Core.Library;
 using Pump.Core.Link;
 
 namespace Pump.Evidence.Fuzz
 {
     /// <summary>
-    /// The long fuzz runs behind `fuzz --inputs N`, each under a <see cref="FuzzProgress"/>: exit 0 when both
-    /// targets pass, 1 when an input breaks an oracle or the retained heap grows past
+    /// The long fuzz runs behind `fuzz --inputs N`, each under a <see cref="FuzzProgress"/>: exit 0 when every
+    /// target passes, 1 when an input breaks an oracle or the retained heap grows past
     /// <see cref="FuzzProgress.GrowthLimitBytes"/>, 2 on a hang.
     /// </summary>
     public static class FuzzRuns
@@ -17,7 +18,28 @@ namespace Pump.Evidence.Fuzz
             int failures = 0;
             failures += RunLink(seed, inputs);
             failures += RunScenario(seed, inputs);
+            failures += RunLibrary(seed, inputs);
             return failures == 0 ? 0 : 1;
+        }
+
+        private static int RunLibrary(int seed, long inputs)
+        {
+            Console.WriteLine($"Drug-library decoder: {inputs} mutated binaries, seed {seed}");
+            return Guarded("drug-library decoder", inputs, input => $"({input.Length} bytes) {Convert.ToHexString(input)}", progress =>
+            {
+                LibraryFuzzTotals totals = LibraryFuzzer.Run(seed, inputs, progress.Completed);
+                long heapAfter = progress.Finish(inputs);
+                Console.WriteLine($"  done: {totals.Inputs} inputs in {progress.Elapsed.TotalSeconds:F1} s ({totals.Inputs / progress.Elapsed.TotalSeconds:F0}/s); "
+                    + $"{totals.Accepted} accepted");
+                Console.WriteLine($"  {progress.HeapSummary(heapAfter)}");
+                for (int e = 1; e < totals.ByError.Length; e++)
+                {
+                    if (totals.ByError[e] > 0)
+                    {
+                        Console.WriteLine($"    {(LibraryError)e}: {totals.ByError[e]}");
+                    }
+                }
+            });
         }
 
         private static int RunScenario(int seed, long inputs)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using Xunit;
 
@@ -76,6 +77,59 @@ namespace Pump.Simulator.Tests.Cli
             using JsonDocument doc = JsonDocument.Parse(stdout);
             Assert.Equal(6, doc.RootElement.GetProperty("sessions").GetInt32());
             Assert.True(doc.RootElement.GetProperty("peakSystolicMmHg").GetProperty("p50").GetDouble() > 80);
+            JsonElement patients = doc.RootElement.GetProperty("patients");
+            Assert.Equal(new[] { 1, 2, 3, 4, 5, 6 }, patients.EnumerateArray().Select(p => p.GetProperty("seed").GetInt32()).ToArray());
+            Assert.All(patients.EnumerateArray(), p => Assert.Equal("not-started", p.GetProperty("outcome").GetString()));
+            Assert.EndsWith("--seed 3 --population", patients[2].GetProperty("reproduce").GetString());
+        }
+
+        // Proves: SIM-033
+        [Fact]
+        public void Batch_PatientN_IsReproducedExactlyByRunWithSeedN()
+        {
+            string file = Path.Combine(TestPaths.Scenarios, "population-typical.json");
+            var (code, stdout, _) = Run("batch", "--scenario", file, "--seeds", "2..3", "--json");
+            Assert.Equal(0, code);
+            using JsonDocument batch = JsonDocument.Parse(stdout);
+            JsonElement patient = batch.RootElement.GetProperty("patients")[0];
+            Assert.Equal(2, patient.GetProperty("seed").GetInt32());
+            Assert.Equal("stopped", patient.GetProperty("outcome").GetString());
+            JsonElement stop = Assert.Single(patient.GetProperty("stops").EnumerateArray());
+            Assert.Equal("DBP_STOP_120: DBP ≥ 120 mmHg", stop.GetProperty("rule").GetString());
+            Assert.Equal("122 mmHg", stop.GetProperty("value").GetString());
+
+            var (runCode, runOut, _) = Run("run", "--scenario", file, "--seed", "2", "--json");
+
+            Assert.Equal(0, runCode);
+            using JsonDocument run = JsonDocument.Parse(runOut);
+            JsonElement r = run.RootElement;
+            Assert.Equal(patient.GetProperty("outcome").GetString(), r.GetProperty("outcome").GetString());
+            Assert.Equal(patient.GetProperty("deliveredMl").GetDouble(), Math.Round(r.GetProperty("delivered").GetProperty("volumeMl").GetDouble(), 3));
+            Assert.Equal(patient.GetProperty("peakMeasuredSbpMmHg").GetInt32(), r.GetProperty("patient").GetProperty("peakMeasuredSbpMmHg").GetInt32());
+            Assert.Equal(patient.GetProperty("peakCpNgPerMl").GetDouble(), r.GetProperty("patient").GetProperty("peakCpNgPerMl").GetDouble());
+            Assert.Equal(patient.GetProperty("patient").GetProperty("baselineSbpMmHg").GetDouble(), r.GetProperty("patient").GetProperty("baselineSbpMmHg").GetDouble());
+        }
+
+        // Proves: SIM-033
+        [Fact]
+        public void Batch_Csv_OneRowPerPatientWithTheDrawnParameters()
+        {
+            string file = Path.Combine(TestPaths.Scenarios, "programming-abandoned.json");
+            var (code, stdout, _) = Run("batch", "--scenario", file, "--seeds", "1..3", "--csv");
+
+            Assert.Equal(0, code);
+            string[] lines = stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal(4, lines.Length);
+            Assert.Equal(Pump.Sim.Batch.BatchCsv.Header, lines[0]);
+            Assert.StartsWith("1,70,", lines[1]);
+            Assert.Contains(",not-started,PROGRAMMING,", lines[3]);
+        }
+
+        [Fact]
+        public void Batch_JsonAndCsvTogether_Refused()
+        {
+            string file = Path.Combine(TestPaths.Scenarios, "programming-abandoned.json");
+            Assert.Equal(2, Run("batch", "--scenario", file, "--seeds", "1..2", "--json", "--csv").Code);
         }
     }
 }

@@ -23,7 +23,8 @@ namespace Pump.Simulator.Tests.Running
                     "\"program\": {{\"doseMgPerKg\": {2}, \"concentrationMgPerMl\": {3}, \"durationMin\": {4}, \"confirmSoftLimits\": true}}, " +
                     "\"clinician\": {{\"resumeWhenSafe\": true, \"acknowledgeAfterS\": 5}}, " +
                     "\"events\": [{{\"atS\": {5}, \"type\": \"{6}\", \"durationS\": {7}}}, {{\"atS\": {8}, \"type\": \"powerLoss\", \"offS\": 5, \"duringWrite\": true}}]}}",
-                    syringe, kg, dose, conc, minutes, atS, Types[type], durS, atS + 10);
+                    // Weight and dose on the panel's grid (0.1 kg, 0.01 mg/kg): the loader refuses what the panel cannot take.
+                    syringe, System.Math.Round(kg, 1), System.Math.Round(dose, 2), conc, minutes, atS, Types[type], durS, atS + 10);
                 Scenario s = ScenarioLoader.Parse(json);
                 var run = new SimulationRun(s);
                 run.Run();

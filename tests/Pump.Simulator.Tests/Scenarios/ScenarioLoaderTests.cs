@@ -19,6 +19,10 @@ namespace Pump.Simulator.Tests.Scenarios
         [InlineData("{\"syringe\": \"BD65\"}", "syringe", "unknown syringe")]
         [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"linkLoss\"}]}", "events[0].durationS", "required")]
         [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"explode\"}]}", "events[0].type", "is not one of")]
+        // Found by the scenario fuzzer: null for a required number.
+        [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"motorStall\", \"durationS\": null}]}", "events[0].durationS", "required (got null)")]
+        [InlineData("{\"events\": [{\"atS\": null, \"type\": \"release\"}]}", "events[0].atS", "required (got null)")]
+        [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"vitals\", \"hr\": null}]}", "events[0]", "at least one of")]
         [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"bytes\", \"hex\": \"A5 5G\"}]}", "events[0].hex", "not a hex digit")]
         [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"key\", \"key\": \"Launch\"}]}", "events[0].key", "is not one of")]
         [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"vitals\"}]}", "events[0]", "at least one of")]

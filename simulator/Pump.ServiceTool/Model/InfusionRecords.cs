@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using Pump.Core.Alarms;
+using Pump.Core.Control;
+using Pump.Core.Library;
+
+namespace Pump.ServiceTool.Model
+{
+    /// <summary>One past session's stored dose, from read-sessions.</summary>
+    public sealed record SessionEntry(long StartUtcSeconds, long DoseUg, int DrugId, bool Final);
+
+    /// <summary>The vital signs logged with an event (null = not available at that moment).</summary>
+    public sealed record EventVitalSigns(int? SystolicMmHg, int? DiastolicMmHg, int? HeartRateBpm, int? Spo2Percent, int? RespiratoryRatePerMin)
+    {
+        public static EventVitalSigns Unpack(int pressure, int rates)
+        {
+            static int? Value(int v) => v == 0 ? null : v;
+            return new EventVitalSigns(Value((pressure >> 16) & 0xFFFF), Value(pressure & 0xFFFF), Value((rates >> 16) & 0x7FFF),
+                Value((rates >> 8) & 0xFF), Value(rates & 0xFF));
+        }
+    }
+
+    /// <summary>Something that happened during a session, with the log's time stamps and the vitals of that moment.</summary>
+    public sealed record SessionEvent(long Sequence, long? UtcSeconds, string Kind, string What)
+    {
+        public EventVitalSigns? Vitals { get; init; }
+    }
+
+    /// <summary>One infusion as the pump recorded it.</summary>
+    public sealed class InfusionRecord
+    {
+        public long StartSequence { get; init; }
+        public long? StartUtcSeconds { get; init; }
+        public long? EndUtcSeconds { get; set; }
+        public int DrugId { get; init; }
+        public uint? LibraryRevision { get; init; }
+        public long? ProgrammedVolumeUl { get; init; }
+        public int? BaselineSystolicMmHg { get; init; }
+        public EventVitalSigns? StartVitals { get; set; }
+        public List<SessionEvent> SoftLimitOverrides { get; init; } = [];
+        public string Outcome { get; set; } = "open";
+        public long? DeliveredUl { get; set; }
+        public long? DeliveredUg { get; set; }
+        public bool DoseFinal { get; set; }
+        public List<SessionEvent> Events { get; } = [];
+    }
+
+    /// <summary>
+    /// Rebuilds each session's record from the event log (no second store): the program confirmed before it
+    /// with its overrides and the library in force, its start and end, holds, stops, alarms and power losses,
+    /// the delivered volume logged when delivery stopped, and the final dose from the session history.
+    /// </summary>
+    public static class InfusionRecords
+    {
+        public static List<InfusionRecord> Build(IReadOnlyList<LogEntry> log, IReadOnlyList<SessionEntry> sessions)
+        {
+            var records = new List<InfusionRecord>();
+            uint? library = null;
+            long? programVolumeUl = null;
+            var overrides = new List<SessionEvent>();
+            InfusionRecord? current = null;
+            int lastCode = 0;
+            bool lastAddedAnEvent = false;
+            foreach (LogEntry e in log)
+            {
+                if (e.Code == PumpEvent.VitalsAtEvent)
+                {
+                    AttachVitals(current, lastCode, lastAddedAnEvent, EventVitalSigns.Unpack(e.Arg0, e.Arg1));
+                    continue;
+                }
+                lastCode = e.Code;
+                int eventsBefore = current?.Events.Count ?? 0;
+                InfusionRecord? before = current;
+                Apply(e);
+                lastAddedAnEvent = current != null && current == before && current.Events.Count > eventsBefore;
+            }
+            JoinDoses(records, sessions);
+            return records;
+
+            void Apply(LogEntry e)
+            {
+                switch (e.Code)
+                {
+                    case PumpEvent.LibraryLoaded:
+                    case PumpEvent.LibraryInstalled:
+                        library = (uint)e.Arg0;
+                        break;
+                    case PumpEvent.ProgramConfirmed:
+                        programVolumeUl = e.Arg1;
+                        overrides = [];
+                        break;
+                    case PumpEvent.SoftLimitOverride:
+                        overrides.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "soft-limit-override",
+                            LimitName(e.Arg0) + " confirmed at " + e.Arg1));
+                        break;
+                    case PumpEvent.SessionSpacingOverride:
+                        overrides.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "session-spacing-override",
+                            e.Arg0 + " s since the last session, " + e.Arg1 + " sessions in the window"));
+                        break;
+                    case PumpEvent.SessionStarted:
+                        current = new InfusionRecord
+                        {
+                            StartSequence = e.Sequence,
+                            StartUtcSeconds = e.UtcSeconds,
+                            DrugId = e.Arg0,
+                            LibraryRevision = library,
+                            ProgrammedVolumeUl = programVolumeUl,
+                            BaselineSystolicMmHg = e.Arg1 > 0 ? e.Arg1 : null,
+                            SoftLimitOverrides = overrides,
+                        };
+                        overrides = [];
+                        records.Add(current);
+                        break;
+                    case PumpEvent.AlarmRaised when current != null:
+                        current.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "alarm", AlarmName(e.Arg0)));
+                        break;
+                    case PumpEvent.DeliveryStopped when current != null:
+                        current.DeliveredUl = e.Arg1;
+                        break;
+                    case PumpEvent.PowerOn when current != null && e.Arg0 == 1:
+                        current.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "power-loss", "delivery interrupted; " + e.Arg1 + " uL recorded"));
+                        break;
+                    case PumpEvent.Transition when current != null:
+                        Transition(current, e);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The vitals entry follows its event: it belongs to the session start or to the event just recorded.</summary>
+        private static void AttachVitals(InfusionRecord? r, int eventCode, bool eventAdded, EventVitalSigns vitals)
+        {
+            if (r == null)
+            {
+                return;
+            }
+            if (eventCode == PumpEvent.SessionStarted && r.StartVitals == null && r.Events.Count == 0)
+            {
+                r.StartVitals = vitals;
+                return;
+            }
+            if (eventAdded && r.Events[^1].Vitals == null)
+            {
+                r.Events[^1] = r.Events[^1] with { Vitals = vitals };
+            }
+        }
+
+        private static void Transition(InfusionRecord r, LogEntry e)
+        {
+            var to = (PumpState)e.Arg1;
+            var trigger = (PumpTrigger)(e.Arg0 & 0xFF);
+            switch (to)
+            {
+                case PumpState.InterlockHold:
+                case PumpState.Paused:
+                case PumpState.Alarm:
+                    r.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, to == PumpState.Alarm ? "stop" : "hold", to + " (" + trigger + ")"));
+                    break;
+                case PumpState.Infusing:
+                    r.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "infusing", trigger.ToString()));
+                    break;
+                case PumpState.Stopped:
+                case PumpState.Completed:
+                    if (r.Outcome == "open")
+                    {
+                        r.Outcome = to == PumpState.Completed ? "completed" : "stopped";
+                        r.EndUtcSeconds = e.UtcSeconds;
+                        r.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "end", to + " (" + trigger + ")"));
+                    }
+                    break;
+            }
+        }
+
+        /// <summary>The history keeps each session's dose by start time; the oldest records may have left the history.</summary>
+        private static void JoinDoses(List<InfusionRecord> records, IReadOnlyList<SessionEntry> sessions)
+        {
+            foreach (InfusionRecord r in records)
+            {
+                foreach (SessionEntry s in sessions)
+                {
+                    if (s.DrugId == r.DrugId && r.StartUtcSeconds is long start && s.StartUtcSeconds == start)
+                    {
+                        r.DeliveredUg = s.DoseUg;
+                        r.DoseFinal = s.Final;
+                        break;
+                    }
+                }
+            }
+        }
+
+        private static string AlarmName(int code) => Enum.IsDefined(typeof(AlarmCode), code) ? ((AlarmCode)code).ToString() : "alarm-" + code;
+
+        private static string LimitName(int kind) => kind >= 0 && kind <= 255 && Enum.IsDefined(typeof(LimitKind), (byte)kind)
+            ? ((LimitKind)kind).ToString() : "limit-" + kind;
+    }
+}

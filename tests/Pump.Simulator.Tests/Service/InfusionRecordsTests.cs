@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using Pump.Core.Alarms;
+using Pump.Core.Control;
+using Pump.ServiceTool.Model;
+using Xunit;
+
+namespace Pump.Simulator.Tests.Service
+{
+    public class InfusionRecordsTests
+    {
+        private static long _sequence;
+
+        private static LogEntry E(int code, int a0 = 0, int a1 = 0, long utc = 1_800_000_000) =>
+            new(++_sequence, 1, utc + _sequence, _sequence * 100, code, LogEntry.NameOf(code), 0, 0, a0, a1);
+
+        private static int Transition(PumpState from, PumpTrigger trigger) => ((int)from * 256) + (int)trigger;
+
+        // Proves: SVC-008
+        [Fact]
+        public void Build_SessionWithOverrideHoldAlarmAndEnd_RecordsEachWithItsVitals()
+        {
+            var log = new List<LogEntry>
+            {
+                E(PumpEvent.LibraryLoaded, 7, 2),
+                E(PumpEvent.ProgramConfirmed, 1, 35_000),
+                E(PumpEvent.SoftLimitOverride, 2, 120),
+                E(PumpEvent.SessionStarted, 1, 128),
+                E(PumpEvent.VitalsAtEvent, (128 << 16) | 80, (72 << 16) | (97 << 8) | 14),
+                E(PumpEvent.Transition, Transition(PumpState.Infusing, PumpTrigger.VitalHold), (int)PumpState.InterlockHold),
+                E(PumpEvent.VitalsAtEvent, (185 << 16) | 100, (90 << 16) | (96 << 8) | 16),
+                E(PumpEvent.Transition, Transition(PumpState.Programming, PumpTrigger.RequestStart), (int)PumpState.Ready),
+                E(PumpEvent.VitalsAtEvent, (150 << 16) | 90, 0),
+                E(PumpEvent.AlarmRaised, (int)AlarmCode.InfusionComplete),
+                E(PumpEvent.Transition, Transition(PumpState.Infusing, PumpTrigger.InfusionComplete), (int)PumpState.Completed),
+                E(PumpEvent.DeliveryStopped, 123, 34_990),
+            };
+            var sessions = new List<SessionEntry> { new(log[3].UtcSeconds!.Value, 34_990, 1, true) };
+            List<InfusionRecord> records = InfusionRecords.Build(log, sessions);
+            InfusionRecord r = Assert.Single(records);
+            Assert.Equal(7u, r.LibraryRevision);
+            Assert.Equal(35_000, r.ProgrammedVolumeUl);
+            Assert.Single(r.SoftLimitOverrides);
+            Assert.Equal(128, r.StartVitals!.SystolicMmHg);
+            Assert.Equal("hold", r.Events[0].Kind);
+            Assert.Equal(185, r.Events[0].Vitals!.SystolicMmHg);
+            Assert.Equal(16, r.Events[0].Vitals!.RespiratoryRatePerMin);
+            Assert.Equal("alarm", r.Events[1].Kind);
+            Assert.Null(r.Events[1].Vitals); // the vitals after the Ready transition belong to no recorded event
+            Assert.Equal("completed", r.Outcome);
+            Assert.Equal(34_990, r.DeliveredUl);
+            Assert.Equal(34_990, r.DeliveredUg);
+            Assert.True(r.DoseFinal);
+        }
+
+        // Proves: SVC-008
+        [Fact]
+        public void Build_PowerLossThenStopped_RecordsThePowerLossAndTheStop()
+        {
+            var log = new List<LogEntry>
+            {
+                E(PumpEvent.ProgramConfirmed, 1, 35_000),
+                E(PumpEvent.SessionStarted, 1, 0),
+                E(PumpEvent.PowerOn, 1, 12_000),
+                E(PumpEvent.Transition, Transition(PumpState.Paused, PumpTrigger.RequestStop), (int)PumpState.Stopped),
+            };
+            InfusionRecord r = Assert.Single(InfusionRecords.Build(log, []));
+            Assert.Contains(r.Events, e => e.Kind == "power-loss");
+            Assert.Equal("stopped", r.Outcome);
+            Assert.Null(r.DeliveredUg);
+            Assert.Null(r.BaselineSystolicMmHg);
+        }
+    }
+}
