@@ -37,7 +37,7 @@ namespace Pump.Firmware
             Clamp = new ExpanderSyringeClamp(Expander, Clock, DeviceSettings.SwitchSampleMaxAgeUs);
             Display = new Lcd2004Display(DeviceSettings.MainBus, DeviceSettings.DisplayAddress);
             RealTimeClock = new Ds3231RealTimeClock(DeviceSettings.MainBus);
-            Annunciator = new RmtAnnunciator(Expander, Clock);
+            Annunciator = new AlarmAnnunciator(Expander, Clock);
             Store = new LittleFsStore(DeviceSettings.StorePath, DeviceSettings.StoreCapacityBytes);
             WatchdogMarker = new LittleFsStore(DeviceSettings.WatchdogMarkerPath, WatchdogTestMarker.Length);
 
@@ -65,7 +65,7 @@ namespace Pump.Firmware
         public ExpanderSyringeClamp Clamp { get; }
         public Lcd2004Display Display { get; }
         public Ds3231RealTimeClock RealTimeClock { get; }
-        public RmtAnnunciator Annunciator { get; }
+        public AlarmAnnunciator Annunciator { get; }
         public Nau7802ForceSensor ForceSensor { get; }
         public AdcPlungerPosition PlungerPosition { get; }
         public SerialMonitorLink MonitorLink { get; }

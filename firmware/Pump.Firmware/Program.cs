@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using Pump.Core.Configuration;
 using Pump.Core.Control;
@@ -21,6 +22,9 @@ namespace Pump.Firmware
     /// </summary>
     public static class Program
     {
+        /// <summary>Debug-console line when the peripherals cannot be opened (followed by the exception type).</summary>
+        public const string BoardUnavailable = "BOARD UNAVAILABLE: ";
+
         public static void Main()
         {
             DeviceBoard? board = null;
@@ -28,8 +32,12 @@ namespace Pump.Firmware
             {
                 board = new DeviceBoard();
             }
-            catch (Exception)
+            catch (Exception e)
             {
+                // Debug builds say why on the debug console (the on-target link test reads it: on the host
+                // nanoCLR the first native hardware call is where the firmware must stop).
+                Debug.WriteLine(BoardUnavailable + e.GetType().FullName);
+
                 // Without the board nothing can be shown. ENABLE was driven low first (or is held low
                 // by its pull-down) and the watchdog is not armed, so the pump sits stopped.
                 Thread.Sleep(Timeout.Infinite);

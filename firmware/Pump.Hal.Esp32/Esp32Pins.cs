@@ -42,13 +42,12 @@ namespace Pump.Hal.Esp32
         public const int I2c2Data = 4;
         public const int I2c2Clock = 32;
 
-        // Buzzer: RMT channel 2 with its carrier driving a magnetic transducer through a transistor.
+        // Buzzer: LEDC PWM1 (System.Device.Pwm, LEDC timer 0) driving a magnetic transducer through a transistor.
         public const int Buzzer = 18;
 
-        // RMT channel numbers.
+        // RMT channel numbers (the step generator's two channels).
         public const int RmtStepChannelA = 0;
         public const int RmtStepChannelB = 1;
-        public const int RmtBuzzerChannel = 2;
     }
 
     /// <summary>MCP23017 port assignment (I2C1, address 0x20).</summary>

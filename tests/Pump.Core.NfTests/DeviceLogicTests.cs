@@ -45,6 +45,28 @@ namespace Pump.Core.NfTests
         }
 
         [TestMethod]
+        public void AlarmMelody_HighPriorityBurst_PlaysC5D4G4C5D4Twice()
+        {
+            BuzzerSequencer sequencer = new BuzzerSequencer();
+            sequencer.Select(AlarmSound.HighPriority, 0L);
+            int[] expected = { 523, 294, 392, 523, 294, 523, 294, 392, 523, 294 };
+            int played = 0;
+            for (long t = 0; t < 7000000L; t += 50000L)
+            {
+                int pulseMs;
+                int index;
+                if (sequencer.TryTakePulse(t, out pulseMs, out index))
+                {
+                    Assert.AreEqual(150, pulseMs);
+                    Assert.AreEqual(expected[played], AlarmMelody.PitchHz(AlarmSound.HighPriority, index));
+                    played++;
+                }
+            }
+
+            Assert.AreEqual(10, played);
+        }
+
+        [TestMethod]
         public void PulseCountExtender_SixteenBitWrap_Monotonic()
         {
             PulseCountExtender extender = new PulseCountExtender(16, 20000);

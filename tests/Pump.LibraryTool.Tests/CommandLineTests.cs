@@ -113,6 +113,8 @@ namespace Pump.LibraryTool.Tests
             Assert.Contains("| heaviest, 200 kg | 0.1 - 150 mL/h | 10 - 90 mL/h |", md);
             Assert.Contains("**Content CRC**: 0x", md);
             Assert.Contains("**Status**: DRAFT: not signed off", md);
+            Assert.Contains("- **vital-sign interlock**: required (baseline and lease)", md);
+            Assert.Contains("- **vital-sign interlock**: NOT required (baselineVitalsMaxAge_min is 0)", md);
         }
 
         // Proves: LIB-013

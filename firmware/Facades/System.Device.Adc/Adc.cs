@@ -4,7 +4,14 @@ using System;
 
 namespace System.Device.Adc
 {
-    public sealed class AdcController
+    // Upstream the controller derives from the abstract AdcControllerBase; the device code never uses the base,
+    // but the facade keeps the real hierarchy (tests/Pump.OnTarget.Tests compares it with the real assembly).
+    public abstract class AdcControllerBase
+    {
+        internal AdcControllerBase() { }
+    }
+
+    public class AdcController : AdcControllerBase
     {
         public AdcController() { throw new NotImplementedException(); }
         public AdcChannel OpenChannel(int channelNumber) { throw new NotImplementedException(); }

@@ -18,16 +18,18 @@ namespace nanoFramework.Hardware.Esp32.Rmt
     {
         public TransmitChannelSettings(int channel, int pinNumber) : base(channel, pinNumber) { throw new NotImplementedException(); }
         public bool EnableCarrierWave { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-        public bool CarrierLevel { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-        public int CarrierWaveFrequency { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
-        public byte CarrierWaveDutyPercentage { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public bool EnableIdleLevelOutput { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
         public bool IdleLevel { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
     }
 
-    // Upstream, TransmitterChannel derives from the abstract RmtChannel; the device code never uses
-    // that base, so the facade leaves it out.
-    public class TransmitterChannel : IDisposable
+    // Upstream, TransmitterChannel derives from the abstract RmtChannel; the device code never uses that base,
+    // but the facade keeps the real hierarchy (tests/Pump.OnTarget.Tests compares it with the real assembly).
+    public abstract class RmtChannel
+    {
+        internal RmtChannel() { }
+    }
+
+    public class TransmitterChannel : RmtChannel, IDisposable
     {
         public TransmitterChannel(TransmitChannelSettings settings) { throw new NotImplementedException(); }
         public bool IsChannelIdle { get { throw new NotImplementedException(); } }

@@ -19,6 +19,7 @@ namespace nanoFramework.Hardware.Esp32
         COM2_RX = 0x30201,
         COM3_TX = 0x30300,
         COM3_RX = 0x30301,
+        PWM1 = 0x40100,
     }
 
     public class HighResTimer : IDisposable

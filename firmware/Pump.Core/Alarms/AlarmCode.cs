@@ -39,11 +39,13 @@ namespace Pump.Core.Alarms
         WatchdogReset = 28,
         /// <summary>The stored drug library failed its integrity or consistency checks and was not used.</summary>
         LibraryRefused = 29,
+        /// <summary>A session open before a reset could not be rebuilt; its recorded delivery is shown.</summary>
+        SessionNotRestored = 30,
     }
 
     public static class AlarmCodes
     {
         /// <summary>One past the highest code.</summary>
-        public const int Count = 30;
+        public const int Count = 31;
     }
 }

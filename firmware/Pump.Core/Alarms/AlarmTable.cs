@@ -84,6 +84,8 @@ namespace Pump.Core.Alarms
                     "the last reset was caused by the watchdog"),
                 new AlarmRule(AlarmCode.LibraryRefused, AlarmPriority.Medium, AlarmAction.Annunciate, true, "LIBRARY REFUSED",
                     "the stored drug library failed its CRC, format or consistency checks; the firmware's shipped library is used"),
+                new AlarmRule(AlarmCode.SessionNotRestored, AlarmPriority.High, AlarmAction.Annunciate, true, "SESSION NOT RESTORED",
+                    "a session open before a reset could not be rebuilt (library or syringe changed); its recorded delivery is shown and the session closed"),
             };
         }
     }

@@ -48,6 +48,12 @@ namespace Pump.Core.Control
         /// so a vitals refusal names the link, not the patient. Null otherwise. Read only by RefusalReason.
         /// </summary>
         public string? LinkRefusal;
+        /// <summary>The line is not on the patient: the program's first prime, or the clinician confirmed in two
+        /// logged steps that it was disconnected (STM-011).</summary>
+        public bool LineFreeOfPatient;
+        /// <summary>The syringe holds at least what the program still has to deliver, or the clinician confirmed
+        /// starting with less after seeing both volumes (STM-005).</summary>
+        public bool DrugSufficient;
 
         /// <summary>Evaluates a guard.</summary>
         public bool Holds(Guard guard)
@@ -61,8 +67,8 @@ namespace Pump.Core.Control
                 case Guard.StartRefused: return !StartOk();
                 case Guard.ResumePermitted: return ResumeOk();
                 case Guard.ResumeRefused: return !ResumeOk();
-                case Guard.PrimePermitted: return SyringeSecured && DeviceHealthy;
-                case Guard.PrimeRefused: return !(SyringeSecured && DeviceHealthy);
+                case Guard.PrimePermitted: return PrimeOk();
+                case Guard.PrimeRefused: return !PrimeOk();
                 case Guard.CauseCleared: return !TechnicalConditionActive;
                 case Guard.CauseActive: return TechnicalConditionActive;
                 default: return false;
@@ -78,6 +84,7 @@ namespace Pump.Core.Control
                     if (!SyringeSecured) return "SYRINGE NOT SECURED";
                     if (!DeviceHealthy) return "DEVICE FAULT";
                     if (!LinePrimed) return "PRIME LINE FIRST";
+                    if (!DrugSufficient) return "TOO LITTLE DRUG";
                     if (!SessionAllowed) return "SESSION LIMIT";
                     if (!LeaseHeld) return LinkRefusal ?? "NO VALID VITALS";
                     if (!BaselineAcceptable) return "BASELINE NOT OK";
@@ -92,7 +99,9 @@ namespace Pump.Core.Control
                     if (!LeaseHeld) return "NO VALID VITALS";
                     return "RESUME REFUSED";
                 case Guard.PrimeRefused:
-                    return !SyringeSecured ? "SYRINGE NOT SECURED" : "DEVICE FAULT";
+                    if (!SyringeSecured) return "SYRINGE NOT SECURED";
+                    if (!DeviceHealthy) return "DEVICE FAULT";
+                    return "DISCONNECT LINE";
                 case Guard.CauseActive:
                     return "ALARM CAUSE PRESENT";
                 default:
@@ -102,7 +111,12 @@ namespace Pump.Core.Control
 
         private bool StartOk()
         {
-            return SyringeSecured && DeviceHealthy && LinePrimed && LeaseHeld && BaselineAcceptable && SessionAllowed && !VitalConditionActive;
+            return SyringeSecured && DeviceHealthy && LinePrimed && DrugSufficient && LeaseHeld && BaselineAcceptable && SessionAllowed && !VitalConditionActive;
+        }
+
+        private bool PrimeOk()
+        {
+            return SyringeSecured && DeviceHealthy && LineFreeOfPatient;
         }
 
         private bool ResumeOk()
@@ -117,12 +131,12 @@ namespace Pump.Core.Control
                 case Guard.Always: return "always";
                 case Guard.NoInterruptedSession: return "no interrupted session";
                 case Guard.InterruptedSession: return "interrupted session";
-                case Guard.StartPermitted: return "secured, healthy, primed, session allowed, lease held, baseline ok";
+                case Guard.StartPermitted: return "secured, healthy, primed, enough drug, session allowed, lease held, baseline ok";
                 case Guard.StartRefused: return "start conditions not met";
                 case Guard.ResumePermitted: return "secured, healthy, lease held, no vital or technical condition";
                 case Guard.ResumeRefused: return "resume conditions not met";
-                case Guard.PrimePermitted: return "syringe secured, device healthy";
-                case Guard.PrimeRefused: return "syringe not secured or device fault";
+                case Guard.PrimePermitted: return "syringe secured, device healthy, line free of patient";
+                case Guard.PrimeRefused: return "syringe not secured, device fault or line on the patient";
                 case Guard.CauseCleared: return "cause cleared";
                 case Guard.CauseActive: return "cause still present";
                 default: return "?";

@@ -6,48 +6,46 @@ using Pump.Core.Library;
 using Pump.Core.Panel;
 using Pump.Core.Persistence;
 using Pump.Core.Programming;
-using Pump.Core.Supervision;
 using Pump.Core.Units;
 using Pump.Hal;
 
 namespace Pump.Core.Control
 {
     /// <summary>
-    /// The pump: owns every core component and runs them run-to-completion in <see cref="Tick"/>
-    /// (DESIGN.md D4). The composition root (ESP32 Program.Main or the simulator host) builds one from a
-    /// <see cref="PumpHardware"/> and calls Tick every <see cref="TickPeriodMs"/> of monotonic time.
-    /// Order inside a tick: read sensors → vital-sign interlock → supervision (alarm conditions) →
-    /// safety triggers → panel keys → trigger queue → motor → annunciator → display → watchdog.
-    /// The partial files split the work: Session (programs, persistence, power-up), Motor (delivery,
-    /// priming, pressure relief), Supervision (alarm conditions and safety triggers).
+    /// The pump's coordinator (DESIGN.md D4): the trigger queue, the state table, its entry actions, the watchdog
+    /// and the invariants, over the parts that own the work: <see cref="SensorFrame"/> (read once per tick),
+    /// <see cref="MotionChannel"/> (driver, generator, counter, engine, ledger), <see cref="InfusionSession"/>
+    /// (program, records), <see cref="SafetySupervisor"/> (alarm conditions, safety triggers), the vital-sign
+    /// interlock and the panel. One tick is sense → decide → act: read sensors → interlock → supervision →
+    /// safety triggers → keys → queue → motion → annunciator → display → watchdog (hardware-docs/architecture.md).
     /// </summary>
-    public sealed partial class PumpController
+    public sealed class PumpController : ITriggerSink
     {
         /// <summary>Control period: 5 FreeRTOS ticks, room for the interpreter; all stop latencies are bounded by it.</summary>
         public const int TickPeriodMs = 50;
-
-        private const int QueueCapacity = 32;
-
-        /// <summary>
-        /// Queue slots only automatic triggers may take: a tick queues at most four safety triggers (fatal, vital
-        /// stop, vital hold, technical stop) plus entry-action follow-ups, so clinician requests can never crowd them out.
-        /// </summary>
-        private const int SafetyReserve = 8;
 
         private readonly PumpHardware _hw;
         private readonly PumpSettings _settings;
         private readonly StateTable _table = new StateTable();
         private readonly AlarmManager _alarms = new AlarmManager();
-        private readonly DeliveryLedger _ledger = new DeliveryLedger();
-        private readonly DeliveryEngine _engine;
+        private readonly SensorFrame _frame = new SensorFrame();
         private readonly PumpPersistence _persistence;
         private readonly VitalSignInterlock _interlock;
+        private readonly MotionChannel _motion;
+        private readonly InfusionSession _session;
+        private readonly SessionRestorer _restorer;
+        private readonly SafetySupervisor _supervisor;
+        private readonly LibraryKeeper _libraries;
         private readonly ScreenBuffer _screen = new ScreenBuffer();
         private readonly PanelModel _panel;
-        private readonly int[] _queue = new int[QueueCapacity];
-        private int _queueHead;
-        private int _queueCount;
-        private DrugLibrary _library;
+        private readonly TriggerQueue _queue = new TriggerQueue();
+        private readonly GuardReader _guards;
+        private readonly ClinicianCommands _commands;
+        private readonly PumpStatus _status = new PumpStatus();
+        private readonly SessionLog _log;
+        private readonly EntryActions _entry;
+        private readonly PowerUpSequence _powerUp;
+        private readonly AlarmReporter _reporter;
         private IPumpObserver? _observer;
         private PumpState _state = PumpState.SelfTest;
         private long _stateEnteredUs;
@@ -56,10 +54,8 @@ namespace Pump.Core.Control
         private long _lastRejectionUs = -1;
         private bool _healthy;
         private bool _softwareFault;
-        private bool _runningLamp;
-        private bool _runningLampPrimed;
-        private int _loggedBootChanges;
-        private StartCheck _lastStartCheck;
+        private bool _storageFault;
+        private PowerOnReport? _powerOn;
 
         /// <summary>Builds the pump with the shipped drug library (a stored library replaces it at power-up when valid).</summary>
         public PumpController(PumpHardware hardware)
@@ -71,55 +67,82 @@ namespace Pump.Core.Control
         {
             _hw = hardware;
             _settings = settings;
-            _library = library;
-            _engine = new DeliveryEngine(hardware.StepGenerator, _ledger);
             _persistence = new PumpPersistence(hardware.Store, hardware.Clock, hardware.RealTimeClock);
             _interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), settings.MonitorLink);
+            _log = new SessionLog(_persistence.Log, hardware.Clock, _interlock);
+            _motion = new MotionChannel(hardware, settings, _persistence, _frame);
+            _session = new InfusionSession(hardware, settings, _persistence, _interlock, _alarms, _motion, _frame, this, _log);
+            _log.Session = _session;
+            _restorer = new SessionRestorer(settings, _persistence, _interlock, _alarms, _session, _motion);
+            _supervisor = new SafetySupervisor(hardware, settings, _alarms, _interlock, _motion, _session, _frame, this);
+            _libraries = new LibraryKeeper(library, _persistence, _alarms);
+            _guards = new GuardReader(hardware, settings, _frame, _motion, _session, _alarms, _interlock);
+            _commands = new ClinicianCommands(this, _queue, _session, _interlock, _alarms, _persistence.Log, _libraries, settings);
             _panel = new PanelModel(this);
+            _entry = new EntryActions(_motion, _session, _supervisor, _panel, _alarms, _queue);
+            _reporter = new AlarmReporter(_alarms, hardware.Annunciator, _log);
+            _powerUp = new PowerUpSequence(hardware, _frame, _persistence, _alarms, _libraries, _restorer, _queue);
             _hw.MotorDriver.Disable();
             _hw.StepGenerator.StopNow();
         }
 
-        /// <summary>Current state.</summary>
         public PumpState State { get { return _state; } }
 
         /// <summary>True in the states where the motor may move (STM-002).</summary>
         public bool MotorPermitted { get { return PumpStates.MotorPermitted(_state); } }
 
+        /// <summary>The parts, for the panel, the simulator's observers and tests (read them; drive the pump only
+        /// through <see cref="Commands"/> and the hardware).</summary>
+        public MotionChannel Motion { get { return _motion; } }
+        public InfusionSession Session { get { return _session; } }
+        public SessionRestorer Restorer { get { return _restorer; } }
+        public SensorFrame Sensors { get { return _frame; } }
         public AlarmManager Alarms { get { return _alarms; } }
-
-        public DeliveryLedger Ledger { get { return _ledger; } }
-
-        public DeliveryEngine Engine { get { return _engine; } }
-
         public PumpPersistence Persistence { get { return _persistence; } }
-
         public VitalSignInterlock Interlock { get { return _interlock; } }
-
         public ScreenBuffer Screen { get { return _screen; } }
-
         public PanelModel Panel { get { return _panel; } }
-
         public StateTable Table { get { return _table; } }
-
-        public DrugLibrary Library { get { return _library; } }
-
         public PumpSettings Settings { get { return _settings; } }
 
-        /// <summary>The confirmed program (null without one).</summary>
-        public InfusionProgram? Program { get { return _program; } }
+        /// <summary>What a person can know, published every tick (the screens render from it).</summary>
+        public PumpStatus Status { get { return _status; } }
 
-        public DrugEntry? Drug { get { return _drug; } }
+        /// <summary>What the clinician can ask of the pump (the panel's only way in).</summary>
+        public ClinicianCommands Commands { get { return _commands; } }
 
-        public SyringeCalibration? Calibration { get { return _calibration; } }
+        /// <summary>Shorthands for the values read most.</summary>
+        public DeliveryLedger Ledger { get { return _motion.Ledger; } }
+        public DrugLibrary Library { get { return _libraries.Library; } }
+        public string LibraryRefusal { get { return _libraries.Refusal; } }
+        public InfusionProgram? Program { get { return _session.Program; } }
+        public DrugEntry? Drug { get { return _session.Drug; } }
+        public SyringeCalibration? Calibration { get { return _session.Calibration; } }
+        public bool InterlockRequired { get { return _session.InterlockRequired; } }
+        public bool LinePrimed { get { return _session.LinePrimed; } }
+        public bool PrimedOnce { get { return _session.PrimedOnce; } }
+        public SpacingCheckResult SpacingCheck { get { return _session.Spacing.Result; } }
+        public long SessionStartUtcSeconds { get { return _session.StartUtcSeconds; } }
+        public long UnrestoredDeliveredNl { get { return _restorer.UnrestoredDeliveredNl; } }
+        public long UnrestoredDoseUg { get { return _restorer.UnrestoredDoseUg; } }
+        public PowerOnReport? PowerOn { get { return _powerOn; } }
+        public long LastReliefMicrosteps { get { return _motion.LastReliefMicrosteps; } }
+        public bool ReliefActive { get { return _motion.ReliefActive; } }
+        public int ForceMilliNewtons { get { return _frame.ForceMilliNewtons; } }
+        public int PressureMmHg { get { return _session.Occlusion != null ? _session.Occlusion.PressureMmHg : 0; } }
 
         /// <summary>Reason of the last rejected request (empty if none).</summary>
         public string LastRejection { get { return _lastRejection; } }
+
+        public long DeliveredVolumeNl() { return _session.DeliveredVolumeNl(); }
+
+        public long DeliveredDoseUg() { return _session.DeliveredDoseUg(); }
 
         /// <summary>Attaches a listener (simulator reports). Null detaches.</summary>
         public void SetObserver(IPumpObserver? observer)
         {
             _observer = observer;
+            _reporter.Observer = observer;
         }
 
         /// <summary>Runs one control tick at the clock's current time.</summary>
@@ -133,21 +156,11 @@ namespace Pump.Core.Control
             }
             catch (Exception)
             {
-                // Fail safe: hardware first, then mark the fault; the watchdog is not kicked this tick.
+                // Fail safe: hardware first, then the fault goes through the table like any other (STM-015).
                 _healthy = false;
                 _softwareFault = true;
-                StopMotorHardware();
-                _state = PumpState.Failsafe;
-                _alarms.RaiseEvent(AlarmCode.SoftwareFault, nowUs);
-                try
-                {
-                    // Latched across a reset: the self-test refuses a persisted Failsafe.
-                    SaveSnapshot();
-                }
-                catch (Exception)
-                {
-                    // The store itself may be what failed; the pump is already stopped.
-                }
+                _motion.StopHardware();
+                EnterFailsafe(nowUs);
             }
 
             if (_healthy && InvariantsHold())
@@ -160,54 +173,50 @@ namespace Pump.Core.Control
         {
             long nowMs = nowUs / 1000;
             _alarms.BeginTick();
-            ReadSensors(nowUs);
-            if (_state == PumpState.SelfTest)
+            // Sense.
+            _frame.Read(_hw);
+            _motion.Observe();
+            if (!_frame.SyringeSecured && StateTraits.Has(_state, StateTraits.SyringeChangeable))
             {
-                RunSelfTest(nowUs);
+                _session.SyringeRemoved();
+            }
+
+            if (_state == PumpState.SelfTest && _powerOn == null)
+            {
+                _powerOn = _powerUp.Run(nowUs);
             }
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
-            LogSenderRestart();
-            Supervise(nowUs, nowMs);
-            QueueSafetyTriggersFirst(nowUs, nowMs);
-            HandleKeys(nowUs);
-            ProcessQueue(nowUs);
-            DriveMotor(nowUs);
-            ReportRaisedAlarms(nowUs);
-            _alarms.Annunciate(_hw.Annunciator, nowUs);
-            bool running = _state == PumpState.Infusing;
-            if (!_runningLampPrimed || running != _runningLamp)
+            _log.LogSenderRestart();
+            // Decide.
+            bool storageFault = _storageFault || _motion.TakeReservationFailure();
+            _storageFault = false;
+            _supervisor.Supervise(_state, _stateEnteredUs, _lastKeyUs, storageFault, nowUs);
+            QueueSafetyTriggersFirst(nowMs);
+            if (_panel.ReadKeys(_hw.Keypad, nowUs))
             {
-                _hw.Annunciator.SetRunning(running);
-                _runningLamp = running;
-                _runningLampPrimed = true;
+                _lastKeyUs = nowUs;
             }
 
+            ProcessQueue(nowUs);
+            // Act.
+            DriveMotion(nowUs);
+            _reporter.Annunciate(_state == PumpState.Infusing, nowUs);
+
+            _status.Publish(this);
             _panel.Render(nowUs);
             _screen.Flush(_hw.Display);
-        }
-
-        private static bool IsBaselineValueProblem(StartCheck check)
-        {
-            return check == StartCheck.SystolicTooHigh || check == StartCheck.DiastolicTooHigh
-                || check == StartCheck.HeartRateOutOfRange || check == StartCheck.Spo2TooLow
-                || check == StartCheck.RespiratoryRateOutOfRange;
-        }
-
-        /// <summary>Sensors and actuators the pump needs to deliver safely all answer (STM-005, STM-006, STM-011).</summary>
-        private bool DeviceHealthy()
-        {
-            return _settings.ConfigurationProblem == 0 && _counterOk && !_counterWentBack && _forceOk && _positionOk && _clampReadable
-                && !_hw.MotorDriver.IsFaulted && _hw.Display.IsHealthy;
         }
 
         /// <summary>The motor driver may be enabled only where motion is allowed (or during relief).</summary>
         private bool InvariantsHold()
         {
-            if (_hw.MotorDriver.IsEnabled && !MotorPermitted && !_reliefActive)
+            if (_hw.MotorDriver.IsEnabled && !MotorPermitted && !_motion.ReliefActive)
             {
-                StopMotorHardware();
-                _alarms.RaiseEvent(AlarmCode.SoftwareFault, _hw.Clock.NowUs);
+                // An internal check failed: the same path as an exception, through the table and logged (STM-015).
+                _motion.StopHardware();
+                _softwareFault = true;
+                EnterFailsafe(_hw.Clock.NowUs);
                 return false;
             }
 
@@ -215,85 +224,100 @@ namespace Pump.Core.Control
         }
 
         /// <summary>
-        /// Queues a clinician's request (the panel calls this). Returns false when the clinician's share of the
-        /// queue is full (the last <see cref="SafetyReserve"/> slots are kept for safety triggers).
+        /// After an exception or a failed invariant: the SoftwareFault alarm is raised and logged at once (the next tick would forget it),
+        /// and FatalFault is fired through the table so the transition is logged and the snapshot saved (a persisted
+        /// Failsafe is refused by the next self-test). Should that fail too, the state is forced and saved anyway.
         /// </summary>
+        private void EnterFailsafe(long nowUs)
+        {
+            try
+            {
+                _queue.Clear();
+                _alarms.RaiseEvent(AlarmCode.SoftwareFault, nowUs);
+                _reporter.ReportRaised(nowUs);
+                _alarms.BeginTick();
+                Fire(PumpTrigger.FatalFault, nowUs);
+            }
+            catch (Exception)
+            {
+                _motion.StopHardware();
+                PumpState from = _state;
+                _state = PumpState.Failsafe;
+                try
+                {
+                    Log(PumpEvent.Transition, ((int)from * 256) + (int)PumpTrigger.FatalFault, (int)PumpState.Failsafe);
+                    SaveSnapshot();
+                }
+                catch (Exception)
+                {
+                    // The store itself may be what failed; the pump is already stopped.
+                }
+            }
+        }
+
+        private void DriveMotion(long nowUs)
+        {
+            if (_motion.ReliefActive)
+            {
+                _motion.ServiceRelief(PressureMmHg, _session.Occlusion != null);
+                return;
+            }
+
+            if (_state == PumpState.Priming)
+            {
+                if (_motion.ServicePriming(nowUs))
+                {
+                    _queue.Enqueue(PumpTrigger.PrimeFinished);
+                    ProcessQueue(nowUs);
+                }
+
+                return;
+            }
+
+            if (_state == PumpState.Infusing && _session.Program != null)
+            {
+                _motion.ServiceInfusing(_session.Program, nowUs);
+            }
+        }
+
+        /// <summary>Queues a clinician's request; false when the clinician's share of the queue is full.</summary>
         public bool Request(PumpTrigger trigger)
         {
-            if (_queueCount >= QueueCapacity - SafetyReserve)
-            {
-                return false;
-            }
-
-            return Enqueue(trigger);
+            return _queue.Request(trigger);
         }
 
-        /// <summary>
-        /// Queues this tick's safety triggers ahead of requests already waiting (STM-003: safety first, whoever
-        /// queued earlier). Rotating the ring keeps each group's own order and allocates nothing.
-        /// </summary>
-        private void QueueSafetyTriggersFirst(long nowUs, long nowMs)
+        /// <summary>This tick's safety triggers go ahead of requests already waiting (STM-003).</summary>
+        private void QueueSafetyTriggersFirst(long nowMs)
         {
-            int waiting = _queueCount;
-            QueueSafetyTriggers(nowUs, nowMs);
-            for (int i = 0; i < waiting; i++)
-            {
-                int request = _queue[_queueHead];
-                _queueHead = (_queueHead + 1) % QueueCapacity;
-                _queue[(_queueHead + _queueCount - 1) % QueueCapacity] = request;
-            }
-        }
-
-        private bool Enqueue(PumpTrigger trigger)
-        {
-            if (_queueCount >= QueueCapacity)
-            {
-                return false;
-            }
-
-            _queue[(_queueHead + _queueCount) % QueueCapacity] = (int)trigger;
-            _queueCount++;
-            return true;
+            int waiting = _queue.Count;
+            _supervisor.QueueSafetyTriggers(_state, nowMs);
+            _queue.MoveBehind(waiting);
         }
 
         private void ProcessQueue(long nowUs)
         {
             // Run-to-completion: entry actions may queue more triggers; they are handled in this same tick.
             int guard = 0;
-            while (_queueCount > 0 && guard++ < 4 * QueueCapacity)
+            PumpTrigger trigger;
+            while (guard++ < 4 * TriggerQueue.Capacity && _queue.TryDequeue(out trigger))
             {
-                PumpTrigger trigger = (PumpTrigger)_queue[_queueHead];
-                _queueHead = (_queueHead + 1) % QueueCapacity;
-                _queueCount--;
                 Fire(trigger, nowUs);
             }
         }
 
         private void Fire(PumpTrigger trigger, long nowUs)
         {
-            GuardInputs inputs = GatherGuardInputs(trigger, nowUs);
+            GuardInputs inputs = _guards.Read(trigger, nowUs);
             TransitionRule rule = _table.Resolve(_state, trigger, ref inputs);
             if (rule.Kind == RuleKind.Reject)
             {
                 string reason = rule.Guard == Guard.Always ? rule.Reason : inputs.RefusalReason(rule.Guard);
-                if (trigger == PumpTrigger.RequestStart && _lastStartCheck != StartCheck.Ok
-                    && (!inputs.LeaseHeld || !inputs.BaselineAcceptable) && inputs.SyringeSecured && inputs.DeviceHealthy && inputs.LinePrimed && inputs.SessionAllowed)
-                {
-                    // The table says which guard failed; the interlock says exactly why (e.g. "SBP TOO HIGH").
-                    reason = InterlockMessages.ForStart(_lastStartCheck);
-                }
-
-                if (!inputs.DeviceHealthy && inputs.SyringeSecured && _settings.ConfigurationProblem != 0)
-                {
-                    reason = Configuration.ConfigProblem.PanelText(_settings.ConfigurationProblem);
-                }
-
-                _lastRejection = reason;
+                _lastRejection = _guards.Refusal(trigger, ref inputs, reason, nowUs / 1000);
                 _lastRejectionUs = nowUs;
                 Log(PumpEvent.RequestRejected, ((int)_state * 256) + (int)trigger, 0);
                 if (_observer != null)
                 {
-                    _observer.OnRejected(_state, trigger, reason, nowUs);
+                    _observer.OnRejected(_state, trigger, _lastRejection, nowUs);
                 }
 
                 return;
@@ -309,152 +333,62 @@ namespace Pump.Core.Control
             // STM-002: leaving motion is hardware first, before any bookkeeping.
             if (!PumpStates.MotorPermitted(to))
             {
-                StopMotor(nowUs);
+                StopMotion(nowUs);
             }
 
             _state = to;
             _stateEnteredUs = nowUs;
+            _session.ConsumeConfirmations();
             Log(PumpEvent.Transition, ((int)from * 256) + (int)trigger, (int)to);
             if (_observer != null)
             {
                 _observer.OnTransition(from, trigger, to, nowUs);
             }
 
-            OnEntered(from, trigger, to, nowUs);
+            _entry.OnEntered(from, to, nowUs);
             SaveSnapshot();
         }
 
-        private void OnEntered(PumpState from, PumpTrigger trigger, PumpState to, long nowUs)
+        /// <summary>Hardware first (STM-002), then the exact count is read, recorded and logged.</summary>
+        private void StopMotion(long nowUs)
         {
-            switch (to)
-            {
-                case PumpState.Idle:
-                    ClearProgram();
-                    break;
-                case PumpState.Programming:
-                    _panel.BeginProgramming(from == PumpState.Ready);
-                    break;
-                case PumpState.Priming:
-                    BeginPriming(nowUs);
-                    break;
-                case PumpState.Ready:
-                    if (from == PumpState.Priming)
-                    {
-                        _linePrimed = _ledger.CountedMicrosteps > 0;
-                        // Priming went into the line, not the patient: it never counts against the program.
-                        _ledger.Begin(_rawCounter, 0);
-                        _countedAtStop = 0;
-                        RebasePosition(0);
-                    }
-
-                    break;
-                case PumpState.Infusing:
-                    if (from == PumpState.Ready)
-                    {
-                        BeginSession(nowUs);
-                    }
-                    else
-                    {
-                        ResumeSession(nowUs);
-                    }
-
-                    break;
-                case PumpState.Alarm:
-                    if (from == PumpState.Infusing && _alarms.IsPresent(AlarmCode.Occlusion))
-                    {
-                        BeginRelief(nowUs);
-                    }
-
-                    break;
-                case PumpState.Stopped:
-                case PumpState.Completed:
-                    FinishSession(nowUs, to == PumpState.Completed);
-                    break;
-            }
-        }
-
-        /// <summary>Facts for the guards, with missing knowledge as the unsafe value.</summary>
-        private GuardInputs GatherGuardInputs(PumpTrigger trigger, long nowUs)
-        {
-            long nowMs = nowUs / 1000;
-            GuardInputs g = new GuardInputs();
-            g.SessionInterrupted = _sessionInterrupted;
-            g.SyringeSecured = _clampReadable && _clampClosed && _plungerEngaged;
-            g.LinePrimed = _linePrimed;
-            g.TechnicalConditionActive = _alarms.AnyPresentWithAction(AlarmAction.TechnicalStop);
-            g.DeviceHealthy = DeviceHealthy();
-            bool needsVitals = InterlockRequired;
-            Link.FrameResult refusal = needsVitals ? _interlock.LinkRefusalAt(nowMs) : Link.FrameResult.None;
-            g.LinkRefusal = refusal == Link.FrameResult.None ? null : Link.LinkMessages.ForResult(refusal);
-            if (trigger == PumpTrigger.RequestStart)
-            {
-                StartCheck check = needsVitals ? PreStart(nowMs) : StartCheck.Ok;
-                _lastStartCheck = check;
-                // Missing or stale data means no lease; present data outside the pre-start limits is a baseline problem.
-                g.LeaseHeld = check == StartCheck.Ok || IsBaselineValueProblem(check);
-                g.BaselineAcceptable = check == StartCheck.Ok;
-                g.SessionAllowed = SessionAllowedAtStart();
-                g.VitalConditionActive = false;
-                return g;
-            }
-
-            if (trigger == PumpTrigger.RequestResume && needsVitals)
-            {
-                // The resume key is the clinician's acknowledgement of the latched hold (STM-006).
-                _interlock.Acknowledge();
-                g.VitalConditionActive = _interlock.Evaluator.Stopped || !_interlock.Evaluator.ResumePermitted(nowMs);
-                g.LeaseHeld = !g.VitalConditionActive && LatestFrameWouldHoldLease(nowMs);
-                return g;
-            }
-
-            g.LeaseHeld = !needsVitals || _interlock.MayInfuse(nowMs);
-            g.VitalConditionActive = needsVitals && _interlock.Level >= InterlockLevel.Hold;
-            g.BaselineAcceptable = true;
-            g.SessionAllowed = true;
-            return g;
-        }
-
-        /// <summary>An authenticated new boot of the monitor-link sender (a bridge restart) is logged once (LNK-014).</summary>
-        private void LogSenderRestart()
-        {
-            int changes = _interlock.Parser.BootChanges;
-            if (changes != _loggedBootChanges)
-            {
-                _loggedBootChanges = changes;
-                Log(PumpEvent.MonitorSenderRestarted, (int)_interlock.Parser.PreviousBoot, (int)_interlock.Parser.Boot);
-            }
-        }
-
-        private void Log(int code, int arg0, int arg1)
-        {
-            _persistence.Log.Append(code, 0, 0, arg0, arg1);
-            LogVitalsWith(code);
-        }
-
-        private void LogPriority(int code, int priority, int arg0, int arg1)
-        {
-            _persistence.Log.Append(code, priority, 0, arg0, arg1);
-            LogVitalsWith(code);
-        }
-
-        /// <summary>A session event is followed by the fresh vitals of its moment, for the infusion records.</summary>
-        private void LogVitalsWith(int code)
-        {
-            long nowMs = _hw.Clock.NowUs / 1000;
-            if (_program == null || !InterlockRequired || !Records.EventVitals.Accompanies(code) || !_interlock.Parser.HasAccepted
-                || nowMs - _interlock.Latest.ReceivedAtMs >= _interlock.Profile.LeaseMs)
+            if (!_motion.Stop(_state == PumpState.Infusing))
             {
                 return;
             }
 
-            _persistence.Log.Append(PumpEvent.VitalsAtEvent, 0, 0,
-                Records.EventVitals.PackPressure(_interlock.Latest), Records.EventVitals.PackRates(_interlock.Latest));
+            long counted = _motion.Ledger.CountedMicrosteps;
+            Log(PumpEvent.DeliveryStopped, (int)(counted & 0x7FFFFFFF), (int)(DeliveredVolumeNl() / 1000));
+            if (_observer != null)
+            {
+                _observer.OnMotorStopped(nowUs, counted);
+            }
         }
 
-        /// <summary>Seconds since entering the current state.</summary>
-        public long SecondsInState(long nowUs)
+        /// <summary>The snapshot after every transition: state, program, latched alarms, audio pause, vital hold (PER-004).</summary>
+        private void SaveSnapshot()
         {
-            return (nowUs - _stateEnteredUs) / 1000000;
+            PumpSnapshot snap = _persistence.State.Current;
+            snap.PumpStateCode = (int)_state;
+            _session.FillProgramSnapshot(snap);
+            snap.LatchedAlarmBits = _alarms.ShownBits;
+            snap.AlarmAudioPausedUntilMs = _alarms.AudioPausedUntilUs / 1000;
+            snap.VitalHoldLatched = _state == PumpState.InterlockHold;
+            if (!_persistence.State.TrySave())
+            {
+                _storageFault = true;
+            }
+        }
+
+        /// <summary>Installs a new library (service use, only while Idle); a refused library changes nothing.</summary>
+        public LibraryLoadResult InstallLibrary(byte[] bytes, int offset, int count)
+        {
+            if (_state != PumpState.Idle)
+            {
+                return LibraryLoadResult.Refused(LibraryError.PumpNotIdle, "PUMP NOT IDLE", "A library can be installed only while the pump is idle.");
+            }
+
+            return _libraries.Install(bytes, offset, count);
         }
 
         /// <summary>The last rejection, if it happened within the given time (for the panel's message line).</summary>
@@ -462,6 +396,16 @@ namespace Pump.Core.Control
         {
             reason = _lastRejection;
             return _lastRejectionUs >= 0 && nowUs - _lastRejectionUs <= withinUs;
+        }
+
+        void ITriggerSink.Enqueue(PumpTrigger trigger)
+        {
+            _queue.Enqueue(trigger);
+        }
+
+        private void Log(int code, int arg0, int arg1)
+        {
+            _log.Append(code, 0, arg0, arg1);
         }
     }
 }

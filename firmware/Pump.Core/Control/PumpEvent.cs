@@ -35,7 +35,21 @@ namespace Pump.Core.Control
         public const int LibraryInstalled = 15;
         /// <summary>Follows a session event: the vitals of that moment (Records.EventVitals has the packing).</summary>
         public const int VitalsAtEvent = 16;
+        /// <summary>An open session came back after a reset. arg0 = state it was in, arg1 = delivered microsteps (bound).</summary>
+        public const int SessionRestored = 17;
+        /// <summary>An open session could not be rebuilt after a reset. arg0 = RestoreRefusal, arg1 = delivered µL (bound).</summary>
+        public const int SessionNotRestored = 18;
+        /// <summary>An alarm-audio pause was running at the reset and ended with it. arg0 = old pause end (s of the old boot).</summary>
+        public const int AudioPauseEndedByReset = 19;
+        /// <summary>The clinician confirmed, in two steps, that the line is disconnected from the patient before a re-prime.</summary>
+        public const int LineDisconnectConfirmed = 20;
+        /// <summary>The clinician confirmed starting with less drug loaded than programmed. arg0 = loaded µL, arg1 = program µL.</summary>
+        public const int ShortfallConfirmed = 21;
+        /// <summary>A plain mL/h infusion started (no dose limits, no vital-sign interlock). arg0 = rate µL/h, arg1 = volume µL.</summary>
+        public const int PlainRateInfusionStarted = 22;
+        /// <summary>The clinician acknowledged the latched vital-sign holds with the resume key.</summary>
+        public const int HoldsAcknowledged = 23;
         /// <summary>The monitor-link sender announced an authenticated new boot. arg0 = previous boot, arg1 = new boot.</summary>
-        public const int MonitorSenderRestarted = 17;
+        public const int MonitorSenderRestarted = 24;
     }
 }

@@ -18,6 +18,10 @@ namespace Pump.Core.Control
         /// <summary>Near-empty alarm lead time (TEC-002): syringe contents lasting less than this at the current rate.</summary>
         public int NearEmptyLeadS = 300;
 
+        /// <summary>Near-empty hysteresis (TEC-014): once raised, it clears only when the contents are this much plunger
+        /// travel above the lead again (about 0.28 mL in a 60 mL syringe; position noise is tens of µm).</summary>
+        public int NearEmptyHysteresisUm = 500;
+
         /// <summary>Callback reminder when paused, held or in alarm for this long (TEC-008).</summary>
         public int CallbackPausedS = 120;
 

@@ -37,7 +37,7 @@ namespace Pump.Core.Control
         /// <summary>The motor may move only in these states (STM-002).</summary>
         public static bool MotorPermitted(PumpState state)
         {
-            return state == PumpState.Priming || state == PumpState.Infusing;
+            return StateTraits.Has(state, StateTraits.MotorPermitted);
         }
 
         /// <summary>Short upper-case name for the panel and logs (enum ToString gives a number on the device).</summary>

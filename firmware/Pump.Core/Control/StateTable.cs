@@ -13,12 +13,24 @@ namespace Pump.Core.Control
         private const string NotAvailable = "NOT AVAILABLE NOW";
         private const string ServiceRequired = "SERVICE REQUIRED";
 
-        private readonly TransitionRule[] _primary = new TransitionRule[PumpStates.Count * PumpTriggers.Count];
-        private readonly TransitionRule?[] _alternate = new TransitionRule?[PumpStates.Count * PumpTriggers.Count];
-        private readonly ArrayListOfRules _all = new ArrayListOfRules();
+        private const int Pairs = PumpStates.Count * PumpTriggers.Count;
+
+        // Rules in table order, and per (state, trigger) pair the index of its first and (if any) second rule, -1 for
+        // none: index arrays instead of reference arrays keep the table at about 11 KB of the ESP32's heap
+        // (nanoFramework spends a 12-byte block per reference; hardware-docs/on-target.md).
+        private readonly short[] _primary = new short[Pairs];
+        private readonly short[] _alternate = new short[Pairs];
+        private TransitionRule[] _all = new TransitionRule[2 * Pairs];
+        private int _count;
 
         public StateTable()
         {
+            for (int i = 0; i < Pairs; i++)
+            {
+                _primary[i] = -1;
+                _alternate[i] = -1;
+            }
+
             // Power-up (STM-004): never resumes by itself; an interrupted session comes back paused.
             Go(PumpState.SelfTest, PumpTrigger.SelfTestPassed, Guard.NoInterruptedSession, PumpState.Idle);
             Go(PumpState.SelfTest, PumpTrigger.SelfTestPassed, Guard.InterruptedSession, PumpState.Paused);
@@ -84,14 +96,19 @@ namespace Pump.Core.Control
             Go(PumpState.Completed, PumpTrigger.EndSession, Guard.Always, PumpState.Idle);
 
             FillDefaults();
+
+            // Keep exactly the rules written (the build-time array becomes garbage).
+            TransitionRule[] all = new TransitionRule[_count];
+            System.Array.Copy(_all, all, _count);
+            _all = all;
         }
 
         /// <summary>Every rule, in table order (for documentation and conformance tests).</summary>
-        public int RuleCount { get { return _all.Count; } }
+        public int RuleCount { get { return _count; } }
 
         public TransitionRule RuleAt(int index)
         {
-            return _all.Get(index);
+            return _all[index];
         }
 
         /// <summary>
@@ -101,26 +118,27 @@ namespace Pump.Core.Control
         public TransitionRule Resolve(PumpState state, PumpTrigger trigger, ref GuardInputs inputs)
         {
             int i = Index(state, trigger);
-            TransitionRule first = _primary[i];
+            TransitionRule first = _all[_primary[i]];
             if (inputs.Holds(first.Guard))
             {
                 return first;
             }
 
-            TransitionRule? second = _alternate[i];
+            int second = _alternate[i];
             // Complementary guards: when the first does not hold, the second does.
-            return second != null ? second : first;
+            return second >= 0 ? _all[second] : first;
         }
 
         /// <summary>The rules of one pair (one, or two with complementary guards).</summary>
         public TransitionRule Primary(PumpState state, PumpTrigger trigger)
         {
-            return _primary[Index(state, trigger)];
+            return _all[_primary[Index(state, trigger)]];
         }
 
         public TransitionRule? Alternate(PumpState state, PumpTrigger trigger)
         {
-            return _alternate[Index(state, trigger)];
+            int second = _alternate[Index(state, trigger)];
+            return second >= 0 ? _all[second] : null;
         }
 
         private static int Index(PumpState state, PumpTrigger trigger)
@@ -150,13 +168,18 @@ namespace Pump.Core.Control
 
         private void FillDefaults()
         {
+            // One string object per reason: nanoCLR does not intern literals, each ldstr would allocate anew.
+            string serviceRequired = ServiceRequired;
+            string latched = "LATCHED UNTIL SERVICE";
+            string notAvailable = NotAvailable;
+            string notApplicable = "NOT APPLICABLE";
             for (int s = 0; s < PumpStates.Count; s++)
             {
                 PumpState state = (PumpState)s;
                 for (int t = 0; t < PumpTriggers.Count; t++)
                 {
                     PumpTrigger trigger = (PumpTrigger)t;
-                    if (_primary[Index(state, trigger)] != null)
+                    if (_primary[Index(state, trigger)] >= 0)
                     {
                         continue;
                     }
@@ -165,11 +188,11 @@ namespace Pump.Core.Control
                     {
                         if (IsClinicianRequest(trigger))
                         {
-                            Refuse(state, trigger, Guard.Always, ServiceRequired);
+                            Refuse(state, trigger, Guard.Always, serviceRequired);
                         }
                         else
                         {
-                            Ignore(state, trigger, "LATCHED UNTIL SERVICE");
+                            Ignore(state, trigger, latched);
                         }
                     }
                     else if (trigger == PumpTrigger.FatalFault || trigger == PumpTrigger.SelfTestFailed)
@@ -178,11 +201,11 @@ namespace Pump.Core.Control
                     }
                     else if (IsClinicianRequest(trigger))
                     {
-                        Refuse(state, trigger, Guard.Always, NotAvailable);
+                        Refuse(state, trigger, Guard.Always, notAvailable);
                     }
                     else
                     {
-                        Ignore(state, trigger, "NOT APPLICABLE");
+                        Ignore(state, trigger, notApplicable);
                     }
                 }
             }
@@ -190,7 +213,7 @@ namespace Pump.Core.Control
 
         private void Go(PumpState state, PumpTrigger trigger, Guard guard, PumpState target)
         {
-            Add(new TransitionRule(state, trigger, guard, RuleKind.Transition, target, ""));
+            Add(new TransitionRule(state, trigger, guard, RuleKind.Transition, target, string.Empty));
         }
 
         private void Refuse(PumpState state, PumpTrigger trigger, Guard guard)
@@ -211,34 +234,17 @@ namespace Pump.Core.Control
         private void Add(TransitionRule rule)
         {
             int i = Index(rule.State, rule.Trigger);
-            if (_primary[i] == null)
+            if (_primary[i] < 0)
             {
-                _primary[i] = rule;
+                _primary[i] = (short)_count;
             }
             else
             {
-                _alternate[i] = rule;
+                _alternate[i] = (short)_count;
             }
 
-            _all.Add(rule);
-        }
-
-        /// <summary>A non-generic growable list of rules, used only while the table is built at start-up.</summary>
-        private sealed class ArrayListOfRules
-        {
-            private readonly System.Collections.ArrayList _items = new System.Collections.ArrayList();
-
-            public int Count { get { return _items.Count; } }
-
-            public void Add(TransitionRule rule)
-            {
-                _items.Add(rule);
-            }
-
-            public TransitionRule Get(int index)
-            {
-                return (TransitionRule)_items[index]!;
-            }
+            _all[_count] = rule;
+            _count++;
         }
     }
 }

@@ -47,7 +47,9 @@ namespace Pump.Core.Delivery
                 return _ledger.CountedMicrosteps;
             }
 
-            return IntMath.Min(_base + _schedule.StepsDueBy(timeUs), _capMicrosteps);
+            // Beyond long is beyond the cap: saturate explicitly (nanoCLR would wrap the sum negative, NFR-005).
+            long due;
+            return IntMath.TryAdd(_base, _schedule.StepsDueBy(timeUs), out due) ? IntMath.Min(due, _capMicrosteps) : _capMicrosteps;
         }
 
         /// <summary>

@@ -7,7 +7,8 @@ namespace Pump.Core.Delivery
     /// AnchorUs + ceil(n * RatePeriodUs / RateMicrosteps), so nothing accumulates. A rate change
     /// makes a new schedule anchored at the time of the change.
     /// Range: (t - AnchorUs) * RateMicrosteps stays below 2^63 for 24 h (8.64e10 µs) at up to
-    /// 1e8 microsteps per period (DEL-006); the product is computed with checked arithmetic.
+    /// 1e8 microsteps per period (DEL-006); beyond that the products are refused by explicit range
+    /// checks (<see cref="IntMath"/>: an exception the tick turns into Failsafe), on nanoCLR as on .NET (NFR-005).
     /// </summary>
     public struct StepSchedule
     {
@@ -28,7 +29,7 @@ namespace Pump.Core.Delivery
         /// <summary>Due time of step n (µs).</summary>
         public long DueUs(long step)
         {
-            return AnchorUs + IntMath.CeilDiv(checked(step * RatePeriodUs), RateMicrosteps);
+            return IntMath.Add(AnchorUs, IntMath.CeilDiv(IntMath.Multiply(step, RatePeriodUs), RateMicrosteps));
         }
 
         /// <summary>Number of steps due at or before time t: floor((t - anchor) * rate). 0 before the anchor.</summary>

@@ -40,6 +40,20 @@ namespace Pump.Core.Interlock
 
         public bool SessionActive => _sessionActive;
 
+        /// <summary>This tick's verdict, refreshed by Tick and by every command.</summary>
+        public InterlockVerdict Verdict => _verdict;
+
+        private readonly InterlockVerdict _verdict = new InterlockVerdict();
+        private long _verdictNowMs;
+
+        private void Refresh(long nowMs)
+        {
+            _verdictNowMs = nowMs;
+            _verdict.Set(_sessionActive, MayInfuse(nowMs), _evaluator.Level, _evaluator.Stopped, _evaluator.ResumePermitted(nowMs),
+                ResumePermitted(nowMs), _lease.Cause(nowMs), _evaluator.ActiveRule,
+                _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs), _parser.BadFrameRateAlarm(nowMs));
+        }
+
         /// <summary>Frames (accepted or rejected) handled during the last Tick.</summary>
         public int FramesLastTick => _framesThisTick;
 
@@ -85,6 +99,8 @@ namespace Pump.Core.Interlock
             {
                 _lease.Revoke(LeaseCause.OutsideLimits, nowMs);
             }
+
+            Refresh(nowMs);
         }
 
         /// <summary>
@@ -153,6 +169,7 @@ namespace Pump.Core.Interlock
             _sessionActive = true;
             _evaluator.Evaluate(nowMs);
             _lease.Renew(_parser.LastAccepted, nowMs, _evaluator.Level < InterlockLevel.Hold);
+            Refresh(nowMs);
             return StartCheck.Ok;
         }
 
@@ -174,12 +191,14 @@ namespace Pump.Core.Interlock
             _lease.Clear();
             _evaluator.BeginSession(_baseline);
             _sessionActive = true;
+            Refresh(_verdictNowMs);
         }
 
         /// <summary>The clinician acknowledges the latched holds.</summary>
         public void Acknowledge()
         {
             _evaluator.Acknowledge();
+            Refresh(_verdictNowMs);
         }
 
         /// <summary>
@@ -199,6 +218,37 @@ namespace Pump.Core.Interlock
         }
 
         /// <summary>
+        /// Why <see cref="ResumePermitted"/> is false now, as a panel message (INT-012): the first unmet part of
+        /// the same rule, so a refused resume names its real cause.
+        /// </summary>
+        public string ResumeRefusal(long nowMs)
+        {
+            if (!_sessionActive)
+            {
+                return InterlockMessages.ForStart(StartCheck.SessionStopped);
+            }
+
+            if (!_evaluator.ResumePermitted(nowMs))
+            {
+                VitalRule? rule = _evaluator.ActiveRule;
+                return _evaluator.Stopped || rule == null ? InterlockMessages.ForLease(LeaseCause.OutsideLimits) : rule.PanelMessage;
+            }
+
+            if (!_parser.HasAccepted)
+            {
+                return InterlockMessages.ForLease(LeaseCause.NeverGranted);
+            }
+
+            if (UnpairedRecently(nowMs))
+            {
+                return InterlockMessages.ForLease(LeaseCause.UnpairedMonitor);
+            }
+
+            LeaseCause cause = _lease.WouldGrant(_parser.LastAccepted, nowMs);
+            return cause == LeaseCause.None ? "RESUME REFUSED" : InterlockMessages.ForLease(cause);
+        }
+
+        /// <summary>
         /// Clears the acknowledged, cleared holds and re-grants the lease from the latest frame. Returns false and
         /// changes nothing unless <see cref="ResumePermitted"/>.
         /// </summary>
@@ -210,6 +260,7 @@ namespace Pump.Core.Interlock
             }
 
             _lease.Renew(_parser.LastAccepted, nowMs, _evaluator.Level < InterlockLevel.Hold);
+            Refresh(nowMs);
             return true;
         }
 
@@ -219,6 +270,7 @@ namespace Pump.Core.Interlock
             _sessionActive = false;
             _evaluator.EndSession();
             _lease.Clear();
+            Refresh(_verdictNowMs);
         }
 
         private StartCheck CheckStartInto(long nowMs, VitalBaseline into)

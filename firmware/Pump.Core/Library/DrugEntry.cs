@@ -66,6 +66,26 @@ namespace Pump.Core.Library
             BaselineVitalsMaxAgeS = baselineVitalsMaxAgeS;
         }
 
+        /// <summary>
+        /// The entry declares that a session needs the vital-sign interlock (a fresh baseline, a lease while
+        /// infusing): a baseline age above 0 is that declaration (PRG-012). Plain mL/h entries declare none.
+        /// </summary>
+        public bool RequiresVitalInterlock
+        {
+            get { return BaselineVitalsMaxAgeS > 0; }
+        }
+
+        /// <summary>The entry declares session rules: a minimum spacing or a count per 7 days (PRG-012, HIS).</summary>
+        public bool HasSessionRules
+        {
+            get
+            {
+                Limits spacing = SessionSpacingLimitsH;
+                Limits per7 = SessionsPer7DaysLimits;
+                return spacing.HardMin > 0 || spacing.SoftMin > 0 || (per7.SoftMax != Limits.Unlimited && per7.SoftMax > 0);
+            }
+        }
+
         /// <summary>Limits of a stored kind; <see cref="Limits.NotUsed"/> for anything else.</summary>
         public Limits GetLimits(LimitKind kind)
         {

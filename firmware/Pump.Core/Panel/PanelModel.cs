@@ -12,12 +12,11 @@ using Pump.Hal;
 namespace Pump.Core.Panel
 {
     /// <summary>
-    /// The clinician's screens and keys (PNL-001..), in the core so the device and the simulator show the
-    /// same thing. Programming flow: drug → concentration → weight → dose per kg → duration → syringe →
-    /// review (rate, volume, total dose) → each soft limit confirmed twice → Ready. Plain mL/h drugs ask
-    /// rate and volume instead. Values are entered digit by digit and confirmed (NumberEditor), so a
-    /// change always takes at least two deliberate key presses. Rendering writes into the ScreenBuffer
-    /// without allocating.
+    /// The clinician's panel (PNL-001..), in the core so the device and the simulator show the same thing: the
+    /// key map, which turns (state, key) into a <see cref="ClinicianCommands"/> call or a step of the
+    /// <see cref="ProgramWizard"/> (Programming/), and which screen is drawn (ProgrammingScreen, SessionScreen,
+    /// NoticeScreens). It never drives the pump any other way. Rendering writes into the ScreenBuffer without
+    /// allocating.
     /// </summary>
     public sealed class PanelModel
     {
@@ -25,95 +24,80 @@ namespace Pump.Core.Panel
         public const long RejectionShownUs = 4000000;
 
         private readonly PumpController _pump;
-        private readonly NumberEditor _editor = new NumberEditor();
-        private readonly char[] _line = new char[ScreenBuffer.Columns];
-        private PanelStep _step;
-        private int _drugIndex;
-        private int _concentrationIndex;
-        private int _syringeIndex;
-        private long _weightG;
-        private long _doseUgPerKg;
-        private long _durationS;
-        private long _rateNlPerH;
-        private long _volumeNl;
-        private ProgramResult? _result;
-        private SyringeCalibration? _calibration;
-        private int _findingIndex;
-        private bool _spacingPending;
+        private readonly ClinicianCommands _commands;
+        private readonly ProgramWizard _wizard;
+        private readonly ProgrammingScreen _programmingScreen;
+        private readonly SessionScreen _sessionScreen;
+        private readonly NoticeScreens _notices;
         private bool _confirmEnd;
+        private int _reprimeStep;
+        private bool _confirmShortfall;
         private bool _historyShown;
         private int _historyIndex;
 
         public PanelModel(PumpController pump)
         {
             _pump = pump;
-            _syringeIndex = DefaultSyringeIndex();
+            _commands = pump.Commands;
+            _wizard = new ProgramWizard(_commands);
+            _programmingScreen = new ProgrammingScreen(pump, _wizard);
+            _sessionScreen = new SessionScreen(pump.Status);
+            _notices = new NoticeScreens(pump);
         }
 
         /// <summary>Current programming screen (meaningful in Programming).</summary>
-        public PanelStep Step { get { return _step; } }
+        public PanelStep Step { get { return _wizard.Step; } }
+
+        /// <summary>The programming wizard (its screens, values and findings).</summary>
+        public ProgramWizard Wizard { get { return _wizard; } }
 
         /// <summary>The number editor (for tests and the simulator's clinician).</summary>
-        public NumberEditor Editor { get { return _editor; } }
+        public NumberEditor Editor { get { return _wizard.Editor; } }
 
         /// <summary>The last program computed on review.</summary>
-        public ProgramResult? Result { get { return _result; } }
+        public ProgramResult? Result { get { return _wizard.Result; } }
+
+        /// <summary>Re-prime questions: 0 none, 1 "disconnect the line", 2 "line disconnected?".</summary>
+        public int RePrimeStep { get { return _reprimeStep; } }
+
+        /// <summary>True while "TOO LITTLE DRUG" waits for the clinician's answer.</summary>
+        public bool ConfirmingShortfall { get { return _confirmShortfall; } }
 
         /// <summary>True while "END SESSION?" waits for OK.</summary>
         public bool ConfirmingEnd { get { return _confirmEnd; } }
 
+        /// <summary>Entry of Programming: a fresh program, or (from Ready) the last values to edit.</summary>
         internal void BeginProgramming(bool keepValues)
         {
             _confirmEnd = false;
-            if (!keepValues)
-            {
-                _drugIndex = 0;
-                _weightG = 0;
-                _syringeIndex = DefaultSyringeIndex();
-                ApplyDrugDefaults();
-            }
-
-            _step = PanelStep.Drug;
-            _result = null;
+            _wizard.Begin(keepValues);
         }
 
-        private static int DefaultSyringeIndex()
+        /// <summary>
+        /// Reads the keys pressed since the last tick (at most 16): Silence pauses the alarm audio, every other key
+        /// goes through the screen's key map. Returns whether any key was pressed (the callback timer's touch).
+        /// </summary>
+        public bool ReadKeys(IKeypad keypad, long nowUs)
         {
-            for (int i = 0; i < SyringeTable.Count; i++)
+            PanelKey key;
+            int handled = 0;
+            while (handled < 16 && keypad.TryReadKey(out key))
             {
-                if (SyringeTable.GetAt(i).Id == 105)
+                handled++;
+                if (key == PanelKey.Silence)
                 {
-                    return i;
+                    _commands.SilenceAlarms(nowUs);
+                }
+                else
+                {
+                    OnKey(key, nowUs);
                 }
             }
 
-            return 0;
+            return handled > 0;
         }
 
-        private DrugEntry CurrentDrug()
-        {
-            return _pump.Library.GetAt(_drugIndex);
-        }
-
-        private void ApplyDrugDefaults()
-        {
-            DrugEntry d = CurrentDrug();
-            _concentrationIndex = 0;
-            for (int i = 0; i < d.ConcentrationsUgPerMl.Length; i++)
-            {
-                if (d.ConcentrationsUgPerMl[i] == d.DefaultConcentrationUgPerMl)
-                {
-                    _concentrationIndex = i;
-                }
-            }
-
-            _doseUgPerKg = d.DefaultDoseUgPerKg;
-            _durationS = d.DefaultDurationS;
-            _rateNlPerH = d.DefaultRateNlPerH;
-            _volumeNl = 0;
-        }
-
-        /// <summary>Handles one key (Silence is handled by the controller).</summary>
+        /// <summary>Handles one key (Silence is read by <see cref="ReadKeys"/>).</summary>
         public void OnKey(PanelKey key, long nowUs)
         {
             switch (_pump.State)
@@ -123,9 +107,14 @@ namespace Pump.Core.Panel
                     {
                         OnHistoryKey(key);
                     }
+                    else if (key == PanelKey.Ok && _pump.Alarms.IsShown(AlarmCode.SessionNotRestored))
+                    {
+                        // The unrestored session's delivery is acknowledged before anything new is programmed.
+                        _commands.AcknowledgeAlarms(nowUs);
+                    }
                     else if (key == PanelKey.Ok)
                     {
-                        _pump.Request(PumpTrigger.BeginProgramming);
+                        _commands.Request(PumpTrigger.BeginProgramming);
                     }
                     else if (key == PanelKey.Down || key == PanelKey.Up)
                     {
@@ -135,46 +124,78 @@ namespace Pump.Core.Panel
 
                     break;
                 case PumpState.Programming:
-                    OnProgrammingKey(key);
+                    WizardOutcome outcome = _wizard.OnKey(key);
+                    if (outcome == WizardOutcome.Cancelled)
+                    {
+                        _commands.Request(PumpTrigger.CancelProgramming);
+                    }
+                    else if (outcome == WizardOutcome.Confirmed && _wizard.Calibration != null && _wizard.Result != null)
+                    {
+                        // Only the wizard's confirmation makes a program; the pump checks it again before adopting it.
+                        _commands.AdoptConfirmedProgram(_wizard.Drug, _wizard.Calibration, _wizard.Result);
+                    }
+
                     break;
                 case PumpState.Ready:
-                    if (key == PanelKey.Start)
+                    if (_reprimeStep > 0 || _confirmShortfall)
                     {
-                        _pump.Request(PumpTrigger.RequestStart);
+                        OnReadyQuestionKey(key);
+                    }
+                    else if (key == PanelKey.Start)
+                    {
+                        long loadedNl;
+                        long programNl;
+                        if (_commands.StartShortfall(out loadedNl, out programNl))
+                        {
+                            // Too little drug: start only after the clinician saw both volumes (STM-005).
+                            _confirmShortfall = true;
+                        }
+                        else
+                        {
+                            _commands.Request(PumpTrigger.RequestStart);
+                        }
                     }
                     else if (key == PanelKey.Ok)
                     {
-                        _pump.Request(PumpTrigger.RequestPrime);
+                        if (_pump.PrimedOnce)
+                        {
+                            // A re-prime could push drug into a connected patient: two deliberate steps first (STM-011).
+                            _reprimeStep = 1;
+                        }
+                        else
+                        {
+                            _commands.Request(PumpTrigger.RequestPrime);
+                        }
                     }
                     else if (key == PanelKey.Back)
                     {
-                        _pump.Request(PumpTrigger.BeginProgramming);
+                        _commands.Request(PumpTrigger.BeginProgramming);
                     }
                     else if (key == PanelKey.PauseStop)
                     {
-                        _pump.Request(PumpTrigger.CancelProgramming);
+                        _commands.Request(PumpTrigger.CancelProgramming);
                     }
 
                     break;
                 case PumpState.Priming:
                     if (key == PanelKey.Ok)
                     {
-                        _pump.Request(PumpTrigger.PrimeFinished);
+                        _commands.Request(PumpTrigger.PrimeFinished);
                     }
                     else if (key == PanelKey.PauseStop || key == PanelKey.Back)
                     {
-                        _pump.Request(PumpTrigger.RequestPause);
+                        _commands.Request(PumpTrigger.RequestPause);
                     }
 
                     break;
                 case PumpState.Infusing:
                     if (key == PanelKey.PauseStop)
                     {
-                        _pump.Request(PumpTrigger.RequestPause);
+                        _commands.Request(PumpTrigger.RequestPause);
                     }
                     else if (key == PanelKey.Ok)
                     {
-                        _pump.AcknowledgeAlarms(nowUs);
+                        _commands.AcknowledgeAlarms(nowUs);
                     }
 
                     break;
@@ -187,18 +208,51 @@ namespace Pump.Core.Panel
                 case PumpState.Completed:
                     if (key == PanelKey.Ok)
                     {
-                        _pump.AcknowledgeAlarms(nowUs);
-                        _pump.Request(PumpTrigger.EndSession);
+                        _commands.AcknowledgeAlarms(nowUs);
+                        _commands.Request(PumpTrigger.EndSession);
                     }
 
                     break;
                 default:
                     if (key == PanelKey.Ok)
                     {
-                        _pump.AcknowledgeAlarms(nowUs);
+                        _commands.AcknowledgeAlarms(nowUs);
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>The two re-prime questions and the too-little-drug question in Ready: OK answers yes, any other key no.</summary>
+        private void OnReadyQuestionKey(PanelKey key)
+        {
+            bool yes = key == PanelKey.Ok;
+            if (_confirmShortfall)
+            {
+                _confirmShortfall = false;
+                if (yes && _commands.ConfirmShortfall())
+                {
+                    _commands.Request(PumpTrigger.RequestStart);
+                }
+
+                return;
+            }
+
+            if (!yes)
+            {
+                _reprimeStep = 0;
+            }
+            else if (_reprimeStep == 1)
+            {
+                _reprimeStep = 2;
+            }
+            else
+            {
+                _reprimeStep = 0;
+                if (_commands.ConfirmLineDisconnected())
+                {
+                    _commands.Request(PumpTrigger.RequestPrime);
+                }
             }
         }
 
@@ -220,32 +274,6 @@ namespace Pump.Core.Panel
             }
         }
 
-        private void RenderHistory(ScreenBuffer s, long nowUs)
-        {
-            int n = _pump.Alarms.HistoryCount;
-            int c = s.Put(0, 0, "ALARM HISTORY ");
-            if (n == 0)
-            {
-                s.Put(1, 0, "NO ALARMS");
-            }
-            else
-            {
-                c = s.PutInteger(0, c, _historyIndex + 1);
-                c = s.PutChar(0, c, '/');
-                s.PutInteger(0, c, n);
-                AlarmCode code;
-                long atUs;
-                bool raised;
-                _pump.Alarms.HistoryAt(_historyIndex, out code, out atUs, out raised);
-                s.Put(1, 0, AlarmTable.For(code).Message);
-                int rc = s.Put(2, 0, raised ? "RAISED " : "CLEARED ");
-                rc = s.PutDuration(2, rc, (nowUs - atUs) / 1000000);
-                s.Put(2, rc, " AGO");
-            }
-
-            s.Put(3, 0, "UP/DN  BACK:EXIT");
-        }
-
         private void OnStoppedKey(PanelKey key, long nowUs)
         {
             if (_confirmEnd)
@@ -253,7 +281,7 @@ namespace Pump.Core.Panel
                 if (key == PanelKey.Ok)
                 {
                     _confirmEnd = false;
-                    _pump.Request(PumpTrigger.RequestStop);
+                    _commands.Request(PumpTrigger.RequestStop);
                 }
                 else if (key == PanelKey.Back)
                 {
@@ -269,282 +297,16 @@ namespace Pump.Core.Panel
             }
             else if (key == PanelKey.Start)
             {
-                _pump.Request(PumpTrigger.RequestResume);
+                _commands.Resume();
             }
             else if (key == PanelKey.Ok)
             {
-                _pump.AcknowledgeAlarms(nowUs);
+                _commands.AcknowledgeAlarms(nowUs);
                 if (_pump.State == PumpState.Alarm)
                 {
-                    _pump.Request(PumpTrigger.ClearAlarm);
+                    _commands.Request(PumpTrigger.ClearAlarm);
                 }
             }
-        }
-
-        private void OnProgrammingKey(PanelKey key)
-        {
-            DrugEntry drug = CurrentDrug();
-            bool plain = drug.Mode == DoseMode.PlainRate;
-            switch (_step)
-            {
-                case PanelStep.Drug:
-                    if (key == PanelKey.Up || key == PanelKey.Down)
-                    {
-                        int n = _pump.Library.Count;
-                        _drugIndex = (_drugIndex + (key == PanelKey.Up ? n - 1 : 1)) % n;
-                        ApplyDrugDefaults();
-                    }
-                    else if (key == PanelKey.Ok)
-                    {
-                        GoTo(plain ? PanelStep.Rate : PanelStep.Concentration);
-                    }
-                    else if (key == PanelKey.Back)
-                    {
-                        _pump.Request(PumpTrigger.CancelProgramming);
-                    }
-
-                    break;
-                case PanelStep.Concentration:
-                    if (key == PanelKey.Up || key == PanelKey.Down)
-                    {
-                        int n = drug.ConcentrationsUgPerMl.Length;
-                        if (n > 0)
-                        {
-                            _concentrationIndex = (_concentrationIndex + (key == PanelKey.Up ? n - 1 : 1)) % n;
-                        }
-                    }
-                    else if (key == PanelKey.Ok)
-                    {
-                        GoTo(PanelStep.Weight);
-                    }
-                    else if (key == PanelKey.Back)
-                    {
-                        GoTo(PanelStep.Drug);
-                    }
-
-                    break;
-                case PanelStep.Weight:
-                    Edit(key, PanelStep.Dose, PanelStep.Concentration);
-                    break;
-                case PanelStep.Dose:
-                    Edit(key, PanelStep.Duration, PanelStep.Weight);
-                    break;
-                case PanelStep.Duration:
-                    Edit(key, PanelStep.Syringe, PanelStep.Dose);
-                    break;
-                case PanelStep.Rate:
-                    Edit(key, PanelStep.Volume, PanelStep.Drug);
-                    break;
-                case PanelStep.Volume:
-                    Edit(key, PanelStep.Syringe, PanelStep.Rate);
-                    break;
-                case PanelStep.Syringe:
-                    if (key == PanelKey.Up || key == PanelKey.Down)
-                    {
-                        int n = SyringeTable.Count;
-                        _syringeIndex = (_syringeIndex + (key == PanelKey.Up ? n - 1 : 1)) % n;
-                    }
-                    else if (key == PanelKey.Ok)
-                    {
-                        Compute(drug);
-                        GoTo(PanelStep.Review);
-                    }
-                    else if (key == PanelKey.Back)
-                    {
-                        GoTo(plain ? PanelStep.Volume : PanelStep.Duration);
-                    }
-
-                    break;
-                case PanelStep.Review:
-                    OnReviewKey(key, drug);
-                    break;
-                case PanelStep.SoftLimit:
-                    if (key == PanelKey.Ok)
-                    {
-                        _step = PanelStep.ConfirmOverride;
-                    }
-                    else if (key == PanelKey.Back)
-                    {
-                        GoTo(PanelStep.Review);
-                    }
-                    else if (key == PanelKey.Up && _findingIndex > 0)
-                    {
-                        _findingIndex--;
-                    }
-
-                    break;
-                case PanelStep.ConfirmOverride:
-                    if (key == PanelKey.Ok)
-                    {
-                        NextSoftFinding(drug);
-                    }
-                    else if (key == PanelKey.Back)
-                    {
-                        _step = PanelStep.SoftLimit;
-                    }
-
-                    break;
-            }
-        }
-
-        private void OnReviewKey(PanelKey key, DrugEntry drug)
-        {
-            if (key == PanelKey.Back)
-            {
-                GoTo(PanelStep.Syringe);
-                return;
-            }
-
-            if (_result == null || _calibration == null)
-            {
-                return;
-            }
-
-            if (key == PanelKey.Up || key == PanelKey.Down)
-            {
-                int n = _result.FindingCount;
-                if (n > 0)
-                {
-                    _findingIndex = (_findingIndex + (key == PanelKey.Up ? n - 1 : 1)) % n;
-                }
-
-                return;
-            }
-
-            if (key != PanelKey.Ok || Refused())
-            {
-                return;
-            }
-
-            if (_result.Outcome == ProgramOutcome.NeedsConfirmation || _spacingPending)
-            {
-                // Findings first, then (index == FindingCount) the session-spacing confirmation.
-                _findingIndex = 0;
-                _step = PanelStep.SoftLimit;
-                return;
-            }
-
-            _pump.AdoptConfirmedProgram(drug, _calibration, _result);
-        }
-
-        /// <summary>After one soft finding is confirmed twice, shows the next; after the last, adopts the program.</summary>
-        private void NextSoftFinding(DrugEntry drug)
-        {
-            if (_result == null || _calibration == null)
-            {
-                return;
-            }
-
-            _findingIndex++;
-            if (_findingIndex < _result.FindingCount)
-            {
-                _step = PanelStep.SoftLimit;
-                return;
-            }
-
-            if (_spacingPending && _findingIndex == _result.FindingCount)
-            {
-                // The session-spacing override is confirmed like any soft limit.
-                _step = PanelStep.SoftLimit;
-                return;
-            }
-
-            _pump.AdoptConfirmedProgram(drug, _calibration, _result);
-        }
-
-        private bool Refused()
-        {
-            return _result == null || _result.Outcome == ProgramOutcome.Rejected || _pump.SpacingCheck.IsRefused || BeyondMechanism();
-        }
-
-        private bool BeyondMechanism()
-        {
-            return _result != null && _result.Program != null && !_pump.WithinMechanism(_result.Program);
-        }
-
-        private void Compute(DrugEntry drug)
-        {
-            _result = null;
-            _findingIndex = 0;
-            SyringeCalibration? calibration;
-            if (!SyringeCalibration.TryCreate(SyringeTable.GetAt(_syringeIndex), _pump.Settings.Mechanism, out calibration) || calibration == null)
-            {
-                return;
-            }
-
-            _calibration = calibration;
-            if (drug.Mode == DoseMode.PlainRate)
-            {
-                _result = InfusionProgrammer.ProgramPlainRate(drug, _rateNlPerH, _volumeNl, calibration);
-            }
-            else
-            {
-                int concentration = drug.ConcentrationsUgPerMl.Length > 0 ? drug.ConcentrationsUgPerMl[_concentrationIndex] : 0;
-                _result = InfusionProgrammer.ProgramWeightBased(drug, concentration, _weightG, _doseUgPerKg, _durationS, calibration);
-            }
-
-            SpacingCheckResult spacing = _pump.CheckSpacing(drug);
-            _spacingPending = spacing.Verdict == SpacingVerdict.SoftNeedsConfirmation;
-        }
-
-        private void GoTo(PanelStep step)
-        {
-            _step = step;
-            switch (step)
-            {
-                case PanelStep.Weight:
-                    _editor.Begin(_weightG / 100, 4, 1);
-                    break;
-                case PanelStep.Dose:
-                    _editor.Begin(_doseUgPerKg / 10, 4, 2);
-                    break;
-                case PanelStep.Duration:
-                    _editor.Begin(_durationS / 60, 3, 0);
-                    break;
-                case PanelStep.Rate:
-                    _editor.Begin(_rateNlPerH / 100000, 5, 1);
-                    break;
-                case PanelStep.Volume:
-                    _editor.Begin(_volumeNl / 100000, 4, 1);
-                    break;
-            }
-        }
-
-        private void Edit(PanelKey key, PanelStep next, PanelStep previous)
-        {
-            EditResult r = _editor.Press(key);
-            if (r == EditResult.Cancelled)
-            {
-                GoTo(previous);
-                return;
-            }
-
-            if (r != EditResult.Committed)
-            {
-                return;
-            }
-
-            long v = _editor.Value;
-            switch (_step)
-            {
-                case PanelStep.Weight:
-                    _weightG = v * 100;
-                    break;
-                case PanelStep.Dose:
-                    _doseUgPerKg = v * 10;
-                    break;
-                case PanelStep.Duration:
-                    _durationS = v * 60;
-                    break;
-                case PanelStep.Rate:
-                    _rateNlPerH = v * 100000;
-                    break;
-                case PanelStep.Volume:
-                    _volumeNl = v * 100000;
-                    break;
-            }
-
-            GoTo(next);
         }
 
         /// <summary>Draws the screen for the current state.</summary>
@@ -552,6 +314,13 @@ namespace Pump.Core.Panel
         {
             ScreenBuffer s = _pump.Screen;
             s.Clear();
+            if (_pump.State != PumpState.Ready)
+            {
+                // Ready's questions belong to the moment they were asked.
+                _reprimeStep = 0;
+                _confirmShortfall = false;
+            }
+
             switch (_pump.State)
             {
                 case PumpState.SelfTest:
@@ -561,7 +330,13 @@ namespace Pump.Core.Panel
                 case PumpState.Idle:
                     if (_historyShown)
                     {
-                        RenderHistory(s, nowUs);
+                        _notices.RenderHistory(s, nowUs, _historyIndex);
+                        break;
+                    }
+
+                    if (_pump.UnrestoredDeliveredNl >= 0 && _pump.Alarms.IsShown(AlarmCode.SessionNotRestored))
+                    {
+                        _notices.RenderUnrestored(s);
                         break;
                     }
 
@@ -580,13 +355,19 @@ namespace Pump.Core.Panel
                     }
                     break;
                 case PumpState.Programming:
-                    RenderProgramming(s);
+                    _programmingScreen.Render(s);
                     break;
                 case PumpState.Ready:
-                    RenderProgramLine(s, 0);
-                    RenderRateLine(s, 1);
+                    if (_reprimeStep > 0 || _confirmShortfall)
+                    {
+                        _notices.RenderReadyQuestion(s, _confirmShortfall, _reprimeStep);
+                        break;
+                    }
+
+                    _programmingScreen.RenderProgramLine(s, 0);
+                    _programmingScreen.RenderRateLine(s, 1);
                     s.Put(2, 0, _pump.LinePrimed ? "START:INFUSE OK:PRM" : "OK:PRIME  BACK:EDIT");
-                    RenderPairedMonitor(s, 3);
+                    _programmingScreen.RenderPairedMonitor(s, 3);
                     break;
                 case PumpState.Priming:
                     s.Put(0, 0, "PRIMING");
@@ -600,12 +381,12 @@ namespace Pump.Core.Panel
                 case PumpState.Alarm:
                 case PumpState.Stopped:
                 case PumpState.Completed:
-                    RenderSession(s, nowUs);
+                    _sessionScreen.Render(s, nowUs, _confirmEnd);
                     break;
                 case PumpState.Failsafe:
                     s.Put(0, 0, "FAILSAFE: SERVICE");
-                    RenderAlarmLine(s, 1);
-                    RenderDelivered(s, 2);
+                    _sessionScreen.RenderAlarmLine(s, 1);
+                    _sessionScreen.RenderDelivered(s, 2);
                     break;
             }
 
@@ -615,346 +396,6 @@ namespace Pump.Core.Panel
                 s.ClearRow(3);
                 int rc = s.Put(3, 0, "! ");
                 s.Put(3, rc, reason);
-            }
-        }
-
-        /// <summary>The paired monitor, shown before every start of a drug that needs vitals so the clinician can
-        /// check it against the monitor's label (PNL-300).</summary>
-        private void RenderPairedMonitor(ScreenBuffer s, int row)
-        {
-            if (!_pump.InterlockRequired)
-            {
-                return;
-            }
-
-            int c = s.Put(row, 0, "MONITOR ");
-            if (_pump.Settings.PairedMonitorId == 0)
-            {
-                s.Put(row, c, "NOT PAIRED");
-            }
-            else
-            {
-                s.PutInteger(row, c, _pump.Settings.PairedMonitorId);
-            }
-        }
-
-        private void RenderProgramming(ScreenBuffer s)
-        {
-            DrugEntry drug = CurrentDrug();
-            switch (_step)
-            {
-                case PanelStep.Drug:
-                    s.Put(0, 0, "SELECT DRUG");
-                    s.Put(1, 0, drug.Name);
-                    s.Put(3, 0, "UP/DN  OK:NEXT");
-                    break;
-                case PanelStep.Concentration:
-                    s.Put(0, 0, "CONCENTRATION");
-                    if (drug.ConcentrationsUgPerMl.Length > 0)
-                    {
-                        int c = s.PutFixed(1, 0, drug.ConcentrationsUgPerMl[_concentrationIndex], 3, 0);
-                        s.Put(1, c, " mg/mL");
-                    }
-
-                    s.Put(3, 0, "UP/DN  OK:NEXT");
-                    break;
-                case PanelStep.Weight:
-                    RenderEditor(s, "PATIENT WEIGHT", "kg");
-                    break;
-                case PanelStep.Dose:
-                    RenderEditor(s, "DOSE PER KG", "mg/kg");
-                    break;
-                case PanelStep.Duration:
-                    RenderEditor(s, "DURATION", "min");
-                    break;
-                case PanelStep.Rate:
-                    RenderEditor(s, "RATE", "mL/h");
-                    break;
-                case PanelStep.Volume:
-                    RenderEditor(s, "VOLUME TO INFUSE", "mL");
-                    break;
-                case PanelStep.Syringe:
-                    s.Put(0, 0, "SYRINGE");
-                    s.Put(1, 0, SyringeTable.GetAt(_syringeIndex).DisplayName);
-                    s.Put(3, 0, "UP/DN  OK:REVIEW");
-                    break;
-                case PanelStep.Review:
-                    RenderReview(s);
-                    break;
-                case PanelStep.SoftLimit:
-                case PanelStep.ConfirmOverride:
-                    RenderSoftLimit(s);
-                    break;
-            }
-        }
-
-        /// <summary>A number-entry screen: title, the digits with the cursor, the key hint.</summary>
-        private void RenderEditor(ScreenBuffer s, string title, string unit)
-        {
-            s.Put(0, 0, title);
-            _editor.Draw(s, 1, 0, unit);
-            RenderEditHint(s);
-        }
-
-        private void RenderEditHint(ScreenBuffer s)
-        {
-            s.Put(3, 0, _editor.Confirming ? "OK:CONFIRM BACK:EDIT" : "UP/DN:DIGIT OK:NEXT");
-        }
-
-        private void RenderReview(ScreenBuffer s)
-        {
-            ProgramResult? r = _result;
-            if (r == null)
-            {
-                s.Put(0, 0, "NO CALIBRATION");
-                s.Put(3, 0, "BACK: SYRINGE");
-                return;
-            }
-
-            if (r.Outcome == ProgramOutcome.Rejected || r.Program == null)
-            {
-                s.Put(0, 0, "REJECTED: HARD LIMIT");
-                RenderFinding(s, r, _findingIndex < 0 ? 0 : _findingIndex % IntMath.Max(1, r.FindingCount));
-                s.Put(3, 0, "BACK: CHANGE ENTRY");
-                return;
-            }
-
-            if (BeyondMechanism())
-            {
-                InfusionProgram fast = r.Program;
-                s.Put(0, 0, "REJECTED: PUMP MAX");
-                int fc = s.Put(1, 0, "RATE ");
-                fc = s.PutFixed(1, fc, fast.RateUlPerH, 3, 1);
-                s.Put(1, fc, " mL/h");
-                s.Put(2, 0, "TOO FAST: SYRINGE");
-                s.Put(3, 0, "BACK: CHANGE ENTRY");
-                return;
-            }
-
-            if (_pump.SpacingCheck.IsRefused)
-            {
-                s.Put(0, 0, "REJECTED: SESSIONS");
-                PutClipped(s, 1, _pump.SpacingCheck.Message, 0);
-                PutClipped(s, 2, _pump.SpacingCheck.Message, ScreenBuffer.Columns);
-                s.Put(3, 0, "BACK: CHANGE ENTRY");
-                return;
-            }
-
-            InfusionProgram p = r.Program;
-            int c = s.Put(0, 0, "RATE ");
-            c = s.PutFixed(0, c, p.RateUlPerH, 3, 1);
-            s.Put(0, c, " mL/h");
-            // Whole 0.01 mL and 0.01 mg (rounded down), so the longest line still fits 20 columns.
-            c = s.Put(1, 0, "VOL ");
-            c = s.PutFixed(1, c, p.VolumeNl / 10000, 2, 1);
-            c = s.Put(1, c, "mL ");
-            if (p.TotalDoseUg > 0)
-            {
-                c = s.PutFixed(1, c, p.TotalDoseUg / 10, 2, 1);
-                s.Put(1, c, "mg");
-            }
-
-            c = s.Put(2, 0, "TIME ");
-            s.PutDuration(2, c, p.DurationS);
-            s.Put(3, 0, r.Outcome == ProgramOutcome.NeedsConfirmation || _spacingPending ? "OK:SOFT LIMITS" : "OK:ACCEPT BACK:EDIT");
-        }
-
-        private void RenderSoftLimit(ScreenBuffer s)
-        {
-            ProgramResult? r = _result;
-            bool confirming = _step == PanelStep.ConfirmOverride;
-            if (r != null && _findingIndex >= 0 && _findingIndex < r.FindingCount)
-            {
-                RenderFinding(s, r, _findingIndex);
-            }
-            else
-            {
-                s.Put(1, 0, "SESSION SPACING");
-                PutClipped(s, 2, _pump.SpacingCheck.Message, 0);
-            }
-
-            s.Put(0, 0, confirming ? "CONFIRM OVERRIDE?" : "SOFT LIMIT");
-            s.Put(3, 0, confirming ? "OK:YES  BACK:NO" : "OK:OVERRIDE BACK:NO");
-        }
-
-        private void RenderFinding(ScreenBuffer s, ProgramResult r, int index)
-        {
-            if (r.FindingCount == 0)
-            {
-                return;
-            }
-
-            Finding f = r.GetFinding(index);
-            int n = f.WriteLine1(_line, 0);
-            PutChars(s, 1, n);
-            n = f.WriteLine2(_line, 0);
-            PutChars(s, 2, n);
-        }
-
-        private void PutChars(ScreenBuffer s, int row, int n)
-        {
-            for (int i = 0; i < n && i < ScreenBuffer.Columns; i++)
-            {
-                s.PutChar(row, i, _line[i]);
-            }
-        }
-
-        private static void PutClipped(ScreenBuffer s, int row, string text, int from)
-        {
-            for (int i = 0; i < ScreenBuffer.Columns && from + i < text.Length; i++)
-            {
-                char ch = text[from + i];
-                s.PutChar(row, i, ch >= ' ' && ch <= '~' ? ch : '?');
-            }
-        }
-
-        private void RenderProgramLine(ScreenBuffer s, int row)
-        {
-            DrugEntry? d = _pump.Drug;
-            s.Put(row, 0, d != null ? d.Name : "NO PROGRAM");
-        }
-
-        private void RenderRateLine(ScreenBuffer s, int row)
-        {
-            InfusionProgram? p = _pump.Program;
-            if (p == null)
-            {
-                return;
-            }
-
-            int c = s.PutFixed(row, 0, p.RateUlPerH, 3, 1);
-            c = s.Put(row, c, "mL/h ");
-            c = s.PutFixed(row, c, p.VolumeNl / 1000, 3, 1);
-            s.Put(row, c, "mL");
-        }
-
-        private void RenderSession(ScreenBuffer s, long nowUs)
-        {
-            PumpState state = _pump.State;
-            if (_confirmEnd)
-            {
-                s.Put(0, 0, "END SESSION?");
-                RenderDelivered(s, 1);
-                s.Put(3, 0, "OK:END  BACK:NO");
-                return;
-            }
-
-            int c = s.Put(0, 0, PumpStates.Name(state));
-            InfusionProgram? p = _pump.Program;
-            if (state == PumpState.Infusing && p != null)
-            {
-                c = s.PutChar(0, c, ' ');
-                c = s.PutFixed(0, c, p.RateUlPerH, 3, 1);
-                s.Put(0, c, "mL/h");
-            }
-
-            RenderDelivered(s, 1);
-            if (state == PumpState.Infusing && p != null)
-            {
-                long left = p.TotalMicrosteps - _pump.Ledger.CountedMicrosteps;
-                long leftUs = left <= 0 ? 0 : IntMath.MulDiv(left, p.RatePeriodUs, p.RateMicrosteps);
-                int lc = s.Put(2, 0, "LEFT ");
-                s.PutDuration(2, lc, leftUs / 1000000);
-            }
-            else
-            {
-                RenderAlarmLine(s, 2);
-            }
-
-            if (state == PumpState.Infusing)
-            {
-                RenderVitals(s, 3, nowUs);
-            }
-            else if (state == PumpState.Stopped || state == PumpState.Completed)
-            {
-                s.Put(3, 0, "OK: END SESSION");
-            }
-            else if (state == PumpState.Alarm)
-            {
-                s.Put(3, 0, "OK:CLEAR STOP:END");
-            }
-            else
-            {
-                s.Put(3, 0, "START:GO  STOP:END");
-            }
-        }
-
-        /// <summary>"12.3/35.0mL 12.3mg": delivered and programmed volume (0.1 mL, rounded down) and dose.</summary>
-        private void RenderDelivered(ScreenBuffer s, int row)
-        {
-            InfusionProgram? p = _pump.Program;
-            int c = s.PutFixed(row, 0, _pump.DeliveredVolumeNl() / 100000, 1, 1);
-            if (p != null)
-            {
-                c = s.PutChar(row, c, '/');
-                c = s.PutFixed(row, c, p.VolumeNl / 100000, 1, 1);
-            }
-
-            c = s.Put(row, c, "mL");
-            if (p != null && p.TotalDoseUg > 0)
-            {
-                c = s.PutChar(row, c, ' ');
-                c = s.PutFixed(row, c, _pump.DeliveredDoseUg() / 100, 1, 1);
-                s.Put(row, c, "mg");
-            }
-        }
-
-        private void RenderAlarmLine(ScreenBuffer s, int row)
-        {
-            AlarmCode top = _pump.Alarms.Highest;
-            if (top == AlarmCode.None)
-            {
-                return;
-            }
-
-            if (top == AlarmCode.VitalHold || top == AlarmCode.VitalStop || top == AlarmCode.VitalAdvisory)
-            {
-                VitalRule? rule = _pump.Interlock.ActiveRule;
-                if (rule != null)
-                {
-                    s.Put(row, 0, rule.PanelMessage);
-                    return;
-                }
-            }
-
-            s.Put(row, 0, AlarmTable.For(top).Message);
-        }
-
-        private void RenderVitals(ScreenBuffer s, int row, long nowUs)
-        {
-            AlarmCode top = _pump.Alarms.Highest;
-            if (top != AlarmCode.None)
-            {
-                RenderAlarmLine(s, row);
-                return;
-            }
-
-            if (!_pump.InterlockRequired || !_pump.Interlock.Parser.HasAccepted)
-            {
-                return;
-            }
-
-            VitalSigns v = _pump.Interlock.Latest;
-            int c = 0;
-            if (v.NibpAvailable)
-            {
-                c = s.PutInteger(row, c, v.SystolicMmHg);
-                c = s.PutChar(row, c, '/');
-                c = s.PutInteger(row, c, v.DiastolicMmHg);
-                c = s.PutChar(row, c, ' ');
-            }
-
-            if (v.HeartRateAvailable)
-            {
-                c = s.Put(row, c, "HR");
-                c = s.PutInteger(row, c, v.HeartRateBpm);
-                c = s.PutChar(row, c, ' ');
-            }
-
-            if (v.Spo2Usable)
-            {
-                c = s.Put(row, c, "S");
-                s.PutInteger(row, c, v.Spo2Percent);
             }
         }
     }

@@ -106,7 +106,7 @@ namespace Pump.Core.Persistence
                 return 0;
             }
 
-            return IntMath.CeilDiv(checked(windowMs * 1000 * rateMicrosteps), ratePeriodUs);
+            return IntMath.CeilDiv(IntMath.Multiply(IntMath.Multiply(windowMs, 1000), rateMicrosteps), ratePeriodUs);
         }
 
         /// <summary>Starts a new program's delivery: persists 0 delivered, exact, with the current snapshot.
@@ -176,7 +176,14 @@ namespace Pump.Core.Persistence
                 return true;
             }
 
-            long target = IntMath.Max(IntMath.Min(checked(commandedEndMicrosteps + windowMicrosteps), capMicrosteps), commandedEndMicrosteps);
+            // A sum beyond long is beyond any cap: saturate to the cap (explicitly; nanoCLR would wrap it negative).
+            long wanted;
+            if (!IntMath.TryAdd(commandedEndMicrosteps, IntMath.Max(windowMicrosteps, 0), out wanted))
+            {
+                wanted = long.MaxValue;
+            }
+
+            long target = IntMath.Max(IntMath.Min(wanted, capMicrosteps), commandedEndMicrosteps);
             if (target > _reserved)
             {
                 Persist(target, false, true);
@@ -247,7 +254,7 @@ namespace Pump.Core.Persistence
                 return -1;
             }
 
-            long scaled = checked(microsteps * _calibrationNl);
+            long scaled = IntMath.Multiply(microsteps, _calibrationNl);
             return exact ? scaled / _calibrationMicrosteps : IntMath.CeilDiv(scaled, _calibrationMicrosteps);
         }
     }

@@ -141,7 +141,7 @@ namespace Pump.Core.Persistence
                 case FieldPumpStateCode: return TryInt(v, out s.PumpStateCode);
                 case FieldProgramPresent: return TryBool(v, out s.ProgramPresent);
                 case FieldDrugId: return TryInt(v, out s.DrugId);
-                case FieldConcentrationUgPerMl: s.ConcentrationUgPerMl = v; return v >= 0;
+                case FieldConcentrationUgPerMl: s.ConcentrationUgPerMl = v; return v >= 0 && v <= int.MaxValue;   // restored as an int
                 case FieldWeightG: s.WeightG = v; return v >= 0;
                 case FieldDoseUgPerKg: s.DoseUgPerKg = v; return v >= 0;
                 case FieldDurationMs: s.DurationMs = v; return v >= 0;

@@ -30,6 +30,7 @@ namespace Pump.Core.Service
         private uint _declaredCrc;
         private uint _stagedRevision;
         private int _stagedEntries;
+        private bool _stagedIsDraft;
         private LibraryLoadResult? _lastRefusal;
         private int _failStatus = ServiceStatus.NoLibraryTransfer;
 
@@ -45,6 +46,9 @@ namespace Pump.Core.Service
         public uint StagedRevision => _stagedRevision;
 
         public int StagedEntries => _stagedEntries;
+
+        /// <summary>The verified library has no pharmacy sign-off (LIB-012): the confirmation screen says DRAFT.</summary>
+        public bool StagedIsDraft => _stagedIsDraft;
 
         /// <summary>Bytes received of the transfer in progress.</summary>
         public int Received => _received;
@@ -133,6 +137,7 @@ namespace Pump.Core.Service
 
             _stagedRevision = result.Library.Revision;
             _stagedEntries = result.Library.Count;
+            _stagedIsDraft = result.Library.IsDraft;
             _state = StatePending;
             _log.Append(ServiceEventCodes.LibraryStaged, EventPriority.Info, EventCategory.System,
                 (int)(_stagedRevision & 0x7FFFFFFF), _stagedEntries);

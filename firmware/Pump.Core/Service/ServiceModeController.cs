@@ -235,6 +235,11 @@ namespace Pump.Core.Service
             LibraryInstaller installer = _context.Installer;
             if (installer.AwaitingPanel)
             {
+                if (installer.StagedIsDraft)
+                {
+                    _screen.Put(0, 15, "DRAFT"); // no pharmacy sign-off (LIB-012)
+                }
+
                 _screen.Put(1, 0, "NEW LIBRARY REV ");
                 _screen.PutInteger(1, 16, installer.StagedRevision);
                 int c = _screen.PutInteger(2, 0, installer.StagedEntries);

@@ -3,9 +3,9 @@ using Pump.Hal;
 namespace Pump.Hal.Esp32.Logic
 {
     /// <summary>
-    /// IEC 60601-1-8 auditory alarm patterns as pulse lists. Each pulse's width is produced exactly
-    /// by the RMT hardware; pulse start times come from this sequencer, polled by the 50 ms control
-    /// loop, so every start offset is a multiple of 50 ms and lands on a loop tick.
+    /// IEC 60601-1-8 auditory alarm patterns as pulse lists. Pulse start times and widths are multiples of
+    /// the 50 ms control period, so every pulse starts and ends on a loop tick (the PWM buzzer switches its tone on
+    /// and off there; each pulse's pitch is <see cref="AlarmMelody"/>).
     /// Chosen values (IEC 60601-1-8:2006+A1:2012 Table 4 ranges in brackets):
     /// high: 10 pulses, t_p 150 ms [75–200], t_s 100 ms [50–125], 3rd→4th and 8th→9th silence
     ///   2·t_s + t_p = 350 ms, 5th→6th silence 450 ms [350–1300], burst repeat 7 s [2.5–15 s];
@@ -97,6 +97,14 @@ namespace Pump.Hal.Esp32.Logic
         /// </summary>
         public bool TryTakePulse(long nowUs, out int pulseMs)
         {
+            int pulseIndex;
+            return TryTakePulse(nowUs, out pulseMs, out pulseIndex);
+        }
+
+        /// <summary>As <see cref="TryTakePulse(long, out int)"/>, with the pulse's index within its burst (its melody note).</summary>
+        public bool TryTakePulse(long nowUs, out int pulseMs, out int pulseIndex)
+        {
+            pulseIndex = -1;
             pulseMs = PulseMs(_sound);
             if (pulseMs == 0)
             {
@@ -123,6 +131,7 @@ namespace Pump.Hal.Esp32.Logic
 
             if (nowUs >= _burstStartUs + (starts[_nextPulse] * 1000L))
             {
+                pulseIndex = _nextPulse;
                 _nextPulse++;
                 return true;
             }

@@ -79,8 +79,15 @@ namespace Pump.Hal.Esp32.Logic
                 return false;
             }
 
+            // 2^63 pulses are centuries at any step rate, but the check is explicit: nanoCLR would wrap (NFR-005).
+            if (Total > long.MaxValue - delta)
+            {
+                IsFaulted = true;
+                return false;
+            }
+
             _lastRaw = masked;
-            Total = checked(Total + delta);
+            Total += delta;
             return true;
         }
     }

@@ -72,6 +72,9 @@ namespace Pump.LibraryTool.Review
                 facts.Add((f.Name, FieldText(f, f.Get(e))));
             }
 
+            // What the pump derives from the entry (issue 11): a baseline age above 0 switches the vital-sign interlock on.
+            facts.Add(("vital-sign interlock", e.RequiresVitalInterlock ? "required (baseline and lease)" : "NOT required (baselineVitalsMaxAge_min is 0)"));
+            facts.Add(("session rules", e.HasSessionRules ? "enforced (spacing or sessions per 7 days)" : "none"));
             var limits = new TextTable(["Quantity", "Unit", "Hard min", "Soft min", "Default", "Soft max", "Hard max", "Rationale", "Source"], new List<string[]>());
             foreach (LimitField b in SourceFields.LimitBlocks)
             {

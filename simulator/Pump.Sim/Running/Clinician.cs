@@ -42,6 +42,7 @@ namespace Pump.Sim.Running
         private long _stateSinceMs;
         private int _screenPresses;
         private int _startAttempts;
+        private bool _lineOnPatient;
         private long _alarmSinceMs = -1;
         private long _nextAckAtMs;
         private long _nextResumeAtMs;
@@ -79,6 +80,9 @@ namespace Pump.Sim.Running
         /// <summary>Raised when the clinician connects the primed line to the patient's cannula.</summary>
         public event Action<long>? LineConnected;
 
+        /// <summary>Raised when the clinician takes the line off the patient (before a re-prime into waste).</summary>
+        public event Action<long>? LineDisconnected;
+
         /// <summary>One control period of the clinician's attention.</summary>
         public void Step(long nowMs, ControllerHost host, SimAnnunciator annunciator, in VitalSignsReading last, int lastSbp, int lastDbp, bool poweredOn)
         {
@@ -87,7 +91,7 @@ namespace Pump.Sim.Running
             {
                 return;
             }
-            PumpState state = pump.State;
+            PumpState state = pump.Status.State;
             if (state != _lastState)
             {
                 _lastState = state;
@@ -135,29 +139,34 @@ namespace Pump.Sim.Running
                     ProgrammingKey(nowMs, pump);
                     return;
                 case PumpState.Ready:
-                    if (!pump.LinePrimed)
+                    if (AnswerReadyQuestion(nowMs))
+                    {
+                        return;
+                    }
+                    if (!pump.Status.LinePrimed)
                     {
                         Act(nowMs, "clinician primes the line");
                         Press(nowMs, PanelKey.Ok);
                         return;
                     }
-                    if (_startAttempts > 0 && nowMs - _stateSinceMs < StartRetryMs && pump.LastRejection.Length > 0)
+                    if (_startAttempts > 0 && nowMs - _stateSinceMs < StartRetryMs && pump.Status.LastRejection.Length > 0)
                     {
                         return; // wait before trying again
                     }
                     if (_startAttempts >= MaxStartAttempts)
                     {
-                        GiveUp(nowMs, "start refused " + _startAttempts + " times: " + pump.LastRejection);
+                        GiveUp(nowMs, "start refused " + _startAttempts + " times: " + pump.Status.LastRejection);
                         return;
                     }
-                    if (_startAttempts == 0)
+                    if (!_lineOnPatient)
                     {
+                        _lineOnPatient = true;
                         LineConnected?.Invoke(nowMs);
                         Act(nowMs, "clinician connects the line to the patient and presses Start");
                     }
                     else
                     {
-                        Act(nowMs, "clinician presses Start again (last refusal: " + pump.LastRejection + ")");
+                        Act(nowMs, "clinician presses Start again (last refusal: " + pump.Status.LastRejection + ")");
                     }
                     _startAttempts++;
                     _stateSinceMs = nowMs;
@@ -172,6 +181,41 @@ namespace Pump.Sim.Running
                 default:
                     return;
             }
+        }
+
+        /// <summary>
+        /// Ready's questions, read off the display as a person would: before a re-prime the clinician takes the
+        /// line off the patient (it primes into waste from then on) and confirms; told there is too little drug
+        /// for the programme, the clinician reads both volumes and starts anyway (the scenario drew up what it did).
+        /// </summary>
+        private bool AnswerReadyQuestion(long nowMs)
+        {
+            string title = _display.RowText(0).Trim();
+            string second = _display.RowText(1).Trim();
+            if (title == "PRIME AGAIN" && second == "DISCONNECT THE LINE")
+            {
+                if (_lineOnPatient)
+                {
+                    _lineOnPatient = false;
+                    LineDisconnected?.Invoke(nowMs);
+                    Act(nowMs, "clinician disconnects the line from the patient before priming again");
+                }
+                Press(nowMs, PanelKey.Ok);
+                return true;
+            }
+            if (title == "PRIME AGAIN")
+            {
+                Act(nowMs, "clinician confirms the line is disconnected and primes again into waste");
+                Press(nowMs, PanelKey.Ok);
+                return true;
+            }
+            if (title == "TOO LITTLE DRUG")
+            {
+                Act(nowMs, "clinician reads " + second + " / " + _display.RowText(2).Trim() + " and starts anyway");
+                Press(nowMs, PanelKey.Ok);
+                return true;
+            }
+            return false;
         }
 
         private void ProgrammingKey(long nowMs, PumpController pump)
@@ -320,7 +364,7 @@ namespace Pump.Sim.Running
         private void Attend(long nowMs, PumpController pump, PumpState state, SimAnnunciator annunciator, in VitalSignsReading last, int sbp, int dbp)
         {
             bool alarm = annunciator.Light != AlarmLight.Off;
-            global::Pump.Core.Alarms.AlarmCode highest = pump.Alarms.Highest;
+            global::Pump.Core.Alarms.AlarmCode highest = pump.Status.HighestAlarm;
             if (!alarm)
             {
                 _alarmSinceMs = -1;
@@ -345,7 +389,7 @@ namespace Pump.Sim.Running
                 {
                     _script.Enqueue(PanelKey.Ok);
                 }
-                Act(nowMs, "clinician acknowledges the alarm (" + pump.Alarms.Highest + ")");
+                Act(nowMs, "clinician acknowledges the alarm (" + pump.Status.HighestAlarm + ")");
                 if (_script.Count > 0)
                 {
                     Press(nowMs, _script.Dequeue());

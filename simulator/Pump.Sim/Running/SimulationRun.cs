@@ -43,6 +43,7 @@ namespace Pump.Sim.Running
         private long _hungUntilMs = -1;
         private double _lastPatientNl;
         private double _connectedAtNl = double.NaN;
+        private double _patientNlBeforeDisconnect;
         private long _shownBits;
         private double _lastSampleMl;
         private string? _pendingFrameCause;
@@ -80,9 +81,19 @@ namespace Pump.Sim.Running
             {
                 _connectedAtNl = Pump.Line.DeliveredNanoLitres;
                 _lastPatientNl = _connectedAtNl;
-                LineConnectedMs = at;
+                if (LineConnectedMs < 0)
+                {
+                    LineConnectedMs = at;
+                }
                 Log(at, "clinician", "primed line connected to the patient ("
-                    + (_connectedAtNl / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste while priming)");
+                    + ((_connectedAtNl - _patientNlBeforeDisconnect) / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " mL went to waste so far)");
+            };
+            Clinician.LineDisconnected += at =>
+            {
+                // What left the line while connected stays the patient's; what follows goes to waste.
+                _patientNlBeforeDisconnect += Pump.Line.DeliveredNanoLitres - _connectedAtNl;
+                _connectedAtNl = double.NaN;
+                Log(at, "clinician", "line disconnected from the patient: priming goes to waste");
             };
             Controller = new ControllerHost(Pump, Pairing, new Observer(this)) { ConfigureFromStore = options.ConfigureFromStore };
             _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
@@ -166,7 +177,8 @@ namespace Pump.Sim.Running
         /// Fluid delivered into the patient, mL: what left the line after the clinician connected it (priming
         /// goes to waste before that), as a balance under the cannula would weigh it.
         /// </summary>
-        public double DeliveredMl => double.IsNaN(_connectedAtNl) ? 0 : (Pump.Line.DeliveredNanoLitres - _connectedAtNl) / 1_000_000.0;
+        public double DeliveredMl => (_patientNlBeforeDisconnect
+            + (double.IsNaN(_connectedAtNl) ? 0 : Pump.Line.DeliveredNanoLitres - _connectedAtNl)) / 1_000_000.0;
 
         /// <summary>When the clinician connected the primed line, or -1.</summary>
         public long LineConnectedMs { get; private set; } = -1;
@@ -340,6 +352,21 @@ namespace Pump.Sim.Running
         private void Apply(ScenarioEvent e, long now)
         {
             string at = e.Path;
+            if (FaultTable.TryGet(e.Type, out FaultTable.Fault fault))
+            {
+                fault.Set(Pump, Monitor, e, true);
+                StartTimed(e, now, fault.Describe(e));
+                if (fault.FrameCause != null)
+                {
+                    _pendingFrameCause = fault.FrameCause;
+                    _pendingFrameNeedsBp = false;
+                }
+                if (fault.Trip != null)
+                {
+                    Trigger(now, fault.Trip(e));
+                }
+                return;
+            }
             switch (e.Type)
             {
                 case ScenarioEventType.Vitals:
@@ -358,57 +385,10 @@ namespace Pump.Sim.Running
                     Monitor.ReleaseForced();
                     Log(now, "inject", "forced vitals released (" + at + ")");
                     break;
-                case ScenarioEventType.LinkLoss:
-                    Pump.MonitorLink.Disconnected = true;
-                    StartTimed(e, now, "monitor link cut");
-                    Trigger(now, "linkLoss");
-                    break;
                 case ScenarioEventType.Bytes:
                     Pump.MonitorLink.Write(e.Bytes!, 0, e.Bytes!.Length);
                     Log(now, "inject", e.Bytes!.Length + " raw bytes into the monitor link (" + at + ")");
                     Trigger(now, "bytes");
-                    break;
-                case ScenarioEventType.WrongMonitor:
-                    Monitor.WrongMonitor = true;
-                    StartTimed(e, now, "frames from an unpaired monitor");
-                    _pendingFrameCause = "wrongMonitor";
-                    _pendingFrameNeedsBp = false;
-                    break;
-                case ScenarioEventType.ProbeOff:
-                    Monitor.ProbeOff = true;
-                    StartTimed(e, now, "SpO2 probe off");
-                    _pendingFrameCause = "probeOff";
-                    _pendingFrameNeedsBp = false;
-                    break;
-                case ScenarioEventType.Occlusion:
-                    Pump.Line.Occluded = true;
-                    StartTimed(e, now, "downstream occlusion");
-                    Trigger(now, "occlusion");
-                    break;
-                case ScenarioEventType.ClampOpen:
-                    Pump.Clamp.ClampClosed = false;
-                    StartTimed(e, now, "syringe clamp opened");
-                    Trigger(now, "clampOpen");
-                    break;
-                case ScenarioEventType.MotorStall:
-                    Pump.Mechanism.Stalled = true;
-                    StartTimed(e, now, "motor stall (pulses without motion)");
-                    Trigger(now, "motorStall");
-                    break;
-                case ScenarioEventType.Runaway:
-                    Pump.Mechanism.RunawayMicrostepsPerSecond = e.RateMicrostepsPerS ?? 1000;
-                    StartTimed(e, now, "motor runaway (motion without pulses) at " + Fmt("", e.RateMicrostepsPerS) + " microsteps/s");
-                    Trigger(now, "runaway");
-                    break;
-                case ScenarioEventType.DriverFault:
-                    Pump.MotorDriver.FaultInjected = true;
-                    StartTimed(e, now, "motor driver fault output asserted");
-                    Trigger(now, "driverFault");
-                    break;
-                case ScenarioEventType.SensorFault:
-                    SetDeviceFault(e.Device!, true);
-                    StartTimed(e, now, e.Device + " fails");
-                    Trigger(now, "sensorFault:" + e.Device);
                     break;
                 case ScenarioEventType.Hang:
                     _hungUntilMs = now + (long)Math.Round(e.DurationS!.Value * 1000);
@@ -438,7 +418,7 @@ namespace Pump.Sim.Running
         private void StartTimed(ScenarioEvent e, long now, string what)
         {
             long end = now + (long)Math.Round(e.DurationS!.Value * 1000);
-            _endings.Add(new Ending(end, e.Type, e.Device));
+            _endings.Add(new Ending(end, e));
             Log(now, "inject", what + " for " + Fmt("", e.DurationS) + " s (" + e.Path + ")");
         }
 
@@ -452,19 +432,11 @@ namespace Pump.Sim.Running
                     continue;
                 }
                 _endings.RemoveAt(i);
-                switch (end.Type)
+                if (FaultTable.TryGet(end.Event.Type, out FaultTable.Fault fault))
                 {
-                    case ScenarioEventType.LinkLoss: Pump.MonitorLink.Disconnected = false; break;
-                    case ScenarioEventType.WrongMonitor: Monitor.WrongMonitor = false; break;
-                    case ScenarioEventType.ProbeOff: Monitor.ProbeOff = false; break;
-                    case ScenarioEventType.Occlusion: Pump.Line.Occluded = false; break;
-                    case ScenarioEventType.ClampOpen: Pump.Clamp.ClampClosed = true; break;
-                    case ScenarioEventType.MotorStall: Pump.Mechanism.Stalled = false; break;
-                    case ScenarioEventType.Runaway: Pump.Mechanism.RunawayMicrostepsPerSecond = 0; break;
-                    case ScenarioEventType.DriverFault: Pump.MotorDriver.FaultInjected = false; break;
-                    case ScenarioEventType.SensorFault: SetDeviceFault(end.Device!, false); break;
+                    fault.Set(Pump, Monitor, end.Event, false);
                 }
-                Log(now, "inject", end.Type + " ends");
+                Log(now, "inject", end.Event.Type + " ends");
             }
         }
 
@@ -600,21 +572,6 @@ namespace Pump.Sim.Running
         private static string Fmt(string prefix, double? v) =>
             v is double d ? prefix + d.ToString(CultureInfo.InvariantCulture) : "";
 
-        private void SetDeviceFault(string device, bool failed)
-        {
-            switch (device)
-            {
-                case "force": Pump.ForceSensor.Failed = failed; break;
-                case "position": Pump.PlungerPosition.Failed = failed; break;
-                case "counter": Pump.StepCounter.Failed = failed; break;
-                case "clamp": Pump.Clamp.ImpossibleCombination = failed; break;
-                case "store": Pump.Store.Failed = failed; break;
-                case "display": Pump.Display.Failed = failed; break;
-                case "rtc": Pump.RealTimeClock.LostTime = failed; break;
-                case "generator": Pump.StepGenerator.RefuseAll = failed; break;
-            }
-        }
-
         /// <summary>Receives the controller's own reports (inside its Tick; only on events, never per tick).</summary>
         private sealed class Observer : global::Pump.Core.Control.IPumpObserver
         {
@@ -650,16 +607,14 @@ namespace Pump.Sim.Running
 
         private readonly struct Ending
         {
-            public Ending(long atMs, ScenarioEventType type, string? device)
+            public Ending(long atMs, ScenarioEvent e)
             {
                 AtMs = atMs;
-                Type = type;
-                Device = device;
+                Event = e;
             }
 
             public long AtMs { get; }
-            public ScenarioEventType Type { get; }
-            public string? Device { get; }
+            public ScenarioEvent Event { get; }
         }
     }
 }

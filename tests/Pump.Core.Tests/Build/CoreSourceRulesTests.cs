@@ -36,6 +36,25 @@ namespace Pump.Core.Tests.Build
             Assert.True(offences.Count == 0, string.Join("\n", offences));
         }
 
+        /// <summary>A checked context: nanoCLR runs it as plain arithmetic (no trap), so no safety rule may rest on it.</summary>
+        private const string CheckedContext = @"\bchecked\s*[({]";
+
+        // Proves: NFR-005
+        [Fact]
+        public void FirmwareSources_NoCheckedArithmetic_OverflowGuardedByExplicitRangeChecks()
+        {
+            var offences = new[] { "firmware/Pump.Core", "firmware/Pump.Hal.Esp32", "firmware/Pump.Firmware" }
+                .SelectMany(folder => Directory.GetFiles(TestPaths.InRepository(folder), "*.cs", SearchOption.AllDirectories))
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar))
+                .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (f, i, line)))
+                .Where(x => !x.line.TrimStart().StartsWith("//", System.StringComparison.Ordinal) && Regex.IsMatch(x.line, CheckedContext))
+                .Select(x => $"{Path.GetRelativePath(TestPaths.RepositoryRoot, x.f)}:{x.i + 1}: {x.line.Trim()}")
+                .ToList();
+            Assert.True(offences.Count == 0, "checked does not trap on nanoCLR; use IntMath.TryMultiply/TryAdd/TryMulDiv:\n" + string.Join("\n", offences));
+            Assert.Matches(CheckedContext, "long p = checked(a * b);");
+            Assert.DoesNotMatch(CheckedContext, "long p = unchecked(a * b);");
+        }
+
         // Proves: BLD-003
         [Fact]
         public void CoreSourceRules_ForbiddenCall_IsDetected()

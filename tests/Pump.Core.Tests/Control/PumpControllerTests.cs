@@ -139,7 +139,8 @@ namespace Pump.Core.Tests.Control
             // Resume refused while the reading is still high.
             rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.InterlockHold, rig.State);
-            Assert.Equal("VITALS OUT OF RANGE", rig.Controller.LastRejection);
+            // The refusal names the rule still holding, not a generic "out of range" (INT-012).
+            Assert.Equal("SBP>=180 TWICE", rig.Controller.LastRejection);
         }
 
         // Proves: STM-007

@@ -102,15 +102,16 @@ namespace Pump.Core.Tests.Control
 
         // Proves: STM-005
         [Theory]
-        [InlineData(false, true, true, true, true, true, "SYRINGE NOT SECURED")]
-        [InlineData(true, false, true, true, true, true, "DEVICE FAULT")]
-        [InlineData(true, true, false, true, true, true, "PRIME LINE FIRST")]
-        [InlineData(true, true, true, false, true, true, "SESSION LIMIT")]
-        [InlineData(true, true, true, true, false, true, "NO VALID VITALS")]
-        [InlineData(true, true, true, true, true, false, "BASELINE NOT OK")]
-        public void RequestStart_InReadyWithOneConditionUnmet_RejectedWithThatReason(bool secured, bool healthy, bool primed, bool allowed, bool lease, bool baseline, string reason)
+        [InlineData(false, true, true, true, true, true, true, "SYRINGE NOT SECURED")]
+        [InlineData(true, false, true, true, true, true, true, "DEVICE FAULT")]
+        [InlineData(true, true, false, true, true, true, true, "PRIME LINE FIRST")]
+        [InlineData(true, true, true, false, true, true, true, "TOO LITTLE DRUG")]
+        [InlineData(true, true, true, true, false, true, true, "SESSION LIMIT")]
+        [InlineData(true, true, true, true, true, false, true, "NO VALID VITALS")]
+        [InlineData(true, true, true, true, true, true, false, "BASELINE NOT OK")]
+        public void RequestStart_InReadyWithOneConditionUnmet_RejectedWithThatReason(bool secured, bool healthy, bool primed, bool enough, bool allowed, bool lease, bool baseline, string reason)
         {
-            var inputs = new GuardInputs { SyringeSecured = secured, DeviceHealthy = healthy, LinePrimed = primed, SessionAllowed = allowed, LeaseHeld = lease, BaselineAcceptable = baseline };
+            var inputs = new GuardInputs { SyringeSecured = secured, DeviceHealthy = healthy, LinePrimed = primed, DrugSufficient = enough, SessionAllowed = allowed, LeaseHeld = lease, BaselineAcceptable = baseline };
             var rule = Table.Resolve(PumpState.Ready, PumpTrigger.RequestStart, ref inputs);
             Assert.Equal(RuleKind.Reject, rule.Kind);
             Assert.Equal(reason, inputs.RefusalReason(rule.Guard));
@@ -120,7 +121,7 @@ namespace Pump.Core.Tests.Control
         [Fact]
         public void RequestStart_InReadyWithAllConditionsMet_Infuses()
         {
-            var inputs = new GuardInputs { SyringeSecured = true, DeviceHealthy = true, LinePrimed = true, SessionAllowed = true, LeaseHeld = true, BaselineAcceptable = true };
+            var inputs = new GuardInputs { SyringeSecured = true, DeviceHealthy = true, LinePrimed = true, DrugSufficient = true, SessionAllowed = true, LeaseHeld = true, BaselineAcceptable = true };
             Assert.Equal(PumpState.Infusing, Table.Resolve(PumpState.Ready, PumpTrigger.RequestStart, ref inputs).Target);
             inputs.VitalConditionActive = true;
             Assert.Equal(RuleKind.Reject, Table.Resolve(PumpState.Ready, PumpTrigger.RequestStart, ref inputs).Kind);

@@ -17,7 +17,7 @@ namespace Pump.Core.Tests.Control
             rig.StartPositionUm = 120_000 - 3 * 1_000_000 / 556;
             rig.Sensors.PositionUm = rig.StartPositionUm;
             rig.ProgramKetamine();
-            rig.Press(PanelKey.Start);
+            rig.Press(PanelKey.Start, PanelKey.Ok);   // start; "TOO LITTLE DRUG" confirmed
             rig.Run(1);
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
             Assert.Equal(AlarmPriority.Low, AlarmTable.For(AlarmCode.NearEmpty).Priority);
@@ -32,7 +32,7 @@ namespace Pump.Core.Tests.Control
             rig.StartPositionUm = 120_000 - 1 * 1_000_000 / 556;
             rig.Sensors.PositionUm = rig.StartPositionUm;
             rig.ProgramKetamine();
-            rig.Press(PanelKey.Start);
+            rig.Press(PanelKey.Start, PanelKey.Ok);   // start; "TOO LITTLE DRUG" confirmed
             Assert.True(rig.RunUntil(() => rig.State != PumpState.Infusing, 120));
             Assert.Equal(PumpState.Alarm, rig.State);
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.SyringeEmpty));

@@ -1,3 +1,5 @@
+using Pump.Core.Control;
+using System.Linq;
 using System;
 using System.IO;
 using System.Text;
@@ -31,8 +33,22 @@ namespace Pump.Core.Tests.Docs
                 sb.Append($"| {(int)r.Code} | {r.Code} | {r.Priority} | {Action(r.Action)} | {(r.Latches ? "yes" : "no")} | `{r.Message}` | {r.Condition} |\n");
             }
 
+            sb.Append("\n## Where each condition is armed\n\n");
+            sb.Append("Generated from `firmware/Pump.Core/Control/AlarmConditions.cs`: supervision computes its facts every tick, and an ");
+            sb.Append("alarm's condition is present only when its fact holds in a state it is armed in. Alarms not listed are events, ");
+            sb.Append("raised where they happen (power restored, watchdog reset, infusion complete, software fault, library refused, session not restored).\n\n");
+            sb.Append("| Alarm | Fact | Armed in |\n|---|---|---|\n");
+            for (int i = 0; i < AlarmConditions.Count; i++)
+            {
+                var states = Enumerable.Range(0, PumpStates.Count).Select(s => (PumpState)s).Where(s => AlarmConditions.ArmedIn(i, s));
+                sb.Append($"| {AlarmConditions.CodeAt(i)} | {FactName(AlarmConditions.FactAt(i))} | {string.Join(", ", states)} |\n");
+            }
+
             return sb.ToString();
         }
+
+        private static string FactName(int fact) => typeof(SupervisionFacts).GetFields()
+            .First(f => f.IsLiteral && f.FieldType == typeof(int) && (int)f.GetRawConstantValue()! == fact && f.Name != "Count").Name;
 
         private static string Action(AlarmAction a) => a switch
         {
@@ -60,3 +76,4 @@ namespace Pump.Core.Tests.Docs
         }
     }
 }
+

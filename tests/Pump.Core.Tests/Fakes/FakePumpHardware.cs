@@ -37,8 +37,16 @@ namespace Pump.Core.Tests.Fakes
         public bool ClampClosed { get; set; } = true;
         public bool PlungerEngaged { get; set; } = true;
 
+        /// <summary>The driver throws (a software defect below the core), to test the control loop's fail-safe path.</summary>
+        public bool ThrowOnForceRead { get; set; }
+
         public bool TryReadForce(out int forceMilliNewtons)
         {
+            if (ThrowOnForceRead)
+            {
+                throw new System.InvalidOperationException("force sensor driver defect");
+            }
+
             forceMilliNewtons = ForceMilliNewtons;
             return !ForceBroken;
         }

@@ -22,15 +22,14 @@ namespace Pump.Core.Tests.Fakes
         private long _lastNibpUs = -1;
         private long _nibpReading;
 
-        public PumpRig(FakeStore? store = null, long startUs = 1_000_000)
+        public PumpRig(FakeStore? store = null, long startUs = 1_000_000, Pump.Core.Library.DrugLibrary? library = null)
         {
             Clock.NowUs = startUs;
             Store = store ?? new FakeStore();
             Hardware = new PumpHardware(Clock, Steps, Steps, Driver, Sensors, Sensors, Sensors, Link, Display, Keypad, Annunciator, Store, Watchdog, Rtc);
-            Settings = new PumpSettings { EmptyPositionUm = 120_000 };
-            Settings.PairedMonitorId = MonitorId;
+            Settings = new PumpSettings { PairedMonitorId = MonitorId, EmptyPositionUm = 120_000 };
             Settings.MonitorLink.Pair(MonitorId, TestLinkKey.Key, 0, TestLinkKey.Key.Length);
-            Controller = new PumpController(Hardware, Settings, Pump.Core.Library.ShippedLibrary.Build());
+            Controller = new PumpController(Hardware, Settings, library ?? Pump.Core.Library.ShippedLibrary.Build());
             Sensors.PositionUm = StartPositionUm;
         }
 

@@ -47,5 +47,21 @@ namespace Pump.Core.Tests.Library
             Assert.DoesNotContain("DRAFT", rebooted.Display.Row(0));
             Assert.Contains("LIBRARY REV 6", rebooted.Display.Row(2));
         }
+    
+        // Proves: LIB-012
+        [Fact]
+        public void ServiceInstallConfirmation_DraftSaysDraft_SignedDoesNot()
+        {
+            var draft = new Pump.Core.Tests.Service.ServiceRig();
+            Assert.Equal(Pump.Core.Service.ServiceStatus.AwaitingPanel, draft.InstallLibraryBytes(Encoded(11, signed: false)).Status);
+            draft.Tick();
+            Assert.Contains("SERVICE MODE   DRAFT", draft.Display.Text);
+
+            var signed = new Pump.Core.Tests.Service.ServiceRig();
+            Assert.Equal(Pump.Core.Service.ServiceStatus.AwaitingPanel, signed.InstallLibraryBytes(Encoded(12, signed: true)).Status);
+            signed.Tick();
+            Assert.Contains("NEW LIBRARY REV 12", signed.Display.Text);
+            Assert.DoesNotContain("DRAFT", signed.Display.Text);
+        }
     }
 }

@@ -217,6 +217,7 @@ namespace Pump.Core.Tests.Service
             Assert.Equal(77u, BitConverter.ToUInt32(end.Data, 0));
             rig.Tick();
             Assert.Contains("NEW LIBRARY REV 77", rig.Display.Text);
+            Assert.Contains("SERVICE MODE   DRAFT", rig.Display.Text); // LIB-012: the test library is unsigned
             Assert.False(rig.Service.Context.LibraryFromStore);
             Assert.Equal(ServiceStatus.AwaitingPanel, rig.Send(ServiceCommand.LibraryStatus).Status);
             rig.Keypad.Press(PanelKey.Ok);

@@ -20,6 +20,7 @@ namespace Pump.Device.Tests.Build
         {
             "mscorlib",
             "System.Device.Gpio",
+            "System.Device.Pwm",
             "nanoFramework.Hardware.Esp32",
             "nanoFramework.Hardware.Esp32.Rmt",
             "System.Device.I2c",
@@ -94,7 +95,7 @@ namespace Pump.Device.Tests.Build
                 "Pump.Hal.Esp32.Peripherals.SerialMonitorLink",
                 "Pump.Hal.Esp32.Peripherals.Lcd2004Display",
                 "Pump.Hal.Esp32.Peripherals.ExpanderKeypad",
-                "Pump.Hal.Esp32.Peripherals.RmtAnnunciator",
+                "Pump.Hal.Esp32.Peripherals.AlarmAnnunciator",
                 "Pump.Hal.Esp32.Peripherals.LittleFsStore",
                 "Pump.Hal.Esp32.Peripherals.Tps3823Watchdog",
                 "Pump.Hal.Esp32.Peripherals.Ds3231RealTimeClock",

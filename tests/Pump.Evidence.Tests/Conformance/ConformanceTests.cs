@@ -66,6 +66,7 @@ namespace Pump.Evidence.Tests.Conformance
             var ready = new GuardInputs
             {
                 SyringeSecured = true, LinePrimed = true, LeaseHeld = true, BaselineAcceptable = true, SessionAllowed = true, DeviceHealthy = true,
+                DrugSufficient = true, LineFreeOfPatient = true,
             };
             // The clinician's way there: program, start, pause, resume, then the volume ends.
             var longWay = new[]

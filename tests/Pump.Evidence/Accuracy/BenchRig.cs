@@ -42,7 +42,8 @@ namespace Pump.Evidence.Accuracy
             Pump = new VirtualPump(syringe, syringe.NominalMl, seed);
             Settings = new PumpSettings
             {
-                EmptyPositionUm = (int)Math.Floor(syringe.StrokeMicrometres),
+                // Where the virtual mechanism's barrel is empty (a full syringe starts one stroke before it).
+                EmptyPositionUm = (int)global::Pump.Sim.Physics.Mechanism.DefaultEmptyPositionMicrometres,
                 OcclusionLevel = level,
             };
             Settings.PairedMonitorId = MonitorId;
@@ -187,7 +188,9 @@ namespace Pump.Evidence.Accuracy
             Press(PanelKey.Start);
             if (State != PumpState.Infusing)
             {
-                throw new InvalidOperationException($"start refused: {State}, {Controller.LastRejection}");
+                string shortfall = Controller.Commands.StartShortfall(out long loadedNl, out long programNl)
+                    ? $" (too little drug: {loadedNl} nL loaded for {programNl} nL)" : "";
+                throw new InvalidOperationException($"start refused: {State}, {Controller.LastRejection}{shortfall}");
             }
         }
 

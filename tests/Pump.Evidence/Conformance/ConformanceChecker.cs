@@ -281,6 +281,10 @@ namespace Pump.Evidence.Conformance
             {
                 return $"motor permission differs in {firmware.State}";
             }
+            if (FirmwareTraits(firmware.State) != ReferenceModel.Traits(model.State))
+            {
+                return $"state traits differ in {firmware.State}";
+            }
             if (firmware.Kind != model.Kind)
             {
                 return $"{before} --{step.Trigger}--> firmware {firmware}, model {model}";
@@ -308,7 +312,23 @@ namespace Pump.Evidence.Conformance
             [ReferenceModel.Condition.BaselineAcceptable] = "BASELINE NOT OK",
             [ReferenceModel.Condition.NoVitalCondition] = "VITALS OUT OF RANGE",
             [ReferenceModel.Condition.NoTechnicalCondition] = "ALARM CAUSE PRESENT",
+            [ReferenceModel.Condition.LineFreeOfPatient] = "DISCONNECT LINE",
+            [ReferenceModel.Condition.DrugSufficient] = "TOO LITTLE DRUG",
         };
+
+        /// <summary>The firmware's declared traits of a state as a bit set (StateTraits rows).</summary>
+        public static int FirmwareTraits(PumpState state)
+        {
+            int bits = 0;
+            for (int i = 0; i < StateTraits.Count; i++)
+            {
+                if (StateTraits.Has(state, StateTraits.At(i)))
+                {
+                    bits |= StateTraits.At(i);
+                }
+            }
+            return bits;
+        }
 
         private static bool ReasonAgrees(Step step, string firmwareReason, string modelReason)
         {

@@ -6,7 +6,7 @@ using Pump.Tests.Shared;
 
 namespace Pump.Evidence.Conformance
 {
-    /// <summary>The nine boolean guard facts as a bit set, so every combination can be enumerated.</summary>
+    /// <summary>The eleven boolean guard facts as a bit set, so every combination can be enumerated.</summary>
     public static class GuardFacts
     {
         public const int CombinationCount = GuardInputCombinations.Count;
@@ -27,6 +27,8 @@ namespace Pump.Evidence.Conformance
             ReferenceModel.Condition.BaselineAcceptable => inputs.BaselineAcceptable,
             ReferenceModel.Condition.NoVitalCondition => !inputs.VitalConditionActive,
             ReferenceModel.Condition.NoTechnicalCondition => !inputs.TechnicalConditionActive,
+            ReferenceModel.Condition.LineFreeOfPatient => inputs.LineFreeOfPatient,
+            ReferenceModel.Condition.DrugSufficient => inputs.DrugSufficient,
             _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "unknown condition"),
         };
 
@@ -50,6 +52,8 @@ namespace Pump.Evidence.Conformance
             Add(inputs.SessionAllowed, "allowed");
             Add(inputs.VitalConditionActive, "VITAL");
             Add(inputs.TechnicalConditionActive, "TECHNICAL");
+            Add(inputs.LineFreeOfPatient, "line free");
+            Add(inputs.DrugSufficient, "enough drug");
             return text.Length == 0 ? "no facts" : text.ToString();
         }
     }

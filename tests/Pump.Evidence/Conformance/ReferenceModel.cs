@@ -48,6 +48,34 @@ namespace Pump.Evidence.Conformance
         /// <summary>STM-002: the motor may move only in Priming and Infusing.</summary>
         public static bool MotorPermitted(PumpState state) => state == PumpState.Priming || state == PumpState.Infusing;
 
+        /// <summary>STM-014: a session is open from Start until the clinician, completion or a stop ends it.</summary>
+        public static bool SessionOpen(PumpState state) =>
+            state is PumpState.Infusing or PumpState.Paused or PumpState.InterlockHold or PumpState.Alarm;
+
+        /// <summary>STM-014, TEC-008: delivery stopped, waiting for the clinician's decision.</summary>
+        public static bool AwaitsClinician(PumpState state) =>
+            state is PumpState.Paused or PumpState.InterlockHold or PumpState.Alarm;
+
+        /// <summary>STM-014, TEC-006: where an open clamp is an alarm (motion, or a session that may resume).</summary>
+        public static bool SyringeMustBeSecured(PumpState state) => MotorPermitted(state) || SessionOpen(state);
+
+        /// <summary>STM-014: a confirmed program exists from Ready until the session is closed (kept in Failsafe).</summary>
+        public static bool ProgramLoaded(PumpState state) =>
+            state is not (PumpState.SelfTest or PumpState.Idle or PumpState.Programming);
+
+        /// <summary>STM-014: before a program is running the syringe may be swapped (a new one needs a new prime).</summary>
+        public static bool SyringeChangeable(PumpState state) =>
+            state is PumpState.Idle or PumpState.Programming or PumpState.Ready;
+
+        /// <summary>The model's traits of a state, as the firmware's StateTraits bit set.</summary>
+        public static int Traits(PumpState state) =>
+            (MotorPermitted(state) ? StateTraits.MotorPermitted : 0)
+            | (SessionOpen(state) ? StateTraits.SessionOpen : 0)
+            | (AwaitsClinician(state) ? StateTraits.AwaitsClinician : 0)
+            | (SyringeMustBeSecured(state) ? StateTraits.SyringeMustBeSecured : 0)
+            | (ProgramLoaded(state) ? StateTraits.ProgramLoaded : 0)
+            | (SyringeChangeable(state) ? StateTraits.SyringeChangeable : 0);
+
         public static bool IsClinicianRequest(PumpTrigger trigger) => ClinicianRequests.Contains(trigger);
 
         /// <summary>The Stateless machine, for diagrams and introspection.</summary>
@@ -108,6 +136,8 @@ namespace Pump.Evidence.Conformance
         private Tuple<Func<bool>, string> Lease() => Tuple.Create<Func<bool>, string>(() => _inputs.LeaseHeld, Condition.LeaseHeld);
         private Tuple<Func<bool>, string> Baseline() => Tuple.Create<Func<bool>, string>(() => _inputs.BaselineAcceptable, Condition.BaselineAcceptable);
         private Tuple<Func<bool>, string> NoVital() => Tuple.Create<Func<bool>, string>(() => !_inputs.VitalConditionActive, Condition.NoVitalCondition);
+        private Tuple<Func<bool>, string> LineFree() => Tuple.Create<Func<bool>, string>(() => _inputs.LineFreeOfPatient, Condition.LineFreeOfPatient);
+        private Tuple<Func<bool>, string> EnoughDrug() => Tuple.Create<Func<bool>, string>(() => _inputs.DrugSufficient, Condition.DrugSufficient);
         private Tuple<Func<bool>, string> NoTechnical() => Tuple.Create<Func<bool>, string>(() => !_inputs.TechnicalConditionActive, Condition.NoTechnicalCondition);
 
         private void Configure(StateMachine<PumpState, PumpTrigger> m)
@@ -127,9 +157,9 @@ namespace Pump.Evidence.Conformance
             m.Configure(PumpState.Ready)
                 .Permit(PumpTrigger.BeginProgramming, PumpState.Programming)        // STM-012 edit
                 .Permit(PumpTrigger.CancelProgramming, PumpState.Idle)              // STM-012
-                .PermitIf(PumpTrigger.RequestPrime, PumpState.Priming, Secured(), Healthy())   // STM-011
+                .PermitIf(PumpTrigger.RequestPrime, PumpState.Priming, Secured(), Healthy(), LineFree())   // STM-011
                 .PermitIf(PumpTrigger.RequestStart, PumpState.Infusing,             // STM-005, in this order
-                    Secured(), Healthy(), Primed(), Allowed(), Lease(), Baseline(), NoVital())
+                    Secured(), Healthy(), Primed(), EnoughDrug(), Allowed(), Lease(), Baseline(), NoVital())
                 .Ignore(PumpTrigger.TechnicalStop);                                 // STM-009
 
             // STM-011: priming.
@@ -219,6 +249,8 @@ namespace Pump.Evidence.Conformance
             public const string BaselineAcceptable = "baseline acceptable";
             public const string NoVitalCondition = "no vital condition";
             public const string NoTechnicalCondition = "no technical condition";
+            public const string LineFreeOfPatient = "line free of patient";
+            public const string DrugSufficient = "enough drug loaded";
         }
     }
 }

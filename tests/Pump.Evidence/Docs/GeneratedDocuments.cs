@@ -67,6 +67,31 @@ namespace Pump.Evidence.Docs
             text.AppendLine("outcome. A pair with two rows has complementary guards (exactly one applies). Do not edit by hand;");
             text.AppendLine($"regenerate with `{RegenerateCommand}`. Motor permitted only in Priming and Infusing (STM-002).");
             text.AppendLine();
+            text.AppendLine("## State traits");
+            text.AppendLine();
+            text.AppendLine("Declared beside the table in `firmware/Pump.Core/Control/StateTraits.cs` (STM-014) and asserted");
+            text.AppendLine("by the Stateless reference model. What a reset brings back is the open session (PER-015).");
+            text.AppendLine();
+            var header = new StringBuilder("| State |");
+            var rule = new StringBuilder("|---|");
+            for (int i = 0; i < StateTraits.Count; i++)
+            {
+                header.Append(' ').Append(StateTraits.Name(StateTraits.At(i))).Append(" |");
+                rule.Append(":-:|");
+            }
+            text.AppendLine(header.ToString());
+            text.AppendLine(rule.ToString());
+            for (int s = 0; s < PumpStates.Count; s++)
+            {
+                var state = (PumpState)s;
+                var row = new StringBuilder($"| {state} |");
+                for (int i = 0; i < StateTraits.Count; i++)
+                {
+                    row.Append(StateTraits.Has(state, StateTraits.At(i)) ? " ✔ |" : "  |");
+                }
+                text.AppendLine(row.ToString());
+            }
+            text.AppendLine();
             for (int s = 0; s < PumpStates.Count; s++)
             {
                 var state = (PumpState)s;

@@ -1,0 +1,98 @@
+using Pump.Core.Alarms;
+
+namespace Pump.Core.Control
+{
+    /// <summary>
+    /// Alarm conditions as data (DESIGN.md D8, ALM-001): for each condition-driven alarm, the supervision fact that
+    /// raises it and the states it is armed in. Supervision builds the facts, then this table decides: an alarm's
+    /// condition is present when its fact holds in a state it is armed in. Event alarms (power restored, watchdog
+    /// reset, infusion complete...) are raised where they happen and have no row. hardware-docs/alarms.md lists it.
+    /// </summary>
+    public static class AlarmConditions
+    {
+        private const int Everywhere = (1 << PumpStates.Count) - 1;
+        private const int AfterSelfTest = Everywhere & ~(1 << (int)PumpState.SelfTest);
+
+        private static readonly AlarmCode[] Codes =
+        {
+            AlarmCode.CounterFault, AlarmCode.MotorStall, AlarmCode.MotorRunaway, AlarmCode.OverInfusion,
+            AlarmCode.UnderInfusion, AlarmCode.Occlusion, AlarmCode.SyringeEmpty, AlarmCode.NearEmpty,
+            AlarmCode.DoseLimitReached, AlarmCode.SyringeNotSecured, AlarmCode.DriverFault, AlarmCode.ForceSensorFault,
+            AlarmCode.PositionSensorFault, AlarmCode.StorageFault, AlarmCode.DisplayFault, AlarmCode.CallbackPaused,
+            AlarmCode.CallbackProgramming, AlarmCode.ClockInvalid, AlarmCode.VitalAdvisory, AlarmCode.VitalHold,
+            AlarmCode.VitalStop, AlarmCode.VitalsLeaseLost, AlarmCode.UnpairedMonitor, AlarmCode.LinkErrors,
+        };
+
+        private static readonly int[] Facts =
+        {
+            SupervisionFacts.CounterFault, SupervisionFacts.MotorStall, SupervisionFacts.MotorRunaway, SupervisionFacts.OverInfusion,
+            SupervisionFacts.UnderInfusion, SupervisionFacts.Occluded, SupervisionFacts.SyringeEmpty, SupervisionFacts.NearEmpty,
+            SupervisionFacts.OverDose, SupervisionFacts.SyringeNotSecured, SupervisionFacts.DriverFault, SupervisionFacts.ForceSensorFault,
+            SupervisionFacts.PositionSensorFault, SupervisionFacts.StorageFault, SupervisionFacts.DisplayFault, SupervisionFacts.StateLong,
+            SupervisionFacts.Untouched, SupervisionFacts.ClockInvalid, SupervisionFacts.VitalAdvisory, SupervisionFacts.VitalHold,
+            SupervisionFacts.VitalStop, SupervisionFacts.LeaseLost, SupervisionFacts.UnpairedMonitor, SupervisionFacts.LinkErrors,
+        };
+
+        // Armed states as a bit set over PumpState; built from the declared traits where one says it.
+        private static readonly int[] Armed =
+        {
+            WithTrait(StateTraits.ProgramLoaded), Everywhere, Everywhere, Everywhere,
+            Everywhere, States(PumpState.Infusing, PumpState.Alarm), State(PumpState.Infusing), State(PumpState.Infusing),
+            WithTrait(StateTraits.SessionOpen) | States(PumpState.Completed, PumpState.Stopped), WithTrait(StateTraits.SyringeMustBeSecured), WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.ProgramLoaded),
+            WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.MotorPermitted), AfterSelfTest, WithTrait(StateTraits.AwaitsClinician),
+            States(PumpState.Programming, PumpState.Ready), AfterSelfTest, WithTrait(StateTraits.SessionOpen), WithTrait(StateTraits.SessionOpen),
+            WithTrait(StateTraits.SessionOpen), States(PumpState.Infusing, PumpState.InterlockHold), WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.ProgramLoaded),
+        };
+
+        public static int Count { get { return Codes.Length; } }
+
+        public static AlarmCode CodeAt(int index)
+        {
+            return Codes[index];
+        }
+
+        public static int FactAt(int index)
+        {
+            return Facts[index];
+        }
+
+        /// <summary>Whether the condition at an index is armed in a state.</summary>
+        public static bool ArmedIn(int index, PumpState state)
+        {
+            return (Armed[index] & (1 << (int)state)) != 0;
+        }
+
+        /// <summary>Sets every condition-driven alarm from this tick's facts in the current state.</summary>
+        internal static void Apply(SupervisionFacts facts, PumpState state, AlarmManager alarms, long nowUs)
+        {
+            for (int i = 0; i < Codes.Length; i++)
+            {
+                alarms.SetCondition(Codes[i], facts.Get(Facts[i]) && ArmedIn(i, state), nowUs);
+            }
+        }
+
+        private static int WithTrait(int trait)
+        {
+            int mask = 0;
+            for (int s = 0; s < PumpStates.Count; s++)
+            {
+                if (StateTraits.Has((PumpState)s, trait))
+                {
+                    mask |= 1 << s;
+                }
+            }
+
+            return mask;
+        }
+
+        private static int State(PumpState a)
+        {
+            return 1 << (int)a;
+        }
+
+        private static int States(PumpState a, PumpState b)
+        {
+            return State(a) | State(b);
+        }
+    }
+}

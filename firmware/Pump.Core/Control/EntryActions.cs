@@ -1,0 +1,86 @@
+using Pump.Core.Alarms;
+using Pump.Core.Panel;
+
+namespace Pump.Core.Control
+{
+    /// <summary>
+    /// What happens on arriving in a state: the table says where, these say what (program cleared, priming
+    /// started, session begun, resumed or finished, pressure relief after an occlusion). Leaving motion is
+    /// done before, hardware first, by the coordinator (STM-002).
+    /// </summary>
+    public sealed class EntryActions
+    {
+        private readonly MotionChannel _motion;
+        private readonly InfusionSession _session;
+        private readonly SafetySupervisor _supervisor;
+        private readonly PanelModel _panel;
+        private readonly AlarmManager _alarms;
+        private readonly TriggerQueue _queue;
+
+        internal EntryActions(MotionChannel motion, InfusionSession session, SafetySupervisor supervisor, PanelModel panel,
+            AlarmManager alarms, TriggerQueue queue)
+        {
+            _motion = motion;
+            _session = session;
+            _supervisor = supervisor;
+            _panel = panel;
+            _alarms = alarms;
+            _queue = queue;
+        }
+
+        internal void OnEntered(PumpState from, PumpState to, long nowUs)
+        {
+            switch (to)
+            {
+                case PumpState.Idle:
+                    _session.Clear();
+                    _supervisor.ForgetProgram();
+                    break;
+                case PumpState.Programming:
+                    _panel.BeginProgramming(from == PumpState.Ready);
+                    break;
+                case PumpState.Priming:
+                    if (_motion.StartPriming(_session.Calibration, nowUs))
+                    {
+                        _session.PrimingStarted();
+                    }
+                    else
+                    {
+                        _queue.Enqueue(PumpTrigger.PrimeFinished);
+                    }
+
+                    break;
+                case PumpState.Ready:
+                    if (from == PumpState.Priming)
+                    {
+                        // Priming went into the line, not the patient: it never counts against the program.
+                        _session.PrimingEnded(_motion.EndPriming());
+                    }
+
+                    break;
+                case PumpState.Infusing:
+                    if (from == PumpState.Ready)
+                    {
+                        _session.Begin(nowUs);
+                    }
+                    else
+                    {
+                        _session.Resume(nowUs);
+                    }
+
+                    break;
+                case PumpState.Alarm:
+                    if (from == PumpState.Infusing && _alarms.IsPresent(AlarmCode.Occlusion))
+                    {
+                        _motion.StartRelief(_session.Calibration, nowUs);
+                    }
+
+                    break;
+                case PumpState.Stopped:
+                case PumpState.Completed:
+                    _session.Finish(nowUs, to == PumpState.Completed);
+                    break;
+            }
+        }
+    }
+}

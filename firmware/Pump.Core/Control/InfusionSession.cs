@@ -1,0 +1,386 @@
+using Pump.Core.Alarms;
+using Pump.Core.Common;
+using Pump.Core.Interlock;
+using Pump.Core.Library;
+using Pump.Core.Persistence;
+using Pump.Core.Programming;
+using Pump.Core.Supervision;
+using Pump.Core.Units;
+using Pump.Hal;
+
+namespace Pump.Core.Control
+{
+    /// <summary>
+    /// One infusion from its confirmed program to its end: program, drug, syringe calibration, the supervisors
+    /// that depend on them, the priming and start confirmations, session spacing, and the session's records
+    /// (history, write-ahead ledger, snapshot fields). The session is open from Start until the clinician,
+    /// completion or a stop ends it, in every state in between (PER-015); SessionRestorer brings it back.
+    /// </summary>
+    public sealed class InfusionSession
+    {
+        private readonly PumpHardware _hw;
+        private readonly PumpSettings _settings;
+        private readonly PumpPersistence _persistence;
+        private readonly VitalSignInterlock _interlock;
+        private readonly AlarmManager _alarms;
+        private readonly MotionChannel _motion;
+        private readonly SensorFrame _frame;
+        private readonly ITriggerSink _triggers;
+        private readonly SessionLog _log;
+        private readonly SpacingGate _spacing;
+        private readonly SyringeContents _contents;
+        private InfusionProgram? _program;
+        private DrugEntry? _drug;
+        private SyringeCalibration? _calibration;
+        private OcclusionDetector? _occlusion;
+        private PositionSupervisor? _position;
+        private bool _linePrimed;
+        private bool _primedOnce;
+        private bool _disconnectConfirmed;
+        private bool _restored;
+        private long _startUtcSeconds = -1;
+
+        internal InfusionSession(PumpHardware hw, PumpSettings settings, PumpPersistence persistence, VitalSignInterlock interlock,
+            AlarmManager alarms, MotionChannel motion, SensorFrame frame, ITriggerSink triggers, SessionLog log)
+        {
+            _log = log;
+            _hw = hw;
+            _settings = settings;
+            _persistence = persistence;
+            _interlock = interlock;
+            _alarms = alarms;
+            _motion = motion;
+            _frame = frame;
+            _triggers = triggers;
+            _spacing = new SpacingGate(hw, persistence);
+            _contents = new SyringeContents(settings, frame, motion, persistence.Log);
+        }
+
+        public InfusionProgram? Program { get { return _program; } }
+
+        public DrugEntry? Drug { get { return _drug; } }
+
+        public SyringeCalibration? Calibration { get { return _calibration; } }
+
+        internal OcclusionDetector? Occlusion { get { return _occlusion; } }
+
+        internal PositionSupervisor? Position { get { return _position; } }
+
+        /// <summary>Whether the loaded drug's library entry declares the vital-sign interlock (PRG-012).</summary>
+        public bool InterlockRequired { get { return _drug != null && _drug.RequiresVitalInterlock; } }
+
+        public bool LinePrimed { get { return _linePrimed; } }
+
+        public bool PrimedOnce { get { return _primedOnce; } }
+
+        /// <summary>The session was brought back by a reset and not yet resumed or ended.</summary>
+        public bool Restored { get { return _restored; } }
+
+        /// <summary>The line is not on the patient: this program's first prime, or the disconnection confirmed.</summary>
+        internal bool LineFreeOfPatient { get { return !_primedOnce || _disconnectConfirmed; } }
+
+        public long StartUtcSeconds { get { return _startUtcSeconds; } }
+
+        /// <summary>Session spacing of the drug being programmed (HIS).</summary>
+        public SpacingGate Spacing { get { return _spacing; } }
+
+        /// <summary>A confirmation answers one question in one state; every transition consumes it.</summary>
+        internal void ConsumeConfirmations()
+        {
+            _disconnectConfirmed = false;
+            _contents.Forget();
+        }
+
+        internal void ConfirmLineDisconnected()
+        {
+            _disconnectConfirmed = true;
+            Log(PumpEvent.LineDisconnectConfirmed, 0, 0);
+        }
+
+        /// <summary>Less drug loaded than the program still needs, not yet confirmed, with both volumes (nL, rounded down).</summary>
+        public bool Shortfall(out long loadedNl, out long programNl)
+        {
+            return _contents.Shortfall(_program, _calibration, DeliveredVolumeNl(), out loadedNl, out programNl);
+        }
+
+        internal bool ConfirmShortfall()
+        {
+            return _contents.Confirm(_program, _calibration, DeliveredVolumeNl());
+        }
+
+        /// <summary>Guard fact: the syringe holds what the program still needs, or the shortfall was confirmed.</summary>
+        internal bool DrugSufficient()
+        {
+            return _contents.Sufficient(_program, _calibration);
+        }
+
+        /// <summary>A syringe taken out in a state where it may be changed is a new syringe: prime and check again.</summary>
+        internal void SyringeRemoved()
+        {
+            _linePrimed = false;
+            _contents.Forget();
+        }
+
+        internal void PrimingStarted()
+        {
+            // From now on the line may be on the patient: the next prime needs the disconnection confirmed.
+            _primedOnce = true;
+        }
+
+        internal void PrimingEnded(bool primed)
+        {
+            _linePrimed = primed;
+        }
+
+        /// <summary>The panel's validated program at the end of review; soft-limit overrides are logged (PRG, LIB).
+        /// Returns false (and changes nothing) for a rejected program or one the mechanism cannot produce.</summary>
+        internal bool AdoptConfirmed(DrugEntry drug, SyringeCalibration calibration, ProgramResult result)
+        {
+            if (result.Program == null || result.Outcome == ProgramOutcome.Rejected || !WithinMechanism(result.Program))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < result.FindingCount; i++)
+            {
+                Finding f = result.GetFinding(i);
+                Log(PumpEvent.SoftLimitOverride, (int)f.Kind, (int)IntMath.Min(f.Value, int.MaxValue));
+            }
+
+            _spacing.OverrideIfSoft();
+
+            Adopt(drug, calibration, result.Program);
+            Log(PumpEvent.ProgramConfirmed, drug.DrugId, (int)(result.Program.VolumeNl / 1000));
+            return true;
+        }
+
+        /// <summary>The program's step rate is one the mechanism can produce (PRG-011).</summary>
+        internal bool WithinMechanism(InfusionProgram program)
+        {
+            // RateMicrosteps per RatePeriodUs ≤ Max per second  ⇔  RateMicrosteps × 1e6 ≤ Max × RatePeriodUs.
+            // Both products stay below 1e16 for every program the programmer accepts (PRG, UNT ranges); one that
+            // does not fit is refused by the explicit check (nanoCLR would wrap it, NFR-005).
+            long demanded;
+            long allowed;
+            return IntMath.TryMultiply(program.RateMicrosteps, 1000000, out demanded)
+                && IntMath.TryMultiply(_settings.MaxMicrostepsPerSecond, program.RatePeriodUs, out allowed)
+                && demanded <= allowed;
+        }
+
+        internal void Adopt(DrugEntry drug, SyringeCalibration calibration, InfusionProgram program)
+        {
+            _drug = drug;
+            _calibration = calibration;
+            _program = program;
+            long areaUm2 = PlungerAreaUm2(calibration.Syringe.InnerDiameterUm);
+            _occlusion = new OcclusionDetector(areaUm2, _settings.OcclusionLevel);
+            Mechanism m = _settings.Mechanism;
+            long perMm = calibration.MicrostepsPerMlNumerator > 0 ? (long)m.FullStepsPerRev * m.Microstepping * 1000 / m.LeadUm : 1;
+            _position = new PositionSupervisor(perMm);
+            _motion.Position = _position;
+            _persistence.Ledger.SetVolumeCalibration(program.VolumeNl > 0 ? program.VolumeNl : 1, program.TotalMicrosteps > 0 ? program.TotalMicrosteps : 1);
+        }
+
+        /// <summary>Bore area in µm², with π as 355/113 (the same approximation as the calibration).</summary>
+        private static long PlungerAreaUm2(long innerDiameterUm)
+        {
+            return innerDiameterUm * innerDiameterUm * 355 / (113 * 4);
+        }
+
+        /// <summary>Entry of Infusing from Ready: the interlock session, history, baseline and ledger, then motion.</summary>
+        internal void Begin(long nowUs)
+        {
+            long nowMs = nowUs / 1000;
+            InfusionProgram program = _program!;
+            PumpSnapshot snap = _persistence.State.Current;
+            if (InterlockRequired && _interlock.TryStartSession(nowMs) != StartCheck.Ok)
+            {
+                // The guard read the same rule a moment ago; if the facts changed, hold rather than move. The
+                // session is open from here, so its record starts clean: nothing delivered, no baseline.
+                FillProgramSnapshot(snap);
+                snap.BaselineSbpMmHg = 0;
+                _motion.BeginCount(0);
+                if (!_persistence.Ledger.TryBeginDelivery())
+                {
+                    _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
+                }
+
+                _triggers.Enqueue(PumpTrigger.VitalHold);
+                return;
+            }
+
+            long utc;
+            if (!_hw.RealTimeClock.TryReadUtcSeconds(out utc))
+            {
+                utc = -1;
+            }
+
+            _persistence.History.TryBeginSession(_drug!.DrugId, utc, program.TotalDoseUg);
+            snap.SessionStartUtcSeconds = utc;
+            _startUtcSeconds = utc;
+            if (InterlockRequired)
+            {
+                VitalBaseline b = _interlock.Baseline;
+                snap.BaselineSbpMmHg = b.SystolicMmHg;
+                snap.BaselineDbpMmHg = b.DiastolicMmHg;
+                snap.BaselineHrBpm = b.HeartRateBpm;
+                snap.BaselineSpo2Percent = b.Spo2Percent;
+                Log(PumpEvent.SessionStarted, _drug.DrugId, b.SystolicMmHg);
+            }
+            else
+            {
+                Log(PumpEvent.SessionStarted, _drug.DrugId, 0);
+                if (_drug.Mode == DoseMode.PlainRate)
+                {
+                    // A plain mL/h infusion has no dose limits and no vital-sign interlock: it is always logged as such.
+                    Log(PumpEvent.PlainRateInfusionStarted, (int)IntMath.Min(program.RateNlPerH / 1000, int.MaxValue), (int)IntMath.Min(program.VolumeNl / 1000, int.MaxValue));
+                }
+            }
+
+            FillProgramSnapshot(snap);
+            _motion.BeginCount(0);
+            if (!_persistence.Ledger.TryBeginDelivery())
+            {
+                // Without a durable dose record the pump must not move (PER-006, TEC-011).
+                _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
+                _triggers.Enqueue(PumpTrigger.FatalFault);
+                return;
+            }
+
+            StartMotion(nowUs);
+        }
+
+        /// <summary>Entry of Infusing from Paused or InterlockHold: the interlock's resume rule, the ledger, then motion.</summary>
+        internal void Resume(long nowUs)
+        {
+            if (InterlockRequired && !_interlock.TryResume(nowUs / 1000))
+            {
+                // The guard read the same rule in this tick; only a change in between can land here: hold.
+                _triggers.Enqueue(PumpTrigger.VitalHold);
+                return;
+            }
+
+            if (!_persistence.Ledger.IsOpen)
+            {
+                _persistence.Ledger.ContinueAfterRestart();
+            }
+
+            _restored = false;
+            _alarms.Acknowledge(nowUs);
+            StartMotion(nowUs);
+        }
+
+        private void StartMotion(long nowUs)
+        {
+            _motion.StartInfusing(_program!, nowUs);
+            if (_occlusion != null)
+            {
+                _occlusion.Restart();
+            }
+        }
+
+        /// <summary>Entry of Stopped or Completed: the history gets the delivered dose and the session ends.</summary>
+        internal void Finish(long nowUs, bool completed)
+        {
+            if (_program == null || _drug == null)
+            {
+                return;
+            }
+
+            _persistence.History.TryFinishSession(DeliveredDoseUg());
+            if (!_persistence.Ledger.IsOpen)
+            {
+                // Ended after a power loss without resuming: keep the recorded bound, stop reporting it at power-up.
+                _persistence.Ledger.TryCloseInterrupted();
+            }
+
+            if (InterlockRequired)
+            {
+                _interlock.EndSession();
+            }
+
+            _restored = false;
+            if (completed)
+            {
+                _alarms.RaiseEvent(AlarmCode.InfusionComplete, nowUs);
+            }
+        }
+
+        /// <summary>Entry of Idle: no program, nothing primed, nothing confirmed.</summary>
+        internal void Clear()
+        {
+            _program = null;
+            _drug = null;
+            _calibration = null;
+            _occlusion = null;
+            _position = null;
+            _motion.Position = null;
+            _linePrimed = false;
+            _primedOnce = false;
+            _restored = false;
+            _spacing.Forget();
+            _startUtcSeconds = -1;
+            _persistence.State.Current.ProgramPresent = false;
+        }
+
+        /// <summary>A session brought back by a reset (SessionRestorer): primed, counted from its recorded bound.</summary>
+        internal void MarkRestored(long startUtcSeconds)
+        {
+            _restored = true;
+            _linePrimed = true;
+            _primedOnce = true;
+            _startUtcSeconds = startUtcSeconds;
+        }
+
+        /// <summary>Delivered volume from the counted microsteps, rounded down (nL).</summary>
+        public long DeliveredVolumeNl()
+        {
+            long nl;
+            if (_calibration == null || !_calibration.TryMicrostepsToNl(_motion.Ledger.CountedMicrosteps, out nl))
+            {
+                return 0;
+            }
+
+            return nl;
+        }
+
+        /// <summary>Delivered dose, rounded down (µg); 0 for plain mL/h programs.</summary>
+        public long DeliveredDoseUg()
+        {
+            if (_program == null || _program.ConcentrationUgPerMl <= 0)
+            {
+                return 0;
+            }
+
+            return IntMath.MulDiv(DeliveredVolumeNl(), _program.ConcentrationUgPerMl, 1000000);
+        }
+
+        internal void FillProgramSnapshot(PumpSnapshot snap)
+        {
+            InfusionProgram? p = _program;
+            snap.ProgramPresent = p != null;
+            if (p == null)
+            {
+                return;
+            }
+
+            snap.DrugId = p.DrugId;
+            snap.ConcentrationUgPerMl = p.ConcentrationUgPerMl;
+            snap.WeightG = p.WeightG;
+            snap.DoseUgPerKg = p.DoseUgPerKg;
+            snap.DurationMs = p.DurationS * 1000;
+            snap.SyringeId = p.SyringeId;
+            snap.TotalMicrosteps = p.TotalMicrosteps;
+            snap.RateMicrosteps = p.RateMicrosteps;
+            snap.RatePeriodUs = p.RatePeriodUs;
+            bool plain = p.ConcentrationUgPerMl == 0;
+            snap.ProgramRateNlPerH = plain ? p.RateNlPerH : 0;
+            snap.ProgramVolumeNl = plain ? p.VolumeNl : 0;
+        }
+
+        private void Log(int code, int arg0, int arg1)
+        {
+            _log.Append(code, 0, arg0, arg1);
+        }
+    }
+}

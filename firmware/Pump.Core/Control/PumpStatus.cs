@@ -1,0 +1,69 @@
+using Pump.Core.Alarms;
+using Pump.Core.Interlock;
+using Pump.Core.Link;
+using Pump.Core.Programming;
+
+namespace Pump.Core.Control
+{
+    /// <summary>
+    /// What a person at the bedside can know about the pump, published once per tick after the act phase: the
+    /// screens render from it, and the simulator's clinician decides from it and from the display. Overwritten
+    /// in place every tick (no allocation); references it holds (program, vitals, rule) are read-only values.
+    /// </summary>
+    public sealed class PumpStatus
+    {
+        public PumpState State { get; private set; }
+
+        /// <summary>The confirmed program, null without one.</summary>
+        public InfusionProgram? Program { get; private set; }
+
+        /// <summary>Delivered volume and dose, rounded down (nL, µg).</summary>
+        public long DeliveredVolumeNl { get; private set; }
+
+        public long DeliveredDoseUg { get; private set; }
+
+        /// <summary>Counted microsteps of the program (for the time left).</summary>
+        public long CountedMicrosteps { get; private set; }
+
+        /// <summary>The alarm the annunciator shows (None without one).</summary>
+        public AlarmCode HighestAlarm { get; private set; }
+
+        /// <summary>The vital-sign rule behind a vital alarm, or null.</summary>
+        public VitalRule? ActiveVitalRule { get; private set; }
+
+        /// <summary>The drug needs vitals and a frame has been accepted: <see cref="LatestVitals"/> is meaningful.</summary>
+        public bool VitalsShown { get; private set; }
+
+        public VitalSigns? LatestVitals { get; private set; }
+
+        public bool LinePrimed { get; private set; }
+
+        public bool PrimedOnce { get; private set; }
+
+        /// <summary>The last refusal's reason (empty if none).</summary>
+        public string LastRejection { get; private set; } = "";
+
+        /// <summary>A session that could not be restored: its delivered upper bound (nL; -1 when none) and dose (µg).</summary>
+        public long UnrestoredDeliveredNl { get; private set; } = -1;
+
+        public long UnrestoredDoseUg { get; private set; }
+
+        internal void Publish(PumpController pump)
+        {
+            State = pump.State;
+            Program = pump.Program;
+            DeliveredVolumeNl = pump.DeliveredVolumeNl();
+            DeliveredDoseUg = pump.DeliveredDoseUg();
+            CountedMicrosteps = pump.Ledger.CountedMicrosteps;
+            HighestAlarm = pump.Alarms.Highest;
+            ActiveVitalRule = pump.Interlock.ActiveRule;
+            VitalsShown = pump.InterlockRequired && pump.Interlock.Parser.HasAccepted;
+            LatestVitals = pump.Interlock.Latest;
+            LinePrimed = pump.LinePrimed;
+            PrimedOnce = pump.PrimedOnce;
+            LastRejection = pump.LastRejection;
+            UnrestoredDeliveredNl = pump.UnrestoredDeliveredNl;
+            UnrestoredDoseUg = pump.UnrestoredDoseUg;
+        }
+    }
+}

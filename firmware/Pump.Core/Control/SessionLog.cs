@@ -1,0 +1,56 @@
+using Pump.Core.Interlock;
+using Pump.Core.Persistence;
+using Pump.Core.Records;
+using Pump.Hal;
+
+namespace Pump.Core.Control
+{
+    /// <summary>
+    /// The controller's event log writer: every entry goes to the persisted log, and a session event (start,
+    /// transition, alarm, delivery stop) of a drug that needs vitals is followed by the fresh vitals of its
+    /// moment, for the infusion records (Records.EventVitals).
+    /// </summary>
+    public sealed class SessionLog
+    {
+        private readonly EventLog _log;
+        private readonly IMonotonicClock _clock;
+        private readonly VitalSignInterlock _interlock;
+
+        internal SessionLog(EventLog log, IMonotonicClock clock, VitalSignInterlock interlock)
+        {
+            _log = log;
+            _clock = clock;
+            _interlock = interlock;
+        }
+
+        private int _loggedBootChanges;
+
+        /// <summary>The session whose program decides whether vitals accompany an event (set once at construction).</summary>
+        internal InfusionSession? Session { get; set; }
+
+        internal void Append(int code, int priority, int arg0, int arg1)
+        {
+            _log.Append(code, priority, 0, arg0, arg1);
+            InfusionSession? session = Session;
+            long nowMs = _clock.NowUs / 1000;
+            if (session == null || session.Program == null || !session.InterlockRequired || !EventVitals.Accompanies(code)
+                || !_interlock.Parser.HasAccepted || nowMs - _interlock.Latest.ReceivedAtMs >= _interlock.Profile.LeaseMs)
+            {
+                return;
+            }
+
+            _log.Append(PumpEvent.VitalsAtEvent, 0, 0, EventVitals.PackPressure(_interlock.Latest), EventVitals.PackRates(_interlock.Latest));
+        }
+
+        /// <summary>An authenticated new boot of the monitor-link sender (a bridge restart) is logged once (LNK-014).</summary>
+        internal void LogSenderRestart()
+        {
+            int changes = _interlock.Parser.BootChanges;
+            if (changes != _loggedBootChanges)
+            {
+                _loggedBootChanges = changes;
+                Append(PumpEvent.MonitorSenderRestarted, 0, (int)_interlock.Parser.PreviousBoot, (int)_interlock.Parser.Boot);
+            }
+        }
+    }
+}
