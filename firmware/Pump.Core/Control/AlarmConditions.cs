@@ -33,16 +33,37 @@ namespace Pump.Core.Control
             SupervisionFacts.VitalStop, SupervisionFacts.LeaseLost, SupervisionFacts.UnpairedMonitor, SupervisionFacts.LinkErrors,
         };
 
-        // Armed states as a bit set over PumpState; built from the declared traits where one says it.
-        private static readonly int[] Armed =
+        // Armed states as a bit set over PumpState; built from the declared traits where one says it. Built on first
+        // use, not in a static initializer: nanoCLR runs every type's static constructor at load in an order that
+        // does not follow dependencies, so an initializer reading StateTraits could see its table still null
+        // (NFR-003: that made every tick throw on nanoCLR and the pump go to FAILSAFE).
+        private static int[]? _armed;
+
+        private static int[] Armed
         {
-            WithTrait(StateTraits.ProgramLoaded), Everywhere, Everywhere, Everywhere,
-            Everywhere, States(PumpState.Infusing, PumpState.Alarm), State(PumpState.Infusing), State(PumpState.Infusing),
-            WithTrait(StateTraits.SessionOpen) | States(PumpState.Completed, PumpState.Stopped), WithTrait(StateTraits.SyringeMustBeSecured), WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.ProgramLoaded),
-            WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.MotorPermitted), AfterSelfTest, WithTrait(StateTraits.AwaitsClinician),
-            States(PumpState.Programming, PumpState.Ready), AfterSelfTest, WithTrait(StateTraits.SessionOpen), WithTrait(StateTraits.SessionOpen),
-            WithTrait(StateTraits.SessionOpen), States(PumpState.Infusing, PumpState.InterlockHold), WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.ProgramLoaded),
-        };
+            get
+            {
+                if (_armed == null)
+                {
+                    _armed = BuildArmed();
+                }
+
+                return _armed;
+            }
+        }
+
+        private static int[] BuildArmed()
+        {
+            return new int[]
+            {
+                WithTrait(StateTraits.ProgramLoaded), Everywhere, Everywhere, Everywhere,
+                Everywhere, States(PumpState.Infusing, PumpState.Alarm), State(PumpState.Infusing), State(PumpState.Infusing),
+                WithTrait(StateTraits.SessionOpen) | States(PumpState.Completed, PumpState.Stopped), WithTrait(StateTraits.SyringeMustBeSecured), WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.ProgramLoaded),
+                WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.MotorPermitted), AfterSelfTest, WithTrait(StateTraits.AwaitsClinician),
+                States(PumpState.Programming, PumpState.Ready), AfterSelfTest, WithTrait(StateTraits.SessionOpen), WithTrait(StateTraits.SessionOpen),
+                WithTrait(StateTraits.SessionOpen), States(PumpState.Infusing, PumpState.InterlockHold), WithTrait(StateTraits.ProgramLoaded), WithTrait(StateTraits.ProgramLoaded),
+            };
+        }
 
         public static int Count { get { return Codes.Length; } }
 
