@@ -16,6 +16,7 @@ namespace Pump.Simulator
             root.Subcommands.Add(BenchCommand.Create());
             root.Subcommands.Add(TestCommand.Create());
             root.Subcommands.Add(ServeCommand.Create());
+            root.Subcommands.Add(MonitorCommand.Create());
             if (args.Length == 0)
             {
                 args = new[] { "run" };

@@ -46,12 +46,25 @@ namespace Pump.Core.NfTests
             sent.NibpAgeS = 42;
             sent.NibpReadingNumber = 7;
             sent.AvailableFlags = VitalSigns.AvailKnownMask;
-            byte[] frame = new byte[64];
-            int length = MonitorFrameEncoder.EncodeVitals(sent, frame, 0);
+            sent.Boot = 1;
+            sent.SourceId = 0x00A0C0FFEE000001UL;
+            sent.SetBedLabel("BED 1");
+            // Link v2: frames carry an HMAC-SHA-256 tag under the key the pump was paired with.
+            byte[] key = new byte[32];
+            for (int i = 0; i < key.Length; i++)
+            {
+                key[i] = (byte)(0xA0 + i);
+            }
+
+            LinkKeyStore keys = new LinkKeyStore();
+            Assert.AreEqual((int)KeySetResult.Ok, (int)keys.Pair(sent.MonitorId, key, 0, key.Length));
+            byte[] frame = new byte[MonitorFrameFormat.MaxFrameLength];
+            int length = MonitorFrameEncoder.EncodeVitals(sent, keys.Mac, frame, 0);
+            Assert.AreEqual(MonitorFrameFormat.VitalsFrameLength, length);
 
             BufferLink link = new BufferLink();
             link.Send(frame, length);
-            MonitorFrameParser parser = new MonitorFrameParser(sent.MonitorId, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
+            MonitorFrameParser parser = new MonitorFrameParser(keys, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
             Assert.AreEqual((int)FrameResult.Accepted, (int)parser.Poll(link, 5000L));
             VitalSigns got = parser.LastAccepted;
             Assert.AreEqual(sent.Sequence, got.Sequence);
@@ -60,8 +73,8 @@ namespace Pump.Core.NfTests
             Assert.AreEqual(5000L - 42000L, got.NibpMeasuredAtMs);
 
             sent.Sequence++;
-            length = MonitorFrameEncoder.EncodeVitals(sent, frame, 0);
-            frame[length - 3] ^= 0x10;
+            length = MonitorFrameEncoder.EncodeVitals(sent, keys.Mac, frame, 0);
+            frame[length - 3] ^= 0x10; // inside the CRC
             link.Send(frame, length);
             Assert.AreEqual((int)FrameResult.BadCrc, (int)parser.Poll(link, 6000L));
             Assert.AreEqual(1, parser.AcceptedCount);

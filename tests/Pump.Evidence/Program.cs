@@ -13,6 +13,7 @@ namespace Pump.Evidence
     ///   fuzz --inputs 1000000            monitor-link parser, scenario loader and drug-library decoder on random and mutated inputs
     ///   performance                      IEC 60601-2-24 style accuracy and occlusion runs; writes hardware-docs/performance.md
     ///   traceability                     regenerate traceability.md and list the gaps
+    ///   bridge-latency                   monitor value to last step through PCD-01 / IntelliVue and the monitor bridge
     /// </summary>
     public static class Program
     {
@@ -24,6 +25,7 @@ namespace Pump.Evidence
             root.Subcommands.Add(TraceabilityCommand());
             root.Subcommands.Add(FuzzCommand());
             root.Subcommands.Add(PerformanceCommand());
+            root.Subcommands.Add(BridgeLatencyCommand());
             return root.Parse(args).Invoke();
         }
 
@@ -80,6 +82,17 @@ namespace Pump.Evidence
                     return 0;
                 }
                 return Fuzz.FuzzRuns.Run(result.GetValue(seed), result.GetValue(inputs));
+            });
+            return command;
+        }
+
+        private static Command BridgeLatencyCommand()
+        {
+            var command = new Command("bridge-latency", "Measure the time from a monitor's hold-level blood pressure to the pump's last step through each protocol and the monitor bridge.");
+            command.SetAction(_ =>
+            {
+                Console.WriteLine(Bridge.BridgeLatency.Format(Bridge.BridgeLatency.Measure()));
+                return 0;
             });
             return command;
         }

@@ -43,6 +43,11 @@ namespace Pump.Core.Control
         public bool TechnicalConditionActive;
         /// <summary>Force, position and step counter readable, driver not faulted, display reachable.</summary>
         public bool DeviceHealthy;
+        /// <summary>
+        /// When the monitor link is refusing frames and none is fresh: the refusal's panel text (e.g. "LINK REPLAY"),
+        /// so a vitals refusal names the link, not the patient. Null otherwise. Read only by RefusalReason.
+        /// </summary>
+        public string? LinkRefusal;
         /// <summary>The line is not on the patient: the program's first prime, or the clinician confirmed in two
         /// logged steps that it was disconnected (STM-011).</summary>
         public bool LineFreeOfPatient;
@@ -81,7 +86,7 @@ namespace Pump.Core.Control
                     if (!LinePrimed) return "PRIME LINE FIRST";
                     if (!DrugSufficient) return "TOO LITTLE DRUG";
                     if (!SessionAllowed) return "SESSION LIMIT";
-                    if (!LeaseHeld) return "NO VALID VITALS";
+                    if (!LeaseHeld) return LinkRefusal ?? "NO VALID VITALS";
                     if (!BaselineAcceptable) return "BASELINE NOT OK";
                     if (VitalConditionActive) return "VITALS OUT OF RANGE";
                     return "START REFUSED";
@@ -89,6 +94,7 @@ namespace Pump.Core.Control
                     if (!SyringeSecured) return "SYRINGE NOT SECURED";
                     if (!DeviceHealthy) return "DEVICE FAULT";
                     if (TechnicalConditionActive) return "ALARM CAUSE PRESENT";
+                    if (LinkRefusal != null) return LinkRefusal;
                     if (VitalConditionActive) return "VITALS OUT OF RANGE";
                     if (!LeaseHeld) return "NO VALID VITALS";
                     return "RESUME REFUSED";

@@ -51,6 +51,8 @@ namespace Pump.Core.Control
             g.LineFreeOfPatient = _session.LineFreeOfPatient;
             g.DrugSufficient = _session.DrugSufficient();
             bool needsVitals = _session.InterlockRequired;
+            Link.FrameResult linkRefusal = needsVitals ? _interlock.LinkRefusalAt(nowMs) : Link.FrameResult.None;
+            g.LinkRefusal = linkRefusal == Link.FrameResult.None ? null : Link.LinkMessages.ForResult(linkRefusal);
             if (trigger == PumpTrigger.RequestStart)
             {
                 StartCheck check = needsVitals ? PreStart(nowMs) : StartCheck.Ok;
@@ -96,7 +98,8 @@ namespace Pump.Core.Control
             if (trigger == PumpTrigger.RequestResume && _session.InterlockRequired && (!inputs.LeaseHeld || inputs.VitalConditionActive)
                 && inputs.SyringeSecured && inputs.DeviceHealthy && !inputs.TechnicalConditionActive)
             {
-                return _interlock.ResumeRefusal(nowMs);
+                // A link refusing frames (e.g. a sender stuck replaying) is named before the vitals (LNK-016).
+                return inputs.LinkRefusal ?? _interlock.ResumeRefusal(nowMs);
             }
 
             if (!inputs.DeviceHealthy && inputs.SyringeSecured && _settings.ConfigurationProblem != 0)
@@ -110,7 +113,10 @@ namespace Pump.Core.Control
 
         private StartCheck PreStart(long nowMs)
         {
-            return _settings.PairedMonitorId == 0 ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
+            // The commissioned monitor id must be set and the link key store paired with that same monitor.
+            bool paired = _settings.PairedMonitorId != 0 && _settings.MonitorLink.IsPaired
+                && _settings.MonitorLink.MonitorId == _settings.PairedMonitorId;
+            return !paired ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
         }
 
         private static bool IsBaselineValueProblem(StartCheck check)

@@ -68,7 +68,7 @@ namespace Pump.Core.Control
             _hw = hardware;
             _settings = settings;
             _persistence = new PumpPersistence(hardware.Store, hardware.Clock, hardware.RealTimeClock);
-            _interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), settings.PairedMonitorId);
+            _interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), settings.MonitorLink);
             _log = new SessionLog(_persistence.Log, hardware.Clock, _interlock);
             _motion = new MotionChannel(hardware, settings, _persistence, _frame);
             _session = new InfusionSession(hardware, settings, _persistence, _interlock, _alarms, _motion, _frame, this, _log);
@@ -187,6 +187,7 @@ namespace Pump.Core.Control
             }
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
+            _log.LogSenderRestart();
             // Decide.
             bool storageFault = _storageFault || _motion.TakeReservationFailure();
             _storageFault = false;

@@ -49,5 +49,7 @@ namespace Pump.Core.Control
         public const int PlainRateInfusionStarted = 22;
         /// <summary>The clinician acknowledged the latched vital-sign holds with the resume key.</summary>
         public const int HoldsAcknowledged = 23;
+        /// <summary>The monitor-link sender announced an authenticated new boot. arg0 = previous boot, arg1 = new boot.</summary>
+        public const int MonitorSenderRestarted = 24;
     }
 }

@@ -28,8 +28,15 @@ namespace Pump.Core.Control
         /// <summary>Callback reminder when programming or ready is left without a key press this long (TEC-008).</summary>
         public int CallbackProgrammingS = 60;
 
-        /// <summary>The patient monitor this pump is paired with (0 = none; no drug needing vitals can start).</summary>
+        /// <summary>The commissioned monitor (stored configuration, shown before start; 0 = none).</summary>
         public uint PairedMonitorId;
+
+        /// <summary>
+        /// The monitor-link pairing that authenticates frames: the paired sender's id and its secret key. A drug
+        /// needing vitals starts only when it is paired with <see cref="PairedMonitorId"/>. Set at commissioning;
+        /// the simulator and tests call Pair.
+        /// </summary>
+        public readonly Link.LinkKeyStore MonitorLink = new Link.LinkKeyStore();
 
         /// <summary>Pressure-relief back-off after an occlusion, at most this volume (TEC-001).</summary>
         public long ReliefMaxNl = 500000;

@@ -23,6 +23,8 @@ namespace Pump.Core.Control
             _interlock = interlock;
         }
 
+        private int _loggedBootChanges;
+
         /// <summary>The session whose program decides whether vitals accompany an event (set once at construction).</summary>
         internal InfusionSession? Session { get; set; }
 
@@ -38,6 +40,17 @@ namespace Pump.Core.Control
             }
 
             _log.Append(PumpEvent.VitalsAtEvent, 0, 0, EventVitals.PackPressure(_interlock.Latest), EventVitals.PackRates(_interlock.Latest));
+        }
+
+        /// <summary>An authenticated new boot of the monitor-link sender (a bridge restart) is logged once (LNK-014).</summary>
+        internal void LogSenderRestart()
+        {
+            int changes = _interlock.Parser.BootChanges;
+            if (changes != _loggedBootChanges)
+            {
+                _loggedBootChanges = changes;
+                Append(PumpEvent.MonitorSenderRestarted, 0, (int)_interlock.Parser.PreviousBoot, (int)_interlock.Parser.Boot);
+            }
         }
     }
 }

@@ -20,11 +20,11 @@ namespace Pump.Core.Interlock
         private int _framesThisTick;
 
         /// <param name="profile">The drug profile's interlock parameters and rule table.</param>
-        /// <param name="pairedMonitorId">The monitor id the clinician paired this pump with (0: not paired).</param>
-        public VitalSignInterlock(InterlockProfile profile, uint pairedMonitorId)
+        /// <param name="keys">The monitor-link pairing (sender id and key) frames are authenticated against.</param>
+        public VitalSignInterlock(InterlockProfile profile, LinkKeyStore keys)
         {
             _profile = profile;
-            _parser = new MonitorFrameParser(pairedMonitorId, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
+            _parser = new MonitorFrameParser(keys, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
             _lease = new VitalSignLease(profile.LeaseMs, profile.NibpMaxAgeForLeaseS, profile.RespiratoryRateRequired);
             _evaluator = new VitalLimitEvaluator(profile.Rules);
         }
@@ -88,7 +88,7 @@ namespace Pump.Core.Interlock
                         _lease.Renew(frame, nowMs, _evaluator.Level < InterlockLevel.Hold);
                     }
                 }
-                else if (r == FrameResult.Unpaired)
+                else if (r == FrameResult.Unpaired || r == FrameResult.SourceChanged)
                 {
                     _lease.Revoke(LeaseCause.UnpairedMonitor, nowMs);
                 }
@@ -129,6 +129,18 @@ namespace Pump.Core.Interlock
         public bool LinkAlarm(long nowMs)
         {
             return _parser.BadFrameRateAlarm(nowMs) || UnpairedRecently(nowMs);
+        }
+
+        /// <summary>
+        /// When no accepted frame is fresh and frames are being refused, the refusal that explains it (the panel
+        /// names it instead of blaming the vitals); None while the latest accepted frame is fresh or nothing was refused.
+        /// </summary>
+        public FrameResult LinkRefusalAt(long nowMs)
+        {
+            bool fresh = _parser.HasAccepted && nowMs - _parser.LastAccepted.ReceivedAtMs < _profile.LeaseMs;
+            bool refusedSince = _parser.LastRejection != FrameResult.None
+                && (!_parser.HasAccepted || _parser.LastRejectionAtMs >= _parser.LastAccepted.ReceivedAtMs);
+            return fresh || !refusedSince ? FrameResult.None : _parser.LastRejection;
         }
 
         /// <summary>

@@ -7,7 +7,7 @@ namespace Pump.Core.Interlock
     /// The permission to infuse (DESIGN.md D7; MD PnP "ticket"). Pure and time-driven: it holds only state
     /// and the caller's times, reads no clock, and runs out by itself. A valid frame with every required
     /// vital sign usable and inside the hold/stop limits sets the expiry to
-    /// min(frame receive time + lease length, NIBP measurement time + NIBP max age). A frame that fails any of
+    /// min(oldest continuous value's measurement time + lease length, NIBP measurement time + NIBP max age). A frame that fails any of
     /// those checks ends the lease at once. Held means nowMs &lt; <see cref="ExpiresAtMs"/>.
     /// </summary>
     public sealed class VitalSignLease
@@ -71,7 +71,7 @@ namespace Pump.Core.Interlock
                 return problem;
             }
 
-            long byLink = frame.ReceivedAtMs + _leaseMs;
+            long byLink = frame.ReceivedAtMs - frame.ContinuousAgeMs(_respRateRequired) + _leaseMs;
             long byNibp = frame.NibpMeasuredAtMs + _nibpMaxAgeMs;
             if (byNibp < byLink)
             {
@@ -108,7 +108,8 @@ namespace Pump.Core.Interlock
 
         private LeaseCause Check(VitalSigns frame, long nowMs, bool withinLimits)
         {
-            if (frame.ReceivedAtMs > nowMs || nowMs - frame.ReceivedAtMs >= _leaseMs)
+            // Each value keeps its own measurement time: the lease runs from the oldest continuous one.
+            if (frame.ReceivedAtMs > nowMs || nowMs - frame.ReceivedAtMs + frame.ContinuousAgeMs(_respRateRequired) >= _leaseMs)
             {
                 return LeaseCause.LinkLost;
             }

@@ -10,7 +10,7 @@ namespace Pump.Core.Link
         /// <summary>No complete frame yet.</summary>
         None = 0,
 
-        /// <summary>A valid frame from the paired monitor, newer than the last one, with plausible values.</summary>
+        /// <summary>An authenticated frame from the paired sender, newer than the last one, with plausible values.</summary>
         Accepted = 1,
 
         /// <summary>CRC mismatch: corrupted, truncated or spliced bytes.</summary>
@@ -19,19 +19,25 @@ namespace Pump.Core.Link
         /// <summary>Length byte larger than any frame, or wrong for the frame's type.</summary>
         BadLength = 3,
 
-        /// <summary>Valid CRC but a protocol version this pump does not understand.</summary>
+        /// <summary>A protocol version this pump does not accept (including unauthenticated version 1).</summary>
         UnknownVersion = 4,
 
         /// <summary>Valid CRC but a message type other than vitals (the link cannot command the pump).</summary>
         UnknownType = 5,
 
-        /// <summary>Valid frame from a monitor other than the paired one.</summary>
+        /// <summary>A frame from a sender other than the paired one (or the pump is not paired).</summary>
         Unpaired = 6,
 
-        /// <summary>Sequence number not greater than the last accepted one (replayed, duplicated or out of order).</summary>
+        /// <summary>Authenticated, but not newer: an older boot, or a sequence not above the last within this boot.</summary>
         Replay = 7,
 
         /// <summary>A value outside what a monitor can report (e.g. SBP 400), inconsistent NIBP, or a reserved bit set.</summary>
         Implausible = 8,
+
+        /// <summary>The HMAC tag does not match the pairing key: forged, or sent with another key.</summary>
+        BadTag = 9,
+
+        /// <summary>Authenticated, but from another source monitor or bed than the one seen since pairing.</summary>
+        SourceChanged = 10,
     }
 }

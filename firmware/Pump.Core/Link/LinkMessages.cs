@@ -16,6 +16,8 @@ namespace Pump.Core.Link
                 case FrameResult.Unpaired: return "WRONG MONITOR";
                 case FrameResult.Replay: return "LINK REPLAY";
                 case FrameResult.Implausible: return "IMPLAUSIBLE VITALS";
+                case FrameResult.BadTag: return "LINK NOT AUTHENTIC";
+                case FrameResult.SourceChanged: return "MONITOR BED CHANGED";
                 default: return "LINK UNKNOWN";
             }
         }

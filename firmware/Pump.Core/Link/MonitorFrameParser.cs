@@ -4,17 +4,22 @@ namespace Pump.Core.Link
 {
     /// <summary>
     /// Receives monitor-link frames from <see cref="IMonitorLink"/> bytes. Accepts any byte stream:
-    /// garbage, truncated, corrupted, oversized, replayed or foreign frames are rejected, counted by reason
-    /// and never used; nothing throws and nothing is allocated after construction.
+    /// garbage, truncated, corrupted, oversized, forged, replayed or foreign frames are rejected, counted by
+    /// reason and never used; nothing throws and nothing is allocated after construction.
     ///
     /// Resynchronisation: bytes are kept in one frame-sized buffer. When a candidate frame fails before its
     /// CRC has proven its extent, only its first byte is dropped and the rest is rescanned for a sync pair,
     /// so a real frame hidden behind a truncated one is still found. A CRC-valid frame is consumed whole.
+    ///
+    /// Authentication (link v2): a frame is used only when its HMAC tag matches the pairing key in the
+    /// <see cref="LinkKeyStore"/>, and it is newer than the last accepted one: a higher boot number (the sender
+    /// restarted: any sequence, counted in <see cref="BootChanges"/>), or the same boot and a higher sequence.
+    /// The first accepted frame after pairing pins the source monitor and bed label; another source is refused.
     /// </summary>
     public sealed class MonitorFrameParser
     {
         private const int ReadChunkLength = 64;
-        private const int ReasonCount = 9; // FrameResult values
+        private const int ReasonCount = 11; // FrameResult values
 
         private readonly byte[] _candidate = new byte[MonitorFrameFormat.MaxFrameLength];
         private readonly byte[] _chunk = new byte[ReadChunkLength];
@@ -29,19 +34,27 @@ namespace Pump.Core.Link
         private int _chunkLen;
         private int _rejectionRingNext;
         private int _rejectionRingFill;
-        private uint _pairedMonitorId;
+        private readonly LinkKeyStore _keys;
+        private readonly VitalSigns _pinnedSource = new VitalSigns();
+        private int _keyGeneration;
         private bool _haveSequence;
+        private uint _lastBoot;
         private uint _lastSequence;
+        private int _bootChanges;
+        private uint _previousBoot;
+        private FrameResult _lastRejection;
+        private long _lastRejectionAtMs;
         private int _discardedBytes;
         private long _lastUnpairedAtMs;
         private bool _anyUnpaired;
 
-        /// <param name="pairedMonitorId">Monitor id the pump is configured with; 0 means not paired (every frame is rejected).</param>
+        /// <param name="keys">The pairing (sender id and key); while not paired every frame is rejected.</param>
         /// <param name="badFrameAlarmCount">Rejections within the window that raise <see cref="BadFrameRateAlarm"/> (at least 1).</param>
         /// <param name="badFrameWindowMs">Length of the sliding window in ms (at least 1).</param>
-        public MonitorFrameParser(uint pairedMonitorId, int badFrameAlarmCount, int badFrameWindowMs)
+        public MonitorFrameParser(LinkKeyStore keys, int badFrameAlarmCount, int badFrameWindowMs)
         {
-            _pairedMonitorId = pairedMonitorId;
+            _keys = keys;
+            _keyGeneration = keys.Generation;
             _rejectionTimesMs = new long[badFrameAlarmCount < 1 ? 1 : badFrameAlarmCount];
             _windowMs = badFrameWindowMs < 1 ? 1 : badFrameWindowMs;
         }
@@ -50,14 +63,31 @@ namespace Pump.Core.Link
         public const int DefaultBadFrameAlarmCount = 5;
         public const int DefaultBadFrameWindowMs = 60000;
 
-        /// <summary>The monitor this pump accepts frames from.</summary>
-        public uint PairedMonitorId => _pairedMonitorId;
+        /// <summary>The sender this pump accepts frames from (0: not paired).</summary>
+        public uint PairedMonitorId => _keys.MonitorId;
+
+        /// <summary>The pairing the parser authenticates against.</summary>
+        public LinkKeyStore Keys => _keys;
+
+        /// <summary>Boot number of the last accepted frame.</summary>
+        public uint Boot => _lastBoot;
+
+        /// <summary>Times an authenticated frame announced a new sender boot (a bridge restart) since pairing.</summary>
+        public int BootChanges => _bootChanges;
+
+        /// <summary>The boot number before the last boot change.</summary>
+        public uint PreviousBoot => _previousBoot;
+
+        /// <summary>The latest rejection reason (None if nothing was rejected yet) and when it happened.</summary>
+        public FrameResult LastRejection => _lastRejection;
+
+        public long LastRejectionAtMs => _lastRejectionAtMs;
 
         /// <summary>The last accepted frame (valid after the first <see cref="FrameResult.Accepted"/>).</summary>
         public VitalSigns LastAccepted => _accepted;
 
-        /// <summary>True once a frame has been accepted since construction or pairing.</summary>
-        public bool HasAccepted => _haveSequence;
+        /// <summary>True once a frame has been accepted since construction or the last change of pairing.</summary>
+        public bool HasAccepted => _haveSequence && _keys.Generation == _keyGeneration;
 
         /// <summary>Bytes thrown away while hunting for a sync pair (not counted as frames).</summary>
         public int DiscardedBytes => _discardedBytes;
@@ -105,17 +135,6 @@ namespace Pump.Core.Link
 
             long oldest = _rejectionTimesMs[_rejectionRingNext]; // ring is full: next slot holds the oldest
             return nowMs - oldest < _windowMs;
-        }
-
-        /// <summary>
-        /// Pairs with a (new) monitor. The clinician confirms the id; the sequence history is forgotten because
-        /// a different or restarted monitor numbers its frames afresh.
-        /// </summary>
-        public void Pair(uint monitorId)
-        {
-            _pairedMonitorId = monitorId;
-            _haveSequence = false;
-            _lastSequence = 0;
         }
 
         /// <summary>
@@ -176,13 +195,20 @@ namespace Pump.Core.Link
                     return Reject(FrameResult.BadLength, nowMs);
                 }
 
-                int frameLength = MonitorFrameFormat.HeaderLength + payloadLength + MonitorFrameFormat.CrcLength;
+                // Without a known layout the frame's end cannot be found, so its CRC cannot be checked.
+                int frameLength = MonitorFrameFormat.FrameLength(_candidate[MonitorFrameFormat.OffsetVersion], payloadLength);
+                if (frameLength == 0)
+                {
+                    Drop(1);
+                    return Reject(FrameResult.UnknownVersion, nowMs);
+                }
+
                 if (_candidateCount < frameLength)
                 {
                     return FrameResult.None;
                 }
 
-                int crcAt = MonitorFrameFormat.HeaderLength + payloadLength;
+                int crcAt = frameLength - MonitorFrameFormat.CrcLength;
                 uint crc = Common.Crc32.Compute(_candidate, MonitorFrameFormat.OffsetVersion, crcAt - MonitorFrameFormat.OffsetVersion);
                 if (crc != MonitorFrameFormat.ReadU32(_candidate, crcAt))
                 {
@@ -201,7 +227,12 @@ namespace Pump.Core.Link
         /// <summary>Decides on a CRC-valid frame in the candidate buffer.</summary>
         private FrameResult Judge(int payloadLength, long nowMs)
         {
-            if (_candidate[MonitorFrameFormat.OffsetVersion] != MonitorFrameFormat.Version1)
+            if (_keys.Generation != _keyGeneration)
+            {
+                ForgetSender();
+            }
+
+            if (_candidate[MonitorFrameFormat.OffsetVersion] != MonitorFrameFormat.Version2)
             {
                 return Reject(FrameResult.UnknownVersion, nowMs);
             }
@@ -216,53 +247,83 @@ namespace Pump.Core.Link
                 return Reject(FrameResult.BadLength, nowMs);
             }
 
-            Decode(_candidate, _scratch);
-            if (_pairedMonitorId == 0 || _scratch.MonitorId != _pairedMonitorId)
+            uint monitorId = MonitorFrameFormat.ReadU32(_candidate, MonitorFrameFormat.OffsetMonitorId);
+            if (!_keys.IsPaired || monitorId != _keys.MonitorId)
             {
                 _anyUnpaired = true;
                 _lastUnpairedAtMs = nowMs;
                 return Reject(FrameResult.Unpaired, nowMs);
             }
 
-            if (_haveSequence && _scratch.Sequence <= _lastSequence)
+            int tagAt = MonitorFrameFormat.HeaderLength + payloadLength;
+            HmacSha256 mac = _keys.Mac;
+            mac.Begin();
+            mac.Update(_candidate, MonitorFrameFormat.OffsetVersion, tagAt - MonitorFrameFormat.OffsetVersion);
+            if (!mac.FinishAndVerify(_candidate, tagAt, MonitorFrameFormat.TagLength))
+            {
+                return Reject(FrameResult.BadTag, nowMs);
+            }
+
+            uint boot = MonitorFrameFormat.ReadU32(_candidate, MonitorFrameFormat.OffsetBoot);
+            uint sequence = MonitorFrameFormat.ReadU32(_candidate, MonitorFrameFormat.OffsetSequence);
+            bool newBoot = _haveSequence && boot > _lastBoot;
+            if (_haveSequence && !newBoot && (boot < _lastBoot || sequence <= _lastSequence))
             {
                 return Reject(FrameResult.Replay, nowMs);
             }
 
-            if (!MonitorFrameFormat.IsPlausible(_scratch))
+            _scratch.MonitorId = monitorId;
+            _scratch.Boot = boot;
+            _scratch.Sequence = sequence;
+            if (!VitalsPayload.Read(_candidate, MonitorFrameFormat.OffsetPayload, _scratch)
+                || !MonitorFrameFormat.IsPlausible(_scratch))
             {
                 return Reject(FrameResult.Implausible, nowMs);
             }
 
+            if (_haveSequence && !_scratch.SameSource(_pinnedSource))
+            {
+                _anyUnpaired = true;
+                _lastUnpairedAtMs = nowMs;
+                return Reject(FrameResult.SourceChanged, nowMs);
+            }
+
+            if (newBoot)
+            {
+                _previousBoot = _lastBoot;
+                _bootChanges = SaturatingAdd(_bootChanges, 1);
+            }
+
+            if (!_haveSequence)
+            {
+                _pinnedSource.CopyFrom(_scratch);
+            }
+
             _haveSequence = true;
-            _lastSequence = _scratch.Sequence;
+            _lastBoot = boot;
+            _lastSequence = sequence;
             _scratch.ReceivedAtMs = nowMs;
             _accepted.CopyFrom(_scratch);
             Count(FrameResult.Accepted);
             return FrameResult.Accepted;
         }
 
-        private static void Decode(byte[] f, VitalSigns into)
+        /// <summary>A new pairing: the sender's boot, sequence and source are learnt afresh.</summary>
+        private void ForgetSender()
         {
-            int p = MonitorFrameFormat.OffsetPayload;
-            into.MonitorId = MonitorFrameFormat.ReadU32(f, MonitorFrameFormat.OffsetMonitorId);
-            into.Sequence = MonitorFrameFormat.ReadU32(f, MonitorFrameFormat.OffsetSequence);
-            into.HeartRateBpm = MonitorFrameFormat.ReadU16(f, p + MonitorFrameFormat.PHeartRate);
-            into.Spo2Percent = f[p + MonitorFrameFormat.PSpo2];
-            into.RespiratoryRatePerMin = f[p + MonitorFrameFormat.PRespRate];
-            into.SystolicMmHg = MonitorFrameFormat.ReadU16(f, p + MonitorFrameFormat.PSystolic);
-            into.DiastolicMmHg = MonitorFrameFormat.ReadU16(f, p + MonitorFrameFormat.PDiastolic);
-            into.MeanMmHg = MonitorFrameFormat.ReadU16(f, p + MonitorFrameFormat.PMean);
-            into.NibpAgeS = MonitorFrameFormat.ReadU16(f, p + MonitorFrameFormat.PNibpAge);
-            into.NibpReadingNumber = MonitorFrameFormat.ReadU16(f, p + MonitorFrameFormat.PNibpReading);
-            into.AvailableFlags = f[p + MonitorFrameFormat.PAvailable];
-            into.StatusFlags = f[p + MonitorFrameFormat.PStatus];
-            into.ReceivedAtMs = 0;
+            _keyGeneration = _keys.Generation;
+            _haveSequence = false;
+            _lastBoot = 0;
+            _lastSequence = 0;
+            _pinnedSource.Clear();
+            _accepted.Clear();
         }
 
         private FrameResult Reject(FrameResult reason, long nowMs)
         {
             Count(reason);
+            _lastRejection = reason;
+            _lastRejectionAtMs = nowMs;
             _rejectionTimesMs[_rejectionRingNext] = nowMs;
             _rejectionRingNext = _rejectionRingNext + 1 == _rejectionTimesMs.Length ? 0 : _rejectionRingNext + 1;
             if (_rejectionRingFill < _rejectionTimesMs.Length)

@@ -76,14 +76,21 @@ namespace Pump.Core.Service
                 return;
             }
 
-            int length = MonitorFrameFormat.HeaderLength + payload + MonitorFrameFormat.CrcLength;
+            // The version byte says where the frame ends (link v2 carries a tag before the CRC).
+            int length = MonitorFrameFormat.FrameLength(_frame[MonitorFrameFormat.OffsetVersion], payload);
+            if (length == 0 || _frame[MonitorFrameFormat.OffsetVersion] != MonitorFrameFormat.Version2)
+            {
+                _count = 0;
+                return;
+            }
+
             if (_count < length)
             {
                 return;
             }
 
             _count = 0;
-            int crcAt = MonitorFrameFormat.HeaderLength + payload;
+            int crcAt = length - MonitorFrameFormat.CrcLength;
             if (Crc32.Compute(_frame, MonitorFrameFormat.OffsetVersion, crcAt - MonitorFrameFormat.OffsetVersion)
                 != MonitorFrameFormat.ReadU32(_frame, crcAt))
             {

@@ -22,6 +22,7 @@ namespace Pump.Sim.Monitor
         private long _nextNibpMs;
         private long _lastNibpMs;
         private uint _sequence;
+        private uint _boot = 1;
         private int _nibpReadings;
 
         public VirtualMonitor(VirtualPatient patient, SimMonitorLink link, IVitalsFrameEncoder encoder, Gaussian noise,
@@ -74,6 +75,16 @@ namespace Pump.Sim.Monitor
         /// <summary>Frames the encoder refused (a value that does not fit its field).</summary>
         public long EncodeFailures { get; private set; }
 
+        /// <summary>When set, readings travel this way (e.g. PCD-01 through a bridge) instead of as the monitor's own link frames.</summary>
+        public IReadingTransport? Transport { get; set; }
+
+        /// <summary>The sender restarts: a new boot number, sequence from 1 (the pump accepts it and logs it).</summary>
+        public void Restart()
+        {
+            _boot++;
+            _sequence = 0;
+        }
+
         /// <summary>Requests a blood pressure in the next frame (a manual NIBP start).</summary>
         public void RequestNibpNow(long nowMs) => _nextNibpMs = nowMs;
 
@@ -83,6 +94,7 @@ namespace Pump.Sim.Monitor
             ref VitalSignsReading r = ref Last;
             r.TimeMs = nowMs;
             r.MonitorId = WrongMonitor ? PairedMonitorId ^ 0x5A5A5A5Au : PairedMonitorId;
+            r.Boot = _boot;
             r.Sequence = ++_sequence;
             r.HrBpm = Measure(ForcedHr, _patient.HrBpm, HrNoiseSdBpm, 15, 300);
             r.Spo2Pct = Measure(ForcedSpo2, _patient.Spo2Pct, Spo2NoiseSdPct, 30, 100);
@@ -101,7 +113,12 @@ namespace Pump.Sim.Monitor
             }
             r.NibpAvailable = _nibpReadings > 0;
             r.NibpReadingNumber = _nibpReadings;
-            r.NibpAgeS = (int)((nowMs - _lastNibpMs) / 1000);
+            r.NibpAgeMs = nowMs - _lastNibpMs;
+            if (Transport != null)
+            {
+                FramesSent++;
+                return Transport.Send(in r, nowMs);
+            }
             int n = _encoder.Encode(in r, _frame);
             if (n == 0)
             {

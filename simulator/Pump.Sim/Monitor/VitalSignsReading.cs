@@ -9,6 +9,9 @@ namespace Pump.Sim.Monitor
         /// <summary>Identity the frame carries (the paired id, or another when a wrong monitor is simulated).</summary>
         public uint MonitorId;
 
+        /// <summary>The sender's boot number (counts up at each restart).</summary>
+        public uint Boot;
+
         public uint Sequence;
 
         public int HrBpm;
@@ -27,8 +30,11 @@ namespace Pump.Sim.Monitor
 
         public int DbpMmHg;
 
-        /// <summary>Age of the cuff reading when sent, s.</summary>
-        public int NibpAgeS;
+        /// <summary>Age of the cuff reading when sent, ms.</summary>
+        public long NibpAgeMs;
+
+        /// <summary>Age of the cuff reading when sent, whole seconds.</summary>
+        public int NibpAgeS => (int)(NibpAgeMs / 1000);
 
         /// <summary>The monitor's cuff-reading counter.</summary>
         public int NibpReadingNumber;

@@ -14,14 +14,14 @@ namespace Pump.Sim.Running
     public sealed class ControllerHost
     {
         private readonly VirtualPump _pump;
-        private readonly uint _pairedMonitorId;
+        private readonly global::Pump.Sim.Monitor.MonitorPairing _pairing;
         private readonly IPumpObserver? _observer;
         private PumpController? _controller;
 
-        public ControllerHost(VirtualPump pump, uint pairedMonitorId, IPumpObserver? observer = null)
+        public ControllerHost(VirtualPump pump, global::Pump.Sim.Monitor.MonitorPairing pairing, IPumpObserver? observer = null)
         {
             _pump = pump;
-            _pairedMonitorId = pairedMonitorId;
+            _pairing = pairing;
             _observer = observer;
         }
 
@@ -46,9 +46,10 @@ namespace Pump.Sim.Running
         {
             var settings = new PumpSettings
             {
-                PairedMonitorId = _pairedMonitorId,
                 EmptyPositionUm = (int)global::Pump.Sim.Physics.Mechanism.DefaultEmptyPositionMicrometres,
             };
+            settings.PairedMonitorId = _pairing.MonitorId;
+            _pairing.PairPump(settings.MonitorLink);
             if (ConfigureFromStore)
             {
                 ConfigurationProblem = global::Pump.Core.Configuration.ConfigurationApplier.LoadAndApply(

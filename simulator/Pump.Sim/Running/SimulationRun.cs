@@ -71,14 +71,15 @@ namespace Pump.Sim.Running
             Patient = new VirtualPatient(population
                 ? PopulationSampler.Sample(Seed, scenario.Patient.WeightKg, baseline)
                 : PatientParameters.Typical(scenario.Patient.WeightKg, baseline));
-            Monitor = new VirtualMonitor(Patient, Pump.MonitorLink, new CoreFrameEncoder(),
+            Pairing = MonitorPairing.Simulated(scenario.Monitor.MonitorId);
+            Monitor = new VirtualMonitor(Patient, Pump.MonitorLink, new CoreFrameEncoder(Pairing),
                 new Gaussian(new Random(SeedMixer.Mix(Seed, 21))),
                 (long)Math.Round(scenario.Monitor.NibpIntervalMin * 60_000), scenario.Monitor.MonitorId);
             Clinician = new Clinician(scenario, Pump.Keypad, Pump.Display);
             Clinician.Acted += (at, what) => Log(at, "clinician", what);
             Clinician.LineConnected += at => ConnectLine(at, "clinician");
             Clinician.LineDisconnected += at => DisconnectLine(at, "clinician");
-            Controller = new ControllerHost(Pump, scenario.Monitor.MonitorId, new Observer(this)) { ConfigureFromStore = options.ConfigureFromStore };
+            Controller = new ControllerHost(Pump, Pairing, new Observer(this)) { ConfigureFromStore = options.ConfigureFromStore };
             _tearRandom = new Random(SeedMixer.Mix(Seed, 31));
             _events = scenario.Events;
             var desatRandom = new Random(SeedMixer.Mix(Seed, 41));
@@ -125,6 +126,9 @@ namespace Pump.Sim.Running
         public int Seed { get; }
         public VirtualPump Pump { get; }
         public VirtualPatient Patient { get; }
+        /// <summary>The pairing shared by the virtual monitor (or bridge) and the pump.</summary>
+        public MonitorPairing Pairing { get; }
+
         public VirtualMonitor Monitor { get; }
         public Clinician Clinician { get; }
         public ControllerHost Controller { get; }

@@ -126,13 +126,17 @@ namespace Pump.Core.Tests.Configuration
 
         private static void SendFrames(ServiceRig rig, uint monitorId, int count)
         {
-            var buffer = new byte[64];
+            var buffer = new byte[Pump.Core.Link.MonitorFrameFormat.MaxFrameLength];
+            var mac = TestLinkKey.NewMac();
             for (int i = 0; i < count; i++)
             {
                 var v = PumpRig.Typical();
                 v.MonitorId = monitorId;
+                v.Boot = 1;
                 v.Sequence = ++_sequence;
-                int n = Pump.Core.Link.MonitorFrameEncoder.EncodeVitals(v, buffer, 0);
+                v.SourceId = TestLinkKey.SourceId;
+                v.SetBedLabel(TestLinkKey.BedLabel);
+                int n = Pump.Core.Link.MonitorFrameEncoder.EncodeVitals(v, mac, buffer, 0);
                 rig.MonitorLink.Send(buffer, n);
             }
         }

@@ -16,7 +16,7 @@ namespace Pump.Core.Tests.Fakes
     {
         public const uint MonitorId = 0x4D4F4E31;
         public const long TickUs = PumpController.TickPeriodMs * 1000L;
-        private readonly byte[] _frame = new byte[64];
+        private readonly byte[] _frame = new byte[MonitorFrameFormat.MaxFrameLength];
         private long _lastCounted;
         private long _nextFrameUs;
         private uint _sequence;
@@ -29,6 +29,7 @@ namespace Pump.Core.Tests.Fakes
             Store = store ?? new FakeStore();
             Hardware = new PumpHardware(Clock, Steps, Steps, Driver, Sensors, Sensors, Sensors, Link, Display, Keypad, Annunciator, Store, Watchdog, Rtc);
             Settings = new PumpSettings { PairedMonitorId = MonitorId, EmptyPositionUm = 120_000 };
+            Settings.MonitorLink.Pair(MonitorId, TestLinkKey.Key, 0, TestLinkKey.Key.Length);
             Controller = new PumpController(Hardware, Settings, library ?? Pump.Core.Library.ShippedLibrary.Build());
             Sensors.PositionUm = StartPositionUm;
         }
@@ -63,6 +64,19 @@ namespace Pump.Core.Tests.Fakes
 
         private long _driftUm;
         public uint SendAsMonitor { get; set; } = MonitorId;
+
+        /// <summary>The sender's boot number (a bridge restart raises it and restarts the sequence).</summary>
+        public uint SenderBoot { get; set; } = 1;
+
+        /// <summary>The sender's MAC; a forger's has another key.</summary>
+        public HmacSha256 SenderMac { get; set; } = TestLinkKey.NewMac();
+
+        /// <summary>The sender restarts: next boot, sequence from 1.</summary>
+        public void RestartSender()
+        {
+            SenderBoot++;
+            _sequence = 0;
+        }
 
         /// <summary>Pulses seen while the driver was enabled (what moved the plunger).</summary>
         public long MechanicalMicrosteps { get; private set; }
@@ -290,8 +304,11 @@ namespace Pump.Core.Tests.Fakes
                 NibpReadingNumber = (int)_nibpReading,
                 AvailableFlags = v.AvailableFlags,
                 StatusFlags = v.StatusFlags,
+                Boot = SenderBoot,
+                SourceId = TestLinkKey.SourceId,
             };
-            int n = MonitorFrameEncoder.EncodeVitals(copy, _frame, 0);
+            copy.SetBedLabel(TestLinkKey.BedLabel);
+            int n = MonitorFrameEncoder.EncodeVitals(copy, SenderMac, _frame, 0);
             Link.Send(_frame, n);
         }
 

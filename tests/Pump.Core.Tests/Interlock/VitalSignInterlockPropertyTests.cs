@@ -41,7 +41,7 @@ namespace Pump.Core.Tests.Interlock
         private static void RunOne(Random rng, int[] seen)
         {
             var profile = InterlockProfile.KetaminePsych40();
-            var interlock = new VitalSignInterlock(profile, LinkTestKit.PairedId);
+            var interlock = new VitalSignInterlock(profile, LinkTestKit.Keys());
             var link = new FakeMonitorLink();
             var v = LinkTestKit.Normal(0);
             var buffer = new byte[MonitorFrameFormat.VitalsFrameLength];
@@ -85,7 +85,7 @@ namespace Pump.Core.Tests.Interlock
                         link.Enqueue(LinkTestKit.Encode(foreign));
                     }
 
-                    MonitorFrameEncoder.EncodeVitals(v, buffer, 0);
+                    MonitorFrameEncoder.EncodeVitals(v, LinkTestKit.Mac, buffer, 0);
                     if (rng.Next(40) == 0)
                     {
                         buffer[rng.Next(buffer.Length)] ^= (byte)(1 << rng.Next(8));

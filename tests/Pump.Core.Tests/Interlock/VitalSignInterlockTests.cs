@@ -15,7 +15,7 @@ namespace Pump.Core.Tests.Interlock
         private sealed class Rig
         {
             public readonly FakeMonitorLink Link = new FakeMonitorLink();
-            public readonly VitalSignInterlock Interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), LinkTestKit.PairedId);
+            public readonly VitalSignInterlock Interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), LinkTestKit.Keys());
             public readonly VitalSigns Vitals = LinkTestKit.Normal(0);
             public readonly byte[] Buffer = new byte[MonitorFrameFormat.VitalsFrameLength];
             public long NowMs;
@@ -29,7 +29,7 @@ namespace Pump.Core.Tests.Interlock
             public void Send()
             {
                 Vitals.Sequence++;
-                MonitorFrameEncoder.EncodeVitals(Vitals, Buffer, 0);
+                MonitorFrameEncoder.EncodeVitals(Vitals, LinkTestKit.Mac, Buffer, 0);
                 Link.Enqueue(Buffer);
             }
 
@@ -315,7 +315,7 @@ namespace Pump.Core.Tests.Interlock
                 if (nowMs % 1000 == 0)
                 {
                     rig.Vitals.Sequence++;
-                    MonitorFrameEncoder.EncodeVitals(rig.Vitals, rig.Buffer, 0);
+                    MonitorFrameEncoder.EncodeVitals(rig.Vitals, LinkTestKit.Mac, rig.Buffer, 0);
                     rig.Link.Enqueue(rig.Buffer, 0, rig.Buffer.Length);
                 }
 

@@ -23,7 +23,7 @@ namespace Pump.Core.Tests.Link
             public readonly FakeMonitorLink Link = new FakeMonitorLink();
             public readonly Dictionary<uint, byte[]> Intact = new Dictionary<uint, byte[]>();
             public readonly List<uint> IntactOrder = new List<uint>();
-            public readonly int[] MutationCounts = new int[10];
+            public readonly int[] MutationCounts = new int[11];
             public readonly Dictionary<uint, int> KindBySeq = new Dictionary<uint, int>();
         }
 
@@ -46,7 +46,7 @@ namespace Pump.Core.Tests.Link
                 v.NibpReadingNumber = rng.Next(0, 65536);
                 v.StatusFlags = rng.Next(0, 16);
                 byte[] f = LinkTestKit.Encode(v);
-                int kind = rng.Next(10);
+                int kind = rng.Next(11);
                 s.MutationCounts[kind]++;
                 s.KindBySeq[seq] = kind;
                 switch (kind)
@@ -91,27 +91,32 @@ namespace Pump.Core.Tests.Link
                         }
 
                         break;
-                    case 6: // valid CRC, other monitor
+                    case 6: // authentic, other monitor
                         BitConverter.TryWriteBytes(new Span<byte>(f, 5, 4), (uint)rng.Next(1, int.MaxValue) ^ LinkTestKit.PairedId | 1u << 31);
+                        LinkTestKit.Reseal(f);
+                        s.Link.Enqueue(f);
+                        break;
+                    case 7: // authentic, other type or version (3..255: version 1 has another extent)
+                        f[rng.Next(2) == 0 ? 2 : 3] = (byte)rng.Next(3, 256);
+                        LinkTestKit.Reseal(f);
+                        s.Link.Enqueue(f);
+                        break;
+                    case 8: // authentic, implausible value
+                        f[MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PNibp] = 0x90; // SBP 400 = 0x0190
+                        f[MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PNibp + 1] = 0x01;
+                        LinkTestKit.Reseal(f);
+                        s.Link.Enqueue(f);
+                        break;
+                    case 9: // forged: a payload byte changed and the CRC fixed, without the key
+                        f[rng.Next(MonitorFrameFormat.OffsetPayload, MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.VitalsPayloadLength)] ^= (byte)rng.Next(1, 256);
                         LinkTestKit.FixCrc(f);
                         s.Link.Enqueue(f);
                         break;
-                    case 7: // valid CRC, other type or version
-                        f[rng.Next(2) == 0 ? 2 : 3] = (byte)rng.Next(2, 256);
-                        LinkTestKit.FixCrc(f);
-                        s.Link.Enqueue(f);
-                        break;
-                    case 8: // valid CRC, implausible value
-                        f[13 + 4] = 0x90; // SBP low byte: 400 = 0x0190
-                        f[13 + 5] = 0x01;
-                        LinkTestKit.FixCrc(f);
-                        s.Link.Enqueue(f);
-                        break;
-                    default: // random payload byte overwritten and the CRC fixed: accepted only if still plausible
-                        f[rng.Next(13, 29)] = (byte)rng.Next(256);
-                        LinkTestKit.FixCrc(f);
-                        if (MonitorFrameFormat.IsPlausible(Decode(f)) && f[4] == 16 && BitConverter.ToUInt32(f, 5) == LinkTestKit.PairedId
-                            && BitConverter.ToUInt32(f, 9) == seq)
+                    default: // random payload byte overwritten by an authentic sender: accepted only if still plausible
+                        f[rng.Next(MonitorFrameFormat.OffsetPayload, MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.VitalsPayloadLength)] = (byte)rng.Next(256);
+                        LinkTestKit.Reseal(f);
+                        VitalSigns? decoded = Decode(f);
+                        if (decoded != null && decoded.SameSource(LinkTestKit.Normal(0)))
                         {
                             s.Intact[seq] = f;
                             s.IntactOrder.Add(seq);
@@ -126,18 +131,13 @@ namespace Pump.Core.Tests.Link
             return s;
         }
 
-        private static VitalSigns Decode(byte[] f)
+        /// <summary>What a fresh parser makes of the frame: its vitals when accepted, else null.</summary>
+        private static VitalSigns? Decode(byte[] f)
         {
             var parser = LinkTestKit.NewParser();
             var link = new FakeMonitorLink();
-            var forced = (byte[])f.Clone();
-            BitConverter.TryWriteBytes(new Span<byte>(forced, 5, 4), LinkTestKit.PairedId);
-            forced[2] = 1;
-            forced[3] = 1;
-            forced[4] = 16;
-            LinkTestKit.FixCrc(forced);
-            link.Enqueue(forced);
-            return parser.Poll(link, 0) == FrameResult.Accepted ? parser.LastAccepted : new VitalSigns { SystolicMmHg = 999, AvailableFlags = 0xFF };
+            link.Enqueue(f);
+            return parser.Poll(link, 0) == FrameResult.Accepted ? parser.LastAccepted : null;
         }
 
         // Proves: LNK-009, LNK-003, LNK-007
@@ -161,9 +161,9 @@ namespace Pump.Core.Tests.Link
                 {
                     VitalSigns got = parser.LastAccepted;
                     Assert.True(s.Intact.TryGetValue(got.Sequence, out byte[]? original), "accepted a frame that was never sent intact: seq " + got.Sequence + " kind " + s.KindBySeq[got.Sequence]);
-                    var reencoded = new byte[33];
+                    var reencoded = new byte[MonitorFrameFormat.VitalsFrameLength];
                     got.ReceivedAtMs = 0;
-                    MonitorFrameEncoder.EncodeVitals(got, reencoded, 0);
+                    MonitorFrameEncoder.EncodeVitals(got, LinkTestKit.Mac, reencoded, 0);
                     Assert.Equal(original, reencoded);
                     accepted.Add(got.Sequence);
                 }
@@ -171,8 +171,15 @@ namespace Pump.Core.Tests.Link
 
             Assert.Equal(s.IntactOrder, accepted);
             Assert.True(results[(int)FrameResult.BadCrc] > 0 && results[(int)FrameResult.Replay] > 0 && results[(int)FrameResult.Unpaired] > 0
-                && results[(int)FrameResult.UnknownType] > 0 && results[(int)FrameResult.UnknownVersion] > 0 && results[(int)FrameResult.Implausible] > 0);
-            Assert.Equal(parser.RejectedCount, results[2] + results[3] + results[4] + results[5] + results[6] + results[7] + results[8]);
+                && results[(int)FrameResult.UnknownType] > 0 && results[(int)FrameResult.UnknownVersion] > 0 && results[(int)FrameResult.Implausible] > 0
+                && results[(int)FrameResult.BadTag] > 0);
+            int rejected = 0;
+            for (int i = (int)FrameResult.BadCrc; i <= (int)FrameResult.SourceChanged; i++)
+            {
+                rejected += results[i];
+            }
+
+            Assert.Equal(parser.RejectedCount, rejected);
         }
 
         // Proves: LNK-009
@@ -205,7 +212,7 @@ namespace Pump.Core.Tests.Link
             {
             }
 
-            parser.Pair(LinkTestKit.PairedId);
+            parser.Keys.Pair(LinkTestKit.PairedId, LinkTestKit.Key, 0, LinkTestKit.Key.Length);
             int accepted = 0;
             long before = GC.GetAllocatedBytesForCurrentThread();
             FrameResult r;
@@ -227,13 +234,13 @@ namespace Pump.Core.Tests.Link
         public void Encode_AfterWarmUp_AllocatesNothing()
         {
             var v = LinkTestKit.Normal(1);
-            var buffer = new byte[33];
-            MonitorFrameEncoder.EncodeVitals(v, buffer, 0);
+            var buffer = new byte[MonitorFrameFormat.VitalsFrameLength];
+            MonitorFrameEncoder.EncodeVitals(v, LinkTestKit.Mac, buffer, 0);
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (uint i = 0; i < 1000; i++)
             {
                 v.Sequence = i;
-                MonitorFrameEncoder.EncodeVitals(v, buffer, 0);
+                MonitorFrameEncoder.EncodeVitals(v, LinkTestKit.Mac, buffer, 0);
             }
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);

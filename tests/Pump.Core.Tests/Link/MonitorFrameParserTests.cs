@@ -13,7 +13,12 @@ namespace Pump.Core.Tests.Link
             var sent = new VitalSigns
             {
                 MonitorId = LinkTestKit.PairedId,
+                Boot = 0x01020304,
                 Sequence = 0xFEDCBA98,
+                SourceId = 0xFFEEDDCCBBAA9988UL,
+                HeartRateAgeMs = 1500,
+                Spo2AgeMs = 2500,
+                RespiratoryRateAgeMs = 86_400_000,
                 HeartRateBpm = 300,
                 Spo2Percent = 30,
                 RespiratoryRatePerMin = 150,
@@ -23,8 +28,9 @@ namespace Pump.Core.Tests.Link
                 NibpAgeS = 65535,
                 NibpReadingNumber = 65535,
                 AvailableFlags = VitalSigns.AvailKnownMask,
-                StatusFlags = VitalSigns.StatusKnownMask,
+                StatusFlags = 0,
             };
+            sent.SetBedLabel("~ BED 16 CHARS ~");
             var link = new FakeMonitorLink();
             link.Enqueue(LinkTestKit.Encode(sent));
             var parser = LinkTestKit.NewParser();
@@ -33,6 +39,12 @@ namespace Pump.Core.Tests.Link
             VitalSigns got = parser.LastAccepted;
             Assert.Equal(sent.MonitorId, got.MonitorId);
             Assert.Equal(sent.Sequence, got.Sequence);
+            Assert.Equal(sent.Boot, got.Boot);
+            Assert.Equal(sent.SourceId, got.SourceId);
+            Assert.Equal("~ BED 16 CHARS ~", got.BedLabelText());
+            Assert.Equal(1500, got.HeartRateAgeMs);
+            Assert.Equal(2500, got.Spo2AgeMs);
+            Assert.Equal(86_400_000, got.RespiratoryRateAgeMs);
             Assert.Equal(300, got.HeartRateBpm);
             Assert.Equal(30, got.Spo2Percent);
             Assert.Equal(150, got.RespiratoryRatePerMin);
@@ -42,7 +54,7 @@ namespace Pump.Core.Tests.Link
             Assert.Equal(65535, got.NibpAgeS);
             Assert.Equal(65535, got.NibpReadingNumber);
             Assert.Equal(VitalSigns.AvailKnownMask, got.AvailableFlags);
-            Assert.Equal(VitalSigns.StatusKnownMask, got.StatusFlags);
+            Assert.Equal(0, got.StatusFlags);
             Assert.Equal(1234, got.ReceivedAtMs);
             Assert.Equal(1234 - 65535L * 1000, got.NibpMeasuredAtMs);
             Assert.Equal(FrameResult.None, parser.Poll(link, 1234));
@@ -75,20 +87,25 @@ namespace Pump.Core.Tests.Link
         public void Encode_ValueTooLargeForField_RefusesAndReturnsZero()
         {
             var v = LinkTestKit.Normal(1);
-            v.Spo2Percent = 256;
-            Assert.Equal(0, MonitorFrameEncoder.EncodeVitals(v, new byte[40], 0));
+            int room = MonitorFrameFormat.VitalsFrameLength + 7;
+            v.Spo2Percent = 65536;
+            Assert.Equal(0, MonitorFrameEncoder.EncodeVitals(v, LinkTestKit.Mac, new byte[room], 0));
             v = LinkTestKit.Normal(1);
             v.NibpAgeS = -1;
-            Assert.Equal(0, MonitorFrameEncoder.EncodeVitals(v, new byte[40], 0));
-            Assert.Equal(0, MonitorFrameEncoder.EncodeVitals(LinkTestKit.Normal(1), new byte[40], 8));
-            Assert.Equal(33, MonitorFrameEncoder.EncodeVitals(LinkTestKit.Normal(1), new byte[40], 7));
+            Assert.Equal(0, MonitorFrameEncoder.EncodeVitals(v, LinkTestKit.Mac, new byte[room], 0));
+            v = LinkTestKit.Normal(1);
+            v.HeartRateAgeMs = 0x1_0000_0000L;
+            Assert.Equal(0, MonitorFrameEncoder.EncodeVitals(v, LinkTestKit.Mac, new byte[room], 0));
+            Assert.Equal(0, MonitorFrameEncoder.EncodeVitals(LinkTestKit.Normal(1), new HmacSha256(), new byte[room], 0));
+            Assert.Equal(0, MonitorFrameEncoder.EncodeVitals(LinkTestKit.Normal(1), LinkTestKit.Mac, new byte[room], 8));
+            Assert.Equal(MonitorFrameFormat.VitalsFrameLength, MonitorFrameEncoder.EncodeVitals(LinkTestKit.Normal(1), LinkTestKit.Mac, new byte[room], 7));
         }
 
         // Proves: LNK-003
         [Fact]
         public void Parse_OneBitFlipped_RejectedAsBadCrcAndNotUsed()
         {
-            for (int bit = 16; bit < 33 * 8; bit++)
+            for (int bit = 16; bit < MonitorFrameFormat.VitalsFrameLength * 8; bit++)
             {
                 byte[] f = LinkTestKit.Encode(LinkTestKit.Normal(1));
                 f[bit / 8] ^= (byte)(1 << (bit % 8));
@@ -100,9 +117,10 @@ namespace Pump.Core.Tests.Link
 
                 Assert.DoesNotContain(FrameResult.Accepted, results);
                 Assert.False(parser.HasAccepted);
-                if (bit / 8 != 4)
+                if (bit / 8 != 4 && bit / 8 != 2)
                 {
-                    // A flipped length byte may instead make the frame "longer" than what arrived.
+                    // A flipped length byte may instead make the frame "longer" than what arrived; a flipped
+                    // version byte names a layout this pump does not know (refused before any CRC).
                     Assert.Equal(1, parser.CountOf(FrameResult.BadCrc));
                 }
             }
@@ -146,10 +164,10 @@ namespace Pump.Core.Tests.Link
         [Fact]
         public void Parse_VitalsWithWrongLength_RejectedAsBadLength()
         {
-            byte[] payload = new byte[17];
-            Array.Copy(LinkTestKit.Payload(LinkTestKit.Encode(LinkTestKit.Normal(1))), payload, 16);
+            byte[] payload = new byte[MonitorFrameFormat.VitalsPayloadLength + 1];
+            Array.Copy(LinkTestKit.Payload(LinkTestKit.Encode(LinkTestKit.Normal(1))), payload, MonitorFrameFormat.VitalsPayloadLength);
             var link = new FakeMonitorLink();
-            link.Enqueue(LinkTestKit.Raw(1, 1, LinkTestKit.PairedId, 1, payload));
+            link.Enqueue(LinkTestKit.Raw(2, 1, LinkTestKit.PairedId, 1, payload));
             var parser = LinkTestKit.NewParser();
 
             Assert.Equal(FrameResult.BadLength, parser.Poll(link, 0));
@@ -159,7 +177,7 @@ namespace Pump.Core.Tests.Link
         // Proves: LNK-005
         [Theory]
         [InlineData(0)]
-        [InlineData(2)]
+        [InlineData(3)]
         [InlineData(255)]
         public void Parse_UnknownVersionWithValidCrc_RejectedAndCounted(int version)
         {
@@ -194,7 +212,7 @@ namespace Pump.Core.Tests.Link
         [Fact]
         public void Parse_NotPaired_RejectsEveryFrame()
         {
-            var parser = new MonitorFrameParser(0, 5, 60000);
+            var parser = new MonitorFrameParser(new LinkKeyStore(), 5, 60000);
             var v = LinkTestKit.Normal(1);
             v.MonitorId = 0;
             var link = new FakeMonitorLink();
@@ -231,7 +249,7 @@ namespace Pump.Core.Tests.Link
             link.Enqueue(LinkTestKit.Encode(LinkTestKit.Normal(10)));
             Assert.Equal(FrameResult.Accepted, parser.Poll(link, 0));
 
-            parser.Pair(LinkTestKit.PairedId);
+            parser.Keys.Pair(LinkTestKit.PairedId, LinkTestKit.Key, 0, LinkTestKit.Key.Length);
             link.Enqueue(LinkTestKit.Encode(LinkTestKit.Normal(1)));
 
             Assert.Equal(FrameResult.Accepted, parser.Poll(link, 0));
@@ -250,10 +268,11 @@ namespace Pump.Core.Tests.Link
             { "SpO2 101", v => v.Spo2Percent = 101 },
             { "SpO2 29", v => v.Spo2Percent = 29 },
             { "RR 151", v => v.RespiratoryRatePerMin = 151 },
-            { "HR value while unavailable", v => v.AvailableFlags &= ~VitalSigns.AvailHeartRate },
-            { "NIBP value while unavailable", v => v.AvailableFlags &= ~VitalSigns.AvailNibp },
-            { "reserved available bit", v => v.AvailableFlags |= 0x10 },
-            { "reserved status bit", v => v.StatusFlags |= 0x80 },
+            { "HR age over a day", v => v.HeartRateAgeMs = MonitorFrameFormat.MaxAgeMs + 1 },
+            { "NIBP age over a day", v => v.NibpAgeMs = MonitorFrameFormat.MaxAgeMs + 1 },
+            { "source id 0", v => v.SourceId = 0 },
+            { "empty bed label", v => v.SetBedLabel("") },
+            { "bed label with a control character", v => v.SetBedLabel("BED\n12") },
         };
 
         // Proves: LNK-008
@@ -313,7 +332,7 @@ namespace Pump.Core.Tests.Link
         [Fact]
         public void BadFrameRateAlarm_FifthRejectionWithinWindow_RaisesAndClearsAfterWindow()
         {
-            var parser = new MonitorFrameParser(LinkTestKit.PairedId, 5, 60000);
+            var parser = new MonitorFrameParser(LinkTestKit.Keys(), 5, 60000);
             var link = new FakeMonitorLink();
             for (int i = 0; i < 4; i++)
             {

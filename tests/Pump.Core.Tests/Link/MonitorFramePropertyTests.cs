@@ -22,8 +22,14 @@ namespace Pump.Core.Tests.Link
 
         private static VitalSigns Make(uint seq, int hr, int spo2, int rr, int sbp, int dbp, int age, int reading, int avail, int status)
         {
+            // Flags as a sender's statuses imply them: a flagged value is not available and carries nothing.
+            if ((status & VitalSigns.StatusEcgLeadsOff) != 0) avail &= ~VitalSigns.AvailHeartRate;
+            if ((status & (VitalSigns.StatusSpo2ProbeOff | VitalSigns.StatusSpo2Artifact)) != 0) avail &= ~VitalSigns.AvailSpo2;
+            if ((status & VitalSigns.StatusSpo2ProbeOff) != 0) status &= ~VitalSigns.StatusSpo2Artifact;
+            if ((status & VitalSigns.StatusNibpCuffError) != 0) avail &= ~VitalSigns.AvailNibp;
+            if ((avail & VitalSigns.AvailHeartRate) != 0) status &= ~VitalSigns.StatusEcgLeadsOff;
             bool nibp = (avail & VitalSigns.AvailNibp) != 0;
-            return new VitalSigns
+            var v = new VitalSigns
             {
                 MonitorId = LinkTestKit.PairedId,
                 Sequence = seq,
@@ -37,7 +43,13 @@ namespace Pump.Core.Tests.Link
                 NibpReadingNumber = reading,
                 AvailableFlags = avail,
                 StatusFlags = status,
+                Boot = 1,
+                SourceId = LinkTestKit.SourceId,
+                HeartRateAgeMs = (avail & VitalSigns.AvailHeartRate) != 0 ? age * 7L : 0,
+                Spo2AgeMs = (avail & VitalSigns.AvailSpo2) != 0 ? age * 3L : 0,
             };
+            v.SetBedLabel(LinkTestKit.BedLabel);
+            return v;
         }
 
         // Proves: LNK-001, LNK-008
@@ -53,7 +65,7 @@ namespace Pump.Core.Tests.Link
                 var parser = LinkTestKit.NewParser();
                 Assert.Equal(FrameResult.Accepted, parser.Poll(link, 0));
                 var again = new byte[frame.Length];
-                MonitorFrameEncoder.EncodeVitals(parser.LastAccepted, again, 0);
+                MonitorFrameEncoder.EncodeVitals(parser.LastAccepted, LinkTestKit.Mac, again, 0);
                 Assert.Equal(frame, again);
             }, iter: 5000);
         }

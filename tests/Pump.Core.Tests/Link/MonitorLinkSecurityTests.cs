@@ -26,8 +26,8 @@ namespace Pump.Core.Tests.Link
                 }
 
                 // Both an empty payload and a vitals-shaped one: neither may be taken for anything.
-                link.Enqueue(LinkTestKit.Raw(1, (byte)type, LinkTestKit.PairedId, seq++, Array.Empty<byte>()));
-                link.Enqueue(LinkTestKit.Raw(1, (byte)type, LinkTestKit.PairedId, seq++, vitalsPayload));
+                link.Enqueue(LinkTestKit.Raw(2, (byte)type, LinkTestKit.PairedId, seq++, Array.Empty<byte>()));
+                link.Enqueue(LinkTestKit.Raw(2, (byte)type, LinkTestKit.PairedId, seq++, vitalsPayload));
                 sent += 2;
             }
 
@@ -56,7 +56,7 @@ namespace Pump.Core.Tests.Link
         public void Interlock_ValidInLimitFramesWithoutPanelStart_NeverPermitInfusion()
         {
             var link = new FakeMonitorLink();
-            var interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), LinkTestKit.PairedId);
+            var interlock = new VitalSignInterlock(InterlockProfile.KetaminePsych40(), LinkTestKit.Keys());
             for (uint s = 1; s <= 100; s++)
             {
                 link.Enqueue(LinkTestKit.Encode(LinkTestKit.Normal(s)));

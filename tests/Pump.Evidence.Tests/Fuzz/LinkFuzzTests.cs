@@ -28,7 +28,7 @@ namespace Pump.Evidence.Tests.Fuzz
                 var parser = LinkFuzzer.NewParser();
                 var totals = new LinkFuzzTotals();
                 long nowMs = 0;
-                uint lastSequence = 0;
+                ulong lastSequence = 0;
 
                 LinkFuzzer.Check(parser, input, accepted > 0 ? accepted : 0, chunkSeed: 1, ref nowMs, ref lastSequence, totals);
 
@@ -39,7 +39,7 @@ namespace Pump.Evidence.Tests.Fuzz
             }
         }
 
-        // Proves: LNK-003, LNK-004, LNK-005, LNK-006, LNK-007, LNK-008, SEC-001
+        // Proves: LNK-003, LNK-004, LNK-005, LNK-006, LNK-007, LNK-008, LNK-015, SEC-001, SEC-004
         [Fact]
         public void LinkCorpus_RejectionInputs_EachRejectedForItsOwnReason()
         {
@@ -50,6 +50,10 @@ namespace Pump.Evidence.Tests.Fuzz
                 ("wrong-type-command", Pump.Core.Link.FrameResult.UnknownType),
                 ("unpaired-monitor", Pump.Core.Link.FrameResult.Unpaired),
                 ("replay", Pump.Core.Link.FrameResult.Replay),
+                ("forged-tag", Pump.Core.Link.FrameResult.BadTag),
+                ("legacy-v1", Pump.Core.Link.FrameResult.UnknownVersion),
+                ("source-changed", Pump.Core.Link.FrameResult.SourceChanged),
+                ("unknown-value-status", Pump.Core.Link.FrameResult.Implausible),
                 ("implausible-sbp-400", Pump.Core.Link.FrameResult.Implausible),
                 ("length-over-max", Pump.Core.Link.FrameResult.BadLength),
             };
@@ -58,7 +62,7 @@ namespace Pump.Evidence.Tests.Fuzz
                 byte[] input = File.ReadAllBytes(Path.Combine(CorpusDirectory, file + ".bin"));
                 var totals = new LinkFuzzTotals();
                 long nowMs = 0;
-                uint lastSequence = 0;
+                ulong lastSequence = 0;
 
                 LinkFuzzer.Check(LinkFuzzer.NewParser(), input, 0, chunkSeed: 2, ref nowMs, ref lastSequence, totals);
 

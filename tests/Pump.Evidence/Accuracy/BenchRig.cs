@@ -23,12 +23,14 @@ namespace Pump.Evidence.Accuracy
         public const uint MonitorId = 0x4D4F4E31;
         public const long TickUs = PumpController.TickPeriodMs * 1000L;
 
-        private readonly byte[] _frame = new byte[64];
+        private readonly byte[] _frame = new byte[MonitorFrameFormat.MaxFrameLength];
         private readonly BenchBalance _balance;
         private long _nextFrameUs;
         private long _lastNibpUs = -1;
         private int _nibpReading;
         private uint _sequence;
+        private static readonly global::Pump.Sim.Monitor.MonitorPairing Pairing = global::Pump.Sim.Monitor.MonitorPairing.Simulated(MonitorId);
+        private readonly HmacSha256 _mac;
 
         public BenchRig(string syringeId, int seed, OcclusionLevel level, BenchBalance? balance = null)
         {
@@ -37,14 +39,16 @@ namespace Pump.Evidence.Accuracy
                 throw new ArgumentException("unknown syringe " + syringeId, nameof(syringeId));
             }
             Syringe = syringe;
+            _mac = Pairing.NewMac();
             Pump = new VirtualPump(syringe, syringe.NominalMl, seed);
             Settings = new PumpSettings
             {
-                PairedMonitorId = MonitorId,
                 // Where the virtual mechanism's barrel is empty (a full syringe starts one stroke before it).
                 EmptyPositionUm = (int)global::Pump.Sim.Physics.Mechanism.DefaultEmptyPositionMicrometres,
                 OcclusionLevel = level,
             };
+            Settings.PairedMonitorId = MonitorId;
+            Pairing.PairPump(Settings.MonitorLink);
             // A store of exactly the size the persistence layout needs (the first virtual pump's store was
             // smaller and the controller rightly failed its self-test on it).
             Store = new SimNonVolatileStore(Pump.Power, StoreLayout.RequiredCapacityBytes);
@@ -280,7 +284,9 @@ namespace Pump.Evidence.Accuracy
             var vitals = new VitalSigns
             {
                 MonitorId = MonitorId,
+                Boot = 1,
                 Sequence = ++_sequence,
+                SourceId = 1,
                 HeartRateBpm = hr,
                 Spo2Percent = spo2,
                 RespiratoryRatePerMin = 14,
@@ -291,7 +297,8 @@ namespace Pump.Evidence.Accuracy
                 NibpReadingNumber = _nibpReading,
                 AvailableFlags = VitalSigns.AvailHeartRate | VitalSigns.AvailSpo2 | VitalSigns.AvailRespiratoryRate | VitalSigns.AvailNibp,
             };
-            int n = MonitorFrameEncoder.EncodeVitals(vitals, _frame, 0);
+            vitals.SetBedLabel("BENCH");
+            int n = MonitorFrameEncoder.EncodeVitals(vitals, _mac, _frame, 0);
             Pump.MonitorLink.Write(_frame, 0, n);
         }
     }

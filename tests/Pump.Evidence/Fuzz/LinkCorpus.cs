@@ -27,17 +27,23 @@ namespace Pump.Evidence.Fuzz
             list.Add(("truncated-then-valid", Join(f.ValidFrames(1).Take(20).ToArray(), f.ValidFrames(1)), 1));
             list.Add(("sync-storm", Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? MonitorFrameFormat.Sync0 : MonitorFrameFormat.Sync1).ToArray(), 0));
             list.Add(("bad-crc", Flip(f.ValidFrames(1), MonitorFrameFormat.OffsetPayload + 3), 0));
-            list.Add(("wrong-version", Forge(f.ValidFrames(1), MonitorFrameFormat.OffsetVersion, 2), 0));
-            list.Add(("wrong-type-command", Forge(f.ValidFrames(1), MonitorFrameFormat.OffsetType, 0x02), 0));
-            list.Add(("unpaired-monitor", Forge(f.ValidFrames(1), MonitorFrameFormat.OffsetMonitorId, 0x77), 0));
+            list.Add(("wrong-version", Forge(f, f.ValidFrames(1), MonitorFrameFormat.OffsetVersion, 3), 0));
+            list.Add(("legacy-v1", LegacyV1(), 0));
+            list.Add(("wrong-type-command", Forge(f, f.ValidFrames(1), MonitorFrameFormat.OffsetType, 0x02), 0));
+            list.Add(("unpaired-monitor", Forge(f, f.ValidFrames(1), MonitorFrameFormat.OffsetMonitorId, 0x77), 0));
+            list.Add(("forged-tag", ForgeWithoutKey(f.ValidFrames(1), MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PHeartRate, 60), 0));
             byte[] first = f.ValidFrames(1);
             list.Add(("replay", Join(first, first), 1));
-            list.Add(("implausible-sbp-400", ForgeU16(f.ValidFrames(1), MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PSystolic, 400, setNibp: true), 0));
-            list.Add(("reserved-status-bit", Forge(f.ValidFrames(1), MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PStatus, 0x80), 0));
-            list.Add(("length-over-max", Forge(f.ValidFrames(1), MonitorFrameFormat.OffsetLength, 0xFF), 0));
-            list.Add(("length-max-payload", Resize(f.ValidFrames(1), MonitorFrameFormat.MaxPayloadLength), 0));
-            list.Add(("length-zero", Resize(f.ValidFrames(1), 0), 0));
-            list.Add(("false-sync-inside-frame", Join(new[] { MonitorFrameFormat.Sync0, MonitorFrameFormat.Sync1, (byte)1, (byte)1 }, f.ValidFrames(2)), 2));
+            byte[] beforeRestart = f.ValidFrames(2);
+            list.Add(("new-boot-lower-sequence", Join(beforeRestart, Forge(f, Forge(f, f.ValidFrames(1), MonitorFrameFormat.OffsetBoot, 2), MonitorFrameFormat.OffsetSequence, 1)), 3));
+            byte[] pinned = f.ValidFrames(1);
+            list.Add(("source-changed", Join(pinned, Forge(f, f.ValidFrames(1), MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PBedLabel, (byte)'X')), 1));
+            list.Add(("implausible-sbp-400", ForgeU16(f, f.ValidFrames(1), MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PNibp + MonitorFrameFormat.NSystolic, 400), 0));
+            list.Add(("unknown-value-status", Forge(f, f.ValidFrames(1), MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PHeartRate + MonitorFrameFormat.RStatus, 0x80), 0));
+            list.Add(("length-over-max", Forge(f, f.ValidFrames(1), MonitorFrameFormat.OffsetLength, 0xFF), 0));
+            list.Add(("length-max-payload", Resize(f, f.ValidFrames(1), MonitorFrameFormat.MaxPayloadLength), 0));
+            list.Add(("length-zero", Resize(f, f.ValidFrames(1), 0), 0));
+            list.Add(("false-sync-inside-frame", Join(new[] { MonitorFrameFormat.Sync0, MonitorFrameFormat.Sync1, (byte)2, (byte)1 }, f.ValidFrames(2)), 2));
             for (int i = 0; i < 8; i++)
             {
                 list.Add(($"mutated-{i}", f.Mutate(f.ValidFrames(2)), -1));
@@ -66,33 +72,42 @@ namespace Pump.Evidence.Fuzz
             return frame;
         }
 
-        private static byte[] Forge(byte[] frame, int at, byte value)
+        /// <summary>A field changed by the key holder: tag and CRC recomputed, so the checks behind the tag are reached.</summary>
+        private static byte[] Forge(LinkFuzzer f, byte[] frame, int at, byte value)
         {
             frame[at] = value;
-            MonitorFrameEncoder.WriteCrc(frame, 0, frame[MonitorFrameFormat.OffsetLength] > MonitorFrameFormat.MaxPayloadLength
-                ? MonitorFrameFormat.VitalsPayloadLength : frame[MonitorFrameFormat.OffsetLength]);
+            int length = frame[MonitorFrameFormat.OffsetLength] > MonitorFrameFormat.MaxPayloadLength
+                ? MonitorFrameFormat.VitalsPayloadLength : frame[MonitorFrameFormat.OffsetLength];
+            f.Reseal(frame, length);
             return frame;
         }
 
-        private static byte[] ForgeU16(byte[] frame, int at, int value, bool setNibp)
+        /// <summary>A field changed by someone without the key: the CRC is fixed, the tag cannot be.</summary>
+        private static byte[] ForgeWithoutKey(byte[] frame, int at, byte value)
         {
-            frame[at] = (byte)(value & 0xFF);
-            frame[at + 1] = (byte)(value >> 8);
-            if (setNibp)
-            {
-                frame[MonitorFrameFormat.OffsetPayload + MonitorFrameFormat.PAvailable] |= (byte)VitalSigns.AvailNibp;
-            }
+            frame[at] = value;
             MonitorFrameEncoder.WriteCrc(frame, 0, MonitorFrameFormat.VitalsPayloadLength);
             return frame;
         }
 
-        private static byte[] Resize(byte[] frame, int payloadLength)
+        private static byte[] ForgeU16(LinkFuzzer f, byte[] frame, int at, int value)
         {
-            var resized = new byte[MonitorFrameFormat.HeaderLength + payloadLength + MonitorFrameFormat.CrcLength];
+            frame[at] = (byte)(value & 0xFF);
+            frame[at + 1] = (byte)(value >> 8);
+            f.Reseal(frame, MonitorFrameFormat.VitalsPayloadLength);
+            return frame;
+        }
+
+        private static byte[] Resize(LinkFuzzer f, byte[] frame, int payloadLength)
+        {
+            var resized = new byte[MonitorFrameFormat.HeaderLength + payloadLength + MonitorFrameFormat.TagLength + MonitorFrameFormat.CrcLength];
             Array.Copy(frame, resized, Math.Min(frame.Length, MonitorFrameFormat.HeaderLength + payloadLength));
             resized[MonitorFrameFormat.OffsetLength] = (byte)payloadLength;
-            MonitorFrameEncoder.WriteCrc(resized, 0, payloadLength);
+            f.Reseal(resized, payloadLength);
             return resized;
         }
+
+        /// <summary>The unauthenticated version-1 frame of the old monitor-link.md (valid CRC).</summary>
+        private static byte[] LegacyV1() => Convert.FromHexString("A55A01011078563412010000004800610E800050006000" + "2D0003000F0094E61271");
     }
 }

@@ -23,7 +23,7 @@ namespace Pump.Evidence.Fuzz
         public long Bytes { get; set; }
         public long Accepted { get; set; }
         public long Rejected { get; set; }
-        public long[] ByResult { get; } = new long[9];
+        public long[] ByResult { get; } = new long[11];
         public long AllocatedBytesInParser { get; set; }
     }
 
@@ -32,8 +32,8 @@ namespace Pump.Evidence.Fuzz
     /// memory growth on any input). Oracles, checked on every input:
     /// - nothing throws;
     /// - <c>Poll</c> returns None within (bytes + buffered + 1) calls (every result consumes at least one byte), so it cannot spin;
-    /// - every accepted frame is from the paired monitor, has a sequence above the previous accepted one and
-    ///   plausible values;
+    /// - every accepted frame is from the paired monitor, is newer than the previous accepted one (a higher boot,
+    ///   or the same boot and a higher sequence) and has plausible values;
     /// - an unmutated stream of valid frames is accepted whole (the parser does not reject good data);
     /// - Poll allocates nothing (BLD-004: the parser runs every tick).
     /// </summary>
@@ -41,8 +41,23 @@ namespace Pump.Evidence.Fuzz
     {
         public const uint PairedMonitorId = 0x5EED_0001;
 
+        /// <summary>The fuzz pairing key (an example value, not a secret).</summary>
+        public static readonly byte[] Key = Convert.FromHexString("5EED00015EED00025EED00035EED00045EED00055EED00065EED00075EED0008");
+
         private readonly Random _random;
+        private readonly HmacSha256 _mac = NewMac();
+        private uint _boot = 1;
         private uint _sequence = 1;
+
+        private static HmacSha256 NewMac()
+        {
+            var mac = new HmacSha256();
+            mac.SetKey(Key, 0, Key.Length);
+            return mac;
+        }
+
+        /// <summary>Orders (boot, sequence) as the parser does: a frame is newer when this key is larger.</summary>
+        public static ulong Newness(uint boot, uint sequence) => ((ulong)boot << 32) | sequence;
 
         public LinkFuzzer(int seed)
         {
@@ -56,15 +71,31 @@ namespace Pump.Evidence.Fuzz
             ValidFrames,
             Mutated,
             CrcValidFieldChange,
+            Forged,
         }
 
         /// <summary>The next fuzz input, and whether it is a clean stream of valid frames (expected all accepted).</summary>
-        /// <param name="minSequence">Valid frames get sequences from here on (above the last accepted one).</param>
-        public byte[] Next(uint minSequence, out Kind kind, out int validFrames)
+        /// <param name="lastAccepted">The parser's last accepted <see cref="Newness"/>: valid frames are made newer.</param>
+        public byte[] Next(ulong lastAccepted, out Kind kind, out int validFrames)
         {
             validFrames = 0;
-            _sequence = Math.Max(_sequence, minSequence);
-            int choice = _random.Next(10);
+            uint boot = (uint)(lastAccepted >> 32);
+            if (boot > _boot)
+            {
+                _boot = boot;
+                _sequence = 1;
+            }
+            if (boot == _boot && (uint)lastAccepted >= _sequence)
+            {
+                _sequence = (uint)lastAccepted + 1;
+            }
+            if (_sequence > uint.MaxValue - 1000)
+            {
+                // The sender restarts rather than run out of sequence numbers.
+                _boot++;
+                _sequence = 1;
+            }
+            int choice = _random.Next(11);
             if (choice < 2)
             {
                 kind = Kind.RandomBytes;
@@ -81,8 +112,23 @@ namespace Pump.Evidence.Fuzz
                 kind = Kind.Mutated;
                 return Mutate(ValidFrames(1 + _random.Next(3)));
             }
-            kind = Kind.CrcValidFieldChange;
-            return CrcValidFieldChange();
+            if (choice < 10)
+            {
+                kind = Kind.CrcValidFieldChange;
+                return CrcValidFieldChange();
+            }
+            kind = Kind.Forged;
+            return Forged();
+        }
+
+        /// <summary>A frame altered by someone without the key: any byte after the sync changed, the CRC fixed, the tag not.</summary>
+        public byte[] Forged()
+        {
+            byte[] frame = ValidFrames(1);
+            int at = _random.Next(MonitorFrameFormat.OffsetMonitorId, MonitorFrameFormat.VitalsFrameLength - MonitorFrameFormat.CrcLength);
+            frame[at] ^= (byte)(1 + _random.Next(255));
+            MonitorFrameEncoder.WriteCrc(frame, 0, MonitorFrameFormat.VitalsPayloadLength);
+            return frame;
         }
 
         public byte[] RandomBytes(int length)
@@ -106,7 +152,7 @@ namespace Pump.Evidence.Fuzz
             var buffer = new byte[count * MonitorFrameFormat.VitalsFrameLength];
             for (int i = 0; i < count; i++)
             {
-                int n = MonitorFrameEncoder.EncodeVitals(PlausibleVitals(), buffer, i * MonitorFrameFormat.VitalsFrameLength);
+                int n = MonitorFrameEncoder.EncodeVitals(PlausibleVitals(), _mac, buffer, i * MonitorFrameFormat.VitalsFrameLength);
                 if (n != MonitorFrameFormat.VitalsFrameLength)
                 {
                     throw new InvalidOperationException("the encoder refused plausible vitals");
@@ -120,10 +166,16 @@ namespace Pump.Evidence.Fuzz
             var v = new VitalSigns
             {
                 MonitorId = PairedMonitorId,
+                Boot = _boot,
                 Sequence = _sequence++,
+                SourceId = 0x00A0_C0FF_EE00_0001UL,
                 AvailableFlags = _random.Next(16),
                 StatusFlags = _random.Next(16),
             };
+            v.SetBedLabel("FUZZ BED 7");
+            if (v.HeartRateAvailable) v.HeartRateAgeMs = _random.Next(0, 10_000);
+            if ((v.AvailableFlags & VitalSigns.AvailSpo2) != 0) v.Spo2AgeMs = _random.Next(0, 10_000);
+            if (v.RespiratoryRateAvailable) v.RespiratoryRateAgeMs = _random.Next(0, 60_000);
             if (v.HeartRateAvailable) v.HeartRateBpm = _random.Next(MonitorFrameFormat.HeartRateMinBpm, MonitorFrameFormat.HeartRateMaxBpm + 1);
             if ((v.AvailableFlags & VitalSigns.AvailSpo2) != 0) v.Spo2Percent = _random.Next(MonitorFrameFormat.Spo2MinPercent, MonitorFrameFormat.Spo2MaxPercent + 1);
             if (v.RespiratoryRateAvailable) v.RespiratoryRatePerMin = _random.Next(MonitorFrameFormat.RespRateMinPerMin, MonitorFrameFormat.RespRateMaxPerMin + 1);
@@ -174,12 +226,15 @@ namespace Pump.Evidence.Fuzz
             return bytes.ToArray();
         }
 
-        /// <summary>A frame with one header or payload field changed and its CRC recomputed, so the checks behind the CRC are reached.</summary>
+        /// <summary>
+        /// A frame with one header or payload field changed and its tag and CRC recomputed (an authentic sender's
+        /// odd frame), so the checks behind the tag are reached.
+        /// </summary>
         public byte[] CrcValidFieldChange()
         {
             byte[] frame = ValidFrames(1);
             int payloadLength = MonitorFrameFormat.VitalsPayloadLength;
-            switch (_random.Next(6))
+            switch (_random.Next(7))
             {
                 case 0:
                     frame[MonitorFrameFormat.OffsetVersion] = (byte)_random.Next(256);
@@ -188,9 +243,9 @@ namespace Pump.Evidence.Fuzz
                     frame[MonitorFrameFormat.OffsetType] = (byte)_random.Next(256);
                     break;
                 case 2:
-                    // Another length: rebuild the frame at that length so the CRC sits where the length says.
+                    // Another length: rebuild the frame at that length so tag and CRC sit where the length says.
                     payloadLength = _random.Next(0, MonitorFrameFormat.MaxPayloadLength + 1);
-                    var resized = new byte[MonitorFrameFormat.HeaderLength + payloadLength + MonitorFrameFormat.CrcLength];
+                    var resized = new byte[MonitorFrameFormat.HeaderLength + payloadLength + MonitorFrameFormat.TagLength + MonitorFrameFormat.CrcLength];
                     Array.Copy(frame, resized, Math.Min(frame.Length, MonitorFrameFormat.HeaderLength + payloadLength));
                     resized[MonitorFrameFormat.OffsetLength] = (byte)payloadLength;
                     frame = resized;
@@ -201,11 +256,14 @@ namespace Pump.Evidence.Fuzz
                 case 4:
                     frame[MonitorFrameFormat.OffsetSequence + _random.Next(4)] = (byte)_random.Next(256);
                     break;
+                case 5:
+                    frame[MonitorFrameFormat.OffsetBoot + _random.Next(4)] = (byte)_random.Next(256);
+                    break;
                 default:
                     frame[MonitorFrameFormat.OffsetPayload + _random.Next(MonitorFrameFormat.VitalsPayloadLength)] = (byte)_random.Next(256);
                     break;
             }
-            MonitorFrameEncoder.WriteCrc(frame, 0, payloadLength);
+            MonitorFrameEncoder.WriteTagAndCrc(frame, 0, payloadLength, _mac);
             return frame;
         }
 
@@ -214,7 +272,7 @@ namespace Pump.Evidence.Fuzz
         /// checks every oracle, and adds to <paramref name="totals"/>. Throws <see cref="FuzzFailure"/>.
         /// </summary>
         public static void Check(MonitorFrameParser parser, byte[] input, int expectAllAccepted, int chunkSeed, ref long nowMs,
-            ref uint lastAcceptedSequence, LinkFuzzTotals totals)
+            ref ulong lastAccepted, LinkFuzzTotals totals)
         {
             WarmUp();
             var link = new ChunkedLink(input, chunkSeed);
@@ -241,15 +299,16 @@ namespace Pump.Evidence.Fuzz
                         {
                             throw new FuzzFailure($"accepted a frame from monitor {v.MonitorId:X8}", input);
                         }
-                        if (v.Sequence <= lastAcceptedSequence)
+                        ulong newness = Newness(v.Boot, v.Sequence);
+                        if (newness <= lastAccepted)
                         {
-                            throw new FuzzFailure($"accepted sequence {v.Sequence} after {lastAcceptedSequence}", input);
+                            throw new FuzzFailure($"accepted boot {v.Boot} sequence {v.Sequence} after {lastAccepted >> 32}/{(uint)lastAccepted}", input);
                         }
                         if (!MonitorFrameFormat.IsPlausible(v))
                         {
                             throw new FuzzFailure("accepted implausible vitals", input);
                         }
-                        lastAcceptedSequence = v.Sequence;
+                        lastAccepted = newness;
                     }
                     else
                     {
@@ -295,7 +354,7 @@ namespace Pump.Evidence.Fuzz
             var totals = new LinkFuzzTotals();
             MonitorFrameParser parser = NewParser();
             long nowMs = 0;
-            uint lastSequence = 0;
+            ulong lastSequence = 0;
             for (long i = 0; i < inputs; i++)
             {
                 if (i % 1000 == 0)
@@ -304,20 +363,21 @@ namespace Pump.Evidence.Fuzz
                     parser = NewParser();
                     lastSequence = 0;
                 }
-                if (lastSequence > uint.MaxValue - 1000)
+                if (lastSequence >> 32 > uint.MaxValue - 1000)
                 {
-                    // A mutated sequence near the top was accepted: re-pair, as a clinician would with a restarted monitor.
-                    parser.Pair(PairedMonitorId);
+                    // An authentic frame with a boot near the top was accepted: re-pair, as commissioning would.
+                    parser.Keys.Pair(PairedMonitorId, Key, 0, Key.Length);
                     lastSequence = 0;
+                    fuzzer._boot = 1;
                     fuzzer._sequence = 1;
                 }
-                byte[] input = fuzzer.Next(lastSequence + 1, out Kind kind, out int valid);
+                byte[] input = fuzzer.Next(lastSequence, out Kind kind, out int valid);
                 if (kind == Kind.ValidFrames)
                 {
                     // A clean stream must be accepted whole; a partial frame left by the previous input could
                     // legitimately hide or reveal frames, so clean streams start on a fresh parser.
                     var fresh = NewParser();
-                    uint freshSequence = 0;
+                    ulong freshSequence = 0;
                     Check(fresh, input, valid, seed ^ (int)i, ref nowMs, ref freshSequence, totals);
                     continue;
                 }
@@ -347,8 +407,15 @@ namespace Pump.Evidence.Fuzz
             }
         }
 
-        public static MonitorFrameParser NewParser() =>
-            new MonitorFrameParser(PairedMonitorId, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
+        public static MonitorFrameParser NewParser()
+        {
+            var keys = new LinkKeyStore();
+            keys.Pair(PairedMonitorId, Key, 0, Key.Length);
+            return new MonitorFrameParser(keys, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
+        }
+
+        /// <summary>Recomputes tag and CRC with the fuzz key (an authentic sender's frame of any content).</summary>
+        public void Reseal(byte[] frame, int payloadLength) => MonitorFrameEncoder.WriteTagAndCrc(frame, 0, payloadLength, _mac);
 
         /// <summary>A monitor link that returns the input in random-sized chunks (UART reads see any split).</summary>
         private sealed class ChunkedLink : IMonitorLink

@@ -16,7 +16,8 @@ namespace Pump.OnTarget.Scenarios
         public const long TickUs = PumpController.TickPeriodMs * 1000L;
         private const long EmptyPositionUm = 120000;
         private readonly ILineSink _sink;
-        private readonly byte[] _frame = new byte[64];
+        private readonly byte[] _frame = new byte[MonitorFrameFormat.MaxFrameLength];
+        private readonly HmacSha256 _senderMac = new HmacSha256();
         private readonly VitalSigns _sent = new VitalSigns();
         private readonly long _startPositionUm;
         private readonly long _utcAtStartS;
@@ -42,6 +43,10 @@ namespace Pump.OnTarget.Scenarios
             Hardware = new PumpHardware(Clock, Steps, Steps, Driver, Sensors, Sensors, Sensors, Link, Display, Keypad, Annunciator, Store, Watchdog, Rtc);
             _settings = new PumpSettings();
             _settings.PairedMonitorId = MonitorId;
+            // Link v2: the bench monitor tags its frames with the key the pump is paired with.
+            byte[] key = LinkKey();
+            _settings.MonitorLink.Pair(MonitorId, key, 0, key.Length);
+            _senderMac.SetKey(key, 0, key.Length);
             _settings.EmptyPositionUm = (int)EmptyPositionUm;
             _library = ShippedLibrary.Build();
             Vitals = Typical(128, 80);
@@ -51,6 +56,18 @@ namespace Pump.OnTarget.Scenarios
         public void PowerUp()
         {
             Controller = new PumpController(Hardware, _settings, _library);
+        }
+
+        /// <summary>The bench's fixed 32-byte monitor-link key (a test key, never a unit's).</summary>
+        private static byte[] LinkKey()
+        {
+            byte[] key = new byte[32];
+            for (int i = 0; i < key.Length; i++)
+            {
+                key[i] = (byte)(0x5A ^ i);
+            }
+
+            return key;
         }
 
         /// <summary>Pusher position with a full 60 mL syringe (about 108 mm of travel left).</summary>
@@ -270,10 +287,13 @@ namespace Pump.OnTarget.Scenarios
 
             _sent.CopyFrom(Vitals);
             _sent.MonitorId = MonitorId;
+            _sent.Boot = 1;
+            _sent.SourceId = 0x00A0C0FFEE000001UL;
+            _sent.SetBedLabel("BENCH BED 1");
             _sent.Sequence = ++_sequence;
             _sent.NibpAgeS = (int)((Clock.NowUs - _lastNibpUs) / 1000000L);
             _sent.NibpReadingNumber = _nibpReading;
-            int n = MonitorFrameEncoder.EncodeVitals(_sent, _frame, 0);
+            int n = MonitorFrameEncoder.EncodeVitals(_sent, _senderMac, _frame, 0);
             Link.Send(_frame, n);
             FrameSent = true;
         }

@@ -17,8 +17,11 @@ namespace Pump.Simulator.Tests.Monitor
         {
             var link = new SimMonitorLink(new PowerRail());
             var patient = new VirtualPatient(PatientParameters.Typical(70, Baseline.Typical));
-            var m = new VirtualMonitor(patient, link, new CoreFrameEncoder(), new Gaussian(1), nibpMs, Paired);
-            var parser = new MonitorFrameParser(Paired, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
+            var m = new VirtualMonitor(patient, link, new CoreFrameEncoder(MonitorPairing.Simulated(Paired)), new Gaussian(1), nibpMs, Paired);
+            var pairing = MonitorPairing.Simulated(Paired);
+            var keys = new LinkKeyStore();
+            pairing.PairPump(keys);
+            var parser = new MonitorFrameParser(keys, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
             return (m, link, parser);
         }
 

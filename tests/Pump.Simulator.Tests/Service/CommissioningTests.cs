@@ -127,8 +127,11 @@ namespace Pump.Simulator.Tests.Service
                 MeanMmHg = 95,
                 AvailableFlags = VitalSigns.AvailHeartRate | VitalSigns.AvailSpo2 | VitalSigns.AvailRespiratoryRate | VitalSigns.AvailNibp,
             };
-            var buffer = new byte[64];
-            int n = MonitorFrameEncoder.EncodeVitals(v, buffer, 0);
+            v.Boot = 1;
+            v.SourceId = 0x00A0C0FFEE000001UL;
+            v.SetBedLabel("SIM BED 1");
+            var buffer = new byte[MonitorFrameFormat.MaxFrameLength];
+            int n = MonitorFrameEncoder.EncodeVitals(v, Pump.Sim.Monitor.MonitorPairing.Simulated(monitorId).NewMac(), buffer, 0);
             s.Pump.MonitorLink.Write(buffer, 0, n);
         }
 
