@@ -28,15 +28,17 @@ namespace Pump.Core.Interlock
         {
             Code = code;
             PanelMessage = panelMessage;
-            Level = level;
-            Parameter = parameter;
-            Comparison = comparison;
             Threshold = threshold;
-            RelativeToBaseline = relativeToBaseline;
-            ReadingsRequired = readingsRequired < 1 ? 1 : readingsRequired;
-            MaxReadingGapMs = maxReadingGapMs;
-            SustainMs = sustainMs < 0 ? 0 : sustainMs;
+            int readings = readingsRequired < 1 ? 1 : readingsRequired;
+            _packed = ((long)(uint)readings) | ((long)(byte)level << 32) | ((long)(byte)parameter << 40)
+                | ((long)(byte)comparison << 48) | ((relativeToBaseline ? 1L : 0L) << 56);
+            _timesMs = ((long)(uint)maxReadingGapMs) | ((long)(uint)(sustainMs < 0 ? 0 : sustainMs) << 32);
         }
+
+        // nanoFramework gives every object field its own 12-byte heap block (hardware-docs/on-target.md): the
+        // small values are packed, ReadingsRequired and the enums in one long, the two times in another.
+        private readonly long _packed;
+        private readonly long _timesMs;
 
         /// <summary>Stable identifier (event log, traceability). Never reused for another meaning.</summary>
         public readonly string Code;
@@ -44,17 +46,17 @@ namespace Pump.Core.Interlock
         /// <summary>Short panel text, at most 20 characters.</summary>
         public readonly string PanelMessage;
 
-        public readonly InterlockLevel Level;
-        public readonly VitalParameter Parameter;
-        public readonly RuleComparison Comparison;
+        public InterlockLevel Level { get { return (InterlockLevel)(int)((_packed >> 32) & 0xFF); } }
+        public VitalParameter Parameter { get { return (VitalParameter)(int)((_packed >> 40) & 0xFF); } }
+        public RuleComparison Comparison { get { return (RuleComparison)(int)((_packed >> 48) & 0xFF); } }
 
         /// <summary>In the parameter's unit (mmHg, bpm, %, /min, or ms for data ages).</summary>
         public readonly int Threshold;
 
-        public readonly bool RelativeToBaseline;
-        public readonly int ReadingsRequired;
-        public readonly int MaxReadingGapMs;
-        public readonly int SustainMs;
+        public bool RelativeToBaseline { get { return ((_packed >> 56) & 1) != 0; } }
+        public int ReadingsRequired { get { return (int)(_packed & 0xFFFFFFFFL); } }
+        public int MaxReadingGapMs { get { return (int)(_timesMs & 0xFFFFFFFFL); } }
+        public int SustainMs { get { return (int)((_timesMs >> 32) & 0xFFFFFFFFL); } }
 
         /// <summary>True for the parameters measured by NIBP, which change only with a new cuff reading.</summary>
         public bool IsNibp => Parameter == VitalParameter.SystolicMmHg || Parameter == VitalParameter.DiastolicMmHg;

@@ -16,7 +16,7 @@ namespace Pump.Core.Persistence
     {
         public const int EntryVersion = 1;
         private const int CrcOffset = 44;
-        private const int ChunkEntries = 16;
+        private const int ChunkEntries = 4;
 
         private readonly INonVolatileStore _store;
         private readonly IMonotonicClock _clock;

@@ -22,11 +22,9 @@ namespace Pump.Core.Persistence
         private const int SessionBytes = 24;
 
         private readonly DualSlotRecord _record;
+        // The payload is the only copy of the sessions (entry i at HeaderBytes + i * SessionBytes): parsed arrays
+        // beside it cost 1.3 KB of the ESP32's heap (hardware-docs/on-target.md).
         private readonly byte[] _payload = new byte[HeaderBytes + MaxSessions * SessionBytes];
-        private readonly long[] _start = new long[MaxSessions];
-        private readonly long[] _doseUg = new long[MaxSessions];
-        private readonly int[] _drug = new int[MaxSessions];
-        private readonly bool[] _final = new bool[MaxSessions];
         private readonly RecordReadReport _loadReport = new RecordReadReport();
         private int _count;
         private bool _trusted;
@@ -87,10 +85,6 @@ namespace Pump.Core.Persistence
                     return false;
                 }
 
-                _start[i] = start;
-                _doseUg[i] = dose;
-                _drug[i] = LittleEndian.ReadInt32(_payload, at + 16);
-                _final[i] = (flags & 1) != 0;
             }
 
             _count = count;
@@ -100,15 +94,6 @@ namespace Pump.Core.Persistence
         private bool Save()
         {
             LittleEndian.WriteInt32(_payload, 0, _count);
-            for (int i = 0; i < _count; i++)
-            {
-                int at = HeaderBytes + i * SessionBytes;
-                LittleEndian.WriteInt64(_payload, at, _start[i]);
-                LittleEndian.WriteInt64(_payload, at + 8, _doseUg[i]);
-                LittleEndian.WriteInt32(_payload, at + 16, _drug[i]);
-                LittleEndian.WriteInt32(_payload, at + 20, _final[i] ? 1 : 0);
-            }
-
             return _record.TryWrite(FormatVersion, _payload, 0, HeaderBytes + _count * SessionBytes);
         }
 
@@ -127,19 +112,16 @@ namespace Pump.Core.Persistence
 
             // Keep the dropped oldest entry so a failed write can be undone.
             bool dropped = _count == MaxSessions;
-            long oldStart = _start[0];
-            long oldDose = _doseUg[0];
-            int oldDrug = _drug[0];
-            bool oldFinal = _final[0];
+            long oldStart = Start(0);
+            long oldDose = Dose(0);
+            int oldDrug = Drug(0);
+            bool oldFinal = IsFinal(0);
             if (dropped)
             {
                 ShiftOut();
             }
 
-            _start[_count] = startUtcSeconds;
-            _doseUg[_count] = programmedDoseUg;
-            _drug[_count] = drugId;
-            _final[_count] = false;
+            Set(_count, startUtcSeconds, programmedDoseUg, drugId, false);
             _count++;
             if (Save())
             {
@@ -159,10 +141,7 @@ namespace Pump.Core.Persistence
         {
             for (int i = 1; i < _count; i++)
             {
-                _start[i - 1] = _start[i];
-                _doseUg[i - 1] = _doseUg[i];
-                _drug[i - 1] = _drug[i];
-                _final[i - 1] = _final[i];
+                CopyEntry(i, i - 1);
             }
 
             _count--;
@@ -172,39 +151,77 @@ namespace Pump.Core.Persistence
         {
             for (int i = _count; i > 0; i--)
             {
-                _start[i] = _start[i - 1];
-                _doseUg[i] = _doseUg[i - 1];
-                _drug[i] = _drug[i - 1];
-                _final[i] = _final[i - 1];
+                CopyEntry(i - 1, i);
             }
 
-            _start[0] = start;
-            _doseUg[0] = dose;
-            _drug[0] = drug;
-            _final[0] = final;
+            Set(0, start, dose, drug, final);
             _count++;
+        }
+
+        private static int At(int i)
+        {
+            return HeaderBytes + i * SessionBytes;
+        }
+
+        private long Start(int i)
+        {
+            return LittleEndian.ReadInt64(_payload, At(i));
+        }
+
+        private long Dose(int i)
+        {
+            return LittleEndian.ReadInt64(_payload, At(i) + 8);
+        }
+
+        private int Drug(int i)
+        {
+            return LittleEndian.ReadInt32(_payload, At(i) + 16);
+        }
+
+        private bool IsFinal(int i)
+        {
+            return (LittleEndian.ReadInt32(_payload, At(i) + 20) & 1) != 0;
+        }
+
+        private void Set(int i, long start, long dose, int drug, bool final)
+        {
+            int at = At(i);
+            LittleEndian.WriteInt64(_payload, at, start);
+            LittleEndian.WriteInt64(_payload, at + 8, dose);
+            LittleEndian.WriteInt32(_payload, at + 16, drug);
+            LittleEndian.WriteInt32(_payload, at + 20, final ? 1 : 0);
+        }
+
+        private void CopyEntry(int from, int to)
+        {
+            int src = At(from);
+            int dst = At(to);
+            for (int b = 0; b < SessionBytes; b++)
+            {
+                _payload[dst + b] = _payload[src + b];
+            }
         }
 
         /// <summary>Records the final delivered dose of the newest session (from the counted microsteps, or
         /// the recovered upper bound after a power cut). False when there is no open session or the write fails.</summary>
         public bool TryFinishSession(long deliveredUg)
         {
-            if (_count == 0 || deliveredUg < 0 || _final[_count - 1])
+            if (_count == 0 || deliveredUg < 0 || IsFinal(_count - 1))
             {
                 return false;
             }
 
             int last = _count - 1;
-            long oldDose = _doseUg[last];
-            _doseUg[last] = deliveredUg;
-            _final[last] = true;
+            long oldDose = Dose(last);
+            long start = Start(last);
+            int drug = Drug(last);
+            Set(last, start, deliveredUg, drug, true);
             if (Save())
             {
                 return true;
             }
 
-            _doseUg[last] = oldDose;
-            _final[last] = false;
+            Set(last, start, oldDose, drug, false);
             return false;
         }
 
@@ -217,10 +234,10 @@ namespace Pump.Core.Persistence
             }
 
             int i = _count - 1 - newestFirstIndex;
-            into.StartUtcSeconds = _start[i];
-            into.DeliveredUg = _doseUg[i];
-            into.DrugId = _drug[i];
-            into.Final = _final[i];
+            into.StartUtcSeconds = Start(i);
+            into.DeliveredUg = Dose(i);
+            into.DrugId = Drug(i);
+            into.Final = IsFinal(i);
             return true;
         }
 
@@ -230,9 +247,9 @@ namespace Pump.Core.Persistence
             startUtcSeconds = -1;
             for (int i = 0; i < _count; i++)
             {
-                if (_drug[i] == drugId && _start[i] > startUtcSeconds)
+                if (Drug(i) == drugId && Start(i) > startUtcSeconds)
                 {
-                    startUtcSeconds = _start[i];
+                    startUtcSeconds = Start(i);
                 }
             }
 
@@ -260,7 +277,7 @@ namespace Pump.Core.Persistence
             long from = nowUtcSeconds - windowSeconds;
             for (int i = 0; i < _count; i++)
             {
-                if (_drug[i] == drugId && _start[i] > from && _start[i] <= nowUtcSeconds)
+                if (Drug(i) == drugId && Start(i) > from && Start(i) <= nowUtcSeconds)
                 {
                     n++;
                 }
