@@ -15,7 +15,7 @@ namespace Pump.Hal.Esp32.Logic
 
     /// <summary>
     /// Turns the core's absolute step schedule (<see cref="StepSegment"/>) into RMT bursts
-    /// (DESIGN.md D5). Each burst holds every step due before send time + window; its rising edges sit
+    /// (DESIGN.md D5). Each burst holds every step due before its start (send time + latency) + window; its rising edges sit
     /// at the steps' due times measured from the burst's estimated hardware start, so consecutive
     /// bursts (on two RMT channels ORed onto STEP) keep the absolute schedule with no drift.
     /// A step whose due time has passed (the loop stalled) is emitted as soon as allowed, never
@@ -140,8 +140,10 @@ namespace Pump.Hal.Esp32.Logic
         public int EncodeBurst(long sendUs, RmtItemWriter writer)
         {
             writer.Reset();
-            long horizonUs = sendUs + _timing.WindowUs;
             long startUs = sendUs + _timing.SendLatencyUs;
+            // The window runs from when this burst's pulses can start: measured from the send, a step due in the last
+            // SendLatencyUs before the next send would miss this burst and come out late in the next (DEV-001).
+            long horizonUs = startUs + _timing.WindowUs;
             long cursorUs = startUs;
             int steps = 0;
 
