@@ -215,7 +215,15 @@ namespace Pump.Core.Control
                 utc = -1;
             }
 
-            _persistence.History.TryBeginSession(_drug!.DrugId, utc, program.TotalDoseUg);
+            if (!_persistence.History.TryBeginSession(_drug!.DrugId, utc, program.TotalDoseUg) && _drug.HasSessionRules)
+            {
+                // A session the history cannot hold would be invisible to the next spacing check (HIS-001): stop as
+                // for a dose record that cannot be written.
+                _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
+                _triggers.Enqueue(PumpTrigger.FatalFault);
+                return;
+            }
+
             snap.SessionStartUtcSeconds = utc;
             _startUtcSeconds = utc;
             if (InterlockRequired)

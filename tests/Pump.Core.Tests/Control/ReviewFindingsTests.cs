@@ -1,5 +1,6 @@
 using Pump.Core.Alarms;
 using Pump.Core.Control;
+using Pump.Core.Persistence;
 using Pump.Core.Tests.Fakes;
 using Pump.Hal;
 using Xunit;
@@ -56,6 +57,23 @@ namespace Pump.Core.Tests.Control
             rig.ProgramKetamine();
             long counted = rig.Steps.Counted;
             rig.Store.CutAfterBytes = rig.Store.BytesWritten;
+            rig.Press(PanelKey.Start);
+            rig.Run(1);
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.StorageFault));
+            Assert.Equal(counted, rig.Steps.Counted);
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: HIS-001, PER-006
+        [Fact]
+        public void Start_SessionHistoryCannotBeWritten_FailsafeWithoutASinglePulse()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine();
+            long counted = rig.Steps.Counted;
+            rig.Store.FailFrom = StoreLayout.SessionHistoryAddress;
+            rig.Store.FailTo = StoreLayout.SessionHistoryAddress + (2 * StoreLayout.SessionHistorySlotBytes);
             rig.Press(PanelKey.Start);
             rig.Run(1);
             Assert.Equal(PumpState.Failsafe, rig.State);

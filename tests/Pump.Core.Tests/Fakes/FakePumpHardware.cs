@@ -150,6 +150,10 @@ namespace Pump.Core.Tests.Fakes
         public long? CutAfterBytes { get; set; }
         public bool PowerCut { get; private set; }
 
+        /// <summary>Writes that touch [FailFrom, FailTo) are refused whole (a worn or failing flash region); others succeed.</summary>
+        public int FailFrom { get; set; } = -1;
+        public int FailTo { get; set; } = -1;
+
         public bool TryRead(int address, byte[] buffer, int offset, int count)
         {
             if (address < 0 || address + count > Bytes.Length)
@@ -164,6 +168,11 @@ namespace Pump.Core.Tests.Fakes
         public bool TryWrite(int address, byte[] buffer, int offset, int count)
         {
             if (address < 0 || address + count > Bytes.Length)
+            {
+                return false;
+            }
+
+            if (FailFrom >= 0 && address < FailTo && address + count > FailFrom)
             {
                 return false;
             }
