@@ -51,7 +51,9 @@ namespace Pump.Core.Service
         {
             PowerOnReport report = Persistence.Open();
             ConfigStatus = ConfigStore.TryLoad(Config);
-            SessionOpen = report.DeliveryInterrupted
+            // The same rule power-up uses (SessionRestorer.WasOpen: the snapshot's state keeps a session open, which
+            // covers Paused, Vitals Hold and Alarm), and an unfinished history entry besides.
+            SessionOpen = global::Pump.Core.Control.SessionRestorer.WasOpen(report, Persistence.State.Current)
                 || (Persistence.History.TryGetSession(0, _newest) && !_newest.Final);
             RefreshLibrary();
             Persistence.Log.Append(ServiceEventCodes.ServiceModeEntered, EventPriority.Info, EventCategory.System,

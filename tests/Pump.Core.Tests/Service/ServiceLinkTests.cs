@@ -171,6 +171,22 @@ namespace Pump.Core.Tests.Service
             Assert.Contains("SESSION OPEN", rig.Display.Text);
         }
 
+        // Proves: SVC-001, PER-015
+        [Fact]
+        public void Configure_AfterAResetWhilePausedWithNoHistoryEntry_IsRefusedAsSessionOpen()
+        {
+            // A session reset while Paused keeps DeliveryActive false; service mode must use power-up's rule (the
+            // snapshot's state keeps the session open), not the history entry alone, which may be missing.
+            var store = new PowerCutStore(StoreLayout.Esp32ConfigPartitionBytes);
+            var p = new PumpPersistence(store, new ManualMonotonicClock(), new ManualRealTimeClock());
+            p.Open();
+            p.State.Current.PumpStateCode = (int)global::Pump.Core.Control.PumpState.Paused;
+            Assert.True(p.State.TrySave());
+            var rig = new ServiceRig(store);
+            Answer a = rig.Send(ServiceCommand.SetClock, BitConverter.GetBytes(1_800_000_000L));
+            Assert.Equal(ServiceStatus.SessionOpen, a.Status);
+        }
+
         // Proves: SVC-002
         [Fact]
         public void EveryCommandCode_AnyPayload_NeverMovesTheMotor()
