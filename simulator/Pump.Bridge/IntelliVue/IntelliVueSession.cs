@@ -59,7 +59,16 @@ namespace Pump.Bridge.IntelliVue
                 Drop(nowMs, $"no message from the monitor for {ReceiveTimeoutMs} ms");
                 send.Add(DataExport.ReleaseRequest());
             }
-            if (State == Phase.Idle && nowMs - _lastSendMs >= RetryMs)
+            if (State == Phase.Associating && nowMs - _lastSendMs >= RetryMs)
+            {
+                // No answer (the monitor was not listening yet, or the datagram was lost): ask again rather than
+                // wait out the data timeout.
+                _lastReceiveMs = nowMs;
+                _lastSendMs = nowMs;
+                _events.Log("association", "no answer to the association request: asking again");
+                send.Add(DataExport.AssociationRequest((uint)(PollPeriodMs * DataExport.TicksPerMs)));
+            }
+            else if (State == Phase.Idle && nowMs - _lastSendMs >= RetryMs)
             {
                 State = Phase.Associating;
                 _lastReceiveMs = nowMs;

@@ -92,6 +92,17 @@ namespace Pump.Simulator.Tests.Bridge
             Assert.NotEqual(ValueStatusCode.Valid, events.Reports.Single().Measurements.Single(x => x.Kind == VitalKind.Spo2).Status);
         }
 
+        // Proves: BRG-005
+        [Fact]
+        public void Session_AssociationRequestUnanswered_AsksAgainAfterRetryMs()
+        {
+            var s = new IntelliVueSession(new Events(), 1, "BED 4");
+            Assert.Single(s.Tick(0));                       // the first request (the monitor is not listening yet)
+            Assert.Empty(s.Tick(s.RetryMs - 1));
+            Assert.Single(s.Tick(s.RetryMs));               // asked again, not after the 5 s data timeout
+            Assert.Equal(IntelliVueSession.Phase.Associating, s.State);
+        }
+
         // Proves: BRG-005, BRG-009
         [Fact]
         public void Session_MonitorSilentForTheReceiveTimeout_AssociationLostAndReestablished()

@@ -94,7 +94,7 @@ namespace Pump.Simulator.Tests.Cli
             var (parser, log) = await RunChain(
                 _ => new IntelliVueSource(monitorAt, 0x00A0C0FFEE000001UL, "ICU-3 BED 12"),
                 _ => Task.FromResult(new[] { "intellivue", "", monitorAt.ToString() }),
-                seconds: 3);
+                seconds: 5);   // the bridge may ask before the monitor listens; it asks again after RetryMs (2 s)
 
             Assert.True(parser.AcceptedCount >= 1, $"{parser.AcceptedCount} accepted; log: {string.Join(" | ", log.Recent())}");
             Assert.Equal(0, parser.RejectedCount);
