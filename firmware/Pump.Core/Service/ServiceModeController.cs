@@ -223,6 +223,7 @@ namespace Pump.Core.Service
                 return false;
             }
 
+            _context.RefreshLinkKey(); // a key stored for the previous monitor no longer counts
             _context.Persistence.Log.Append(ServiceEventCodes.MonitorPaired, EventPriority.Info, EventCategory.Link,
                 (int)(monitorId & 0x7FFFFFFF), (int)(previous & 0x7FFFFFFF));
             return true;
