@@ -6,7 +6,7 @@ namespace Pump.Core.Link
     /// <summary>
     /// Replay protection that survives a pump reset (LNK-017): a persisted high-water mark per pairing, written
     /// ahead of use. Before the parser accepts a frame past the last reservation it stores
-    /// (boot, sequence + <see cref="ReservationFrames"/>); after a reset only a newer boot, or the same boot with
+    /// (boot, sequence + <see cref="ReservationFrames"/> - 1), covering this frame and the next N - 1; after a reset only a newer boot, or the same boot with
     /// a sequence above that reservation, is accepted, so no frame the pump may have used before the reset is
     /// accepted again. Flash is written about once per <see cref="ReservationFrames"/> frames. A reservation that
     /// cannot be written refuses the frame (the lease lapses). A floor record whose key check or monitor differs
@@ -164,7 +164,8 @@ namespace Pump.Core.Link
                 return FrameResult.None;
             }
 
-            uint reserved = sequence > 0xFFFFFFFFu - ReservationFrames ? 0xFFFFFFFFu : sequence + ReservationFrames;
+            // This frame and the next ReservationFrames - 1: one write per ReservationFrames frames.
+            uint reserved = sequence > 0xFFFFFFFFu - ReservationFrames ? 0xFFFFFFFFu : sequence + (ReservationFrames - 1);
             Encode(_buffer, _monitorId, _keyCheck, boot, reserved);
             if (!_record.TryWrite(FormatVersion, _buffer, 0, PayloadBytes))
             {

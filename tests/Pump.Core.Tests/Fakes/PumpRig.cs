@@ -84,6 +84,9 @@ namespace Pump.Core.Tests.Fakes
         /// <summary>The sender's MAC; a forger's has another key.</summary>
         public HmacSha256 SenderMac { get; set; } = TestLinkKey.NewMac();
 
+        /// <summary>When set, a copy of every frame the virtual monitor sends (a wiretap recording them for replay).</summary>
+        public System.Collections.Generic.List<byte[]>? SentFrames { get; set; }
+
         /// <summary>The sender's last sequence number (the next frame carries one more).</summary>
         public uint SenderSequence
         {
@@ -330,6 +333,7 @@ namespace Pump.Core.Tests.Fakes
             copy.SetBedLabel(TestLinkKey.BedLabel);
             int n = MonitorFrameEncoder.EncodeVitals(copy, SenderMac, _frame, 0);
             Link.Send(_frame, n);
+            SentFrames?.Add(_frame.AsSpan(0, n).ToArray());
         }
 
         /// <summary>Forces a new NIBP measurement with the next frame (so forced BP values are "fresh readings").</summary>
