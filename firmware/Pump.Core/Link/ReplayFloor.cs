@@ -131,7 +131,7 @@ namespace Pump.Core.Link
             LittleEndian.WriteUInt32(buffer, 12, sequence);
         }
 
-        /// <summary>None when (boot, sequence) lies above the power-up floor; else BelowFloor, or ReplayGuardFault when damaged.</summary>
+        /// <summary>None when (boot, sequence) lies above the power-up floor; else Replay (older boot), BelowFloor (same boot), or ReplayGuardFault when damaged.</summary>
         public FrameResult Check(uint boot, uint sequence)
         {
             if (_damaged)
@@ -139,9 +139,14 @@ namespace Pump.Core.Link
                 return FrameResult.ReplayGuardFault;
             }
 
-            if (_haveFloor && (boot < _floorBoot || (boot == _floorBoot && sequence <= _floorSequence)))
+            if (_haveFloor && boot < _floorBoot)
             {
-                return FrameResult.BelowFloor;
+                return FrameResult.Replay; // an older boot: the live sender cannot come back to it
+            }
+
+            if (_haveFloor && boot == _floorBoot && sequence <= _floorSequence)
+            {
+                return FrameResult.BelowFloor; // the live sender passes it within ReservationFrames frames
             }
 
             return FrameResult.None;
