@@ -53,6 +53,8 @@ namespace Pump.Sim.Running
             };
             settings.PairedMonitorId = _pairing.MonitorId;
             _pairing.PairPump(settings.MonitorLink);
+            // The replay floor persists in the virtual store as on the device, so resets behave as on the device.
+            settings.MonitorLink.Floor.Attach(_pump.Hardware.Store, settings.MonitorLink.MonitorId, settings.MonitorLink.KeyCheck);
             if (ConfigureFromStore)
             {
                 // As the device: the monitor, the key and the replay floor all come from the store.
