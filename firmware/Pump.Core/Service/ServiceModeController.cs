@@ -316,8 +316,8 @@ namespace Pump.Core.Service
 
             int c2 = _screen.Put(1, 0, "MONITOR ");
             _screen.PutInteger(1, c2, heard);
-            _screen.Put(2, 0, "MATCHES ITS LABEL?");
-            _screen.Put(3, 0, "OK=PAIR BACK=NO");
+            Panel.BedLabelLine.Render(_screen, 2, _listener.Heard); // LNK-020: the bed it says it is at
+            _screen.Put(3, 0, "MATCH? OK=PAIR BK=NO");
         }
 
         private void RenderClock()
