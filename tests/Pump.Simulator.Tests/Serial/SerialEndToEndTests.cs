@@ -1,0 +1,154 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Pump.Bridge.Forwarding;
+using Pump.Bridge.Hosting;
+using Pump.Bridge.Model;
+using Pump.Bridge.Output;
+using Pump.Core.Configuration;
+using Pump.Core.Link;
+using Pump.Sim.Monitor;
+using Pump.Sim.Scenarios;
+using Pump.Sim.Service;
+using Pump.Simulator.Commands;
+using Pump.Simulator.Tests.Service;
+using Xunit;
+
+namespace Pump.Simulator.Tests.Serial
+{
+    /// <summary>
+    /// The serial paths end to end on pseudo-terminals (System.IO.Ports on both ends, as with USB-serial adapters):
+    /// pump-service against `pump-sim serve --serial`, and link frames from `pump-sim monitor --port` and from the
+    /// bridge's serial output into the pump's parser. A few seconds each.
+    /// </summary>
+    public class SerialEndToEndTests
+    {
+        /// <summary>A fact that needs pseudo-terminals: skipped, saying why, only where the OS has none; never on Linux.</summary>
+        private sealed class PtyFactAttribute : FactAttribute
+        {
+            public PtyFactAttribute()
+            {
+                if (!OperatingSystem.IsLinux() && !PseudoTerminal.Available)
+                {
+                    Skip = "no pseudo-terminals on this OS (" + Environment.OSVersion.Platform + "); on Linux these tests always run";
+                }
+            }
+        }
+
+        private static readonly DateTimeOffset T0 = new(2026, 12, 3, 8, 0, 0, TimeSpan.Zero);
+
+        // Proves: SVC-009, SVC-003
+        [PtyFact]
+        public void PumpService_OverASerialPort_AgainstServeOnASerialPort_AnswersInfoRefusalsAndTheClock()
+        {
+            using var cable = new NullModem();
+            using var host = new ServedPumpHost(new SerialServicePort(cable.DeviceA), "serial:" + cable.DeviceB);
+            ToolRun info = host.Tool("info", "--json");
+            Assert.True(info.Exit == 0, info.ToString());
+            Assert.Contains("\"ConfigProblemCode\": " + ConfigProblem.NoRecord, info.Out);
+            ToolRun clock = host.Tool("clock", "set", "--utc", "2026-12-03T09:00:00Z");
+            Assert.True(clock.Exit == 0, clock.ToString());
+            Assert.True(host.Do(s => s.Pump.RealTimeClock.TryReadUtcSeconds(out long utc) && Math.Abs(utc - 1_796_288_400) <= 2));
+            ToolRun refused = host.Tool("clock", "set", "--utc", "2001-01-01T00:00:00Z");
+            Assert.Equal(Pump.ServiceTool.Commands.ToolContext.ExitRefused, refused.Exit);
+            Assert.Contains("clock-out-of-range", refused.Error);
+        }
+
+        // Proves: BRG-014
+        [PtyFact]
+        public void MonitorCommand_LinkOnASerialPort_ThePumpAcceptsItsAuthenticatedFrames()
+        {
+            using var pty = new PseudoTerminal();
+            Scenario s = DefaultScenario.Create();
+            MonitorFrameParser parser = PumpParser(s);
+            var link = new BytesLink();
+            using var cancel = new CancellationTokenSource();
+            Task pump = Task.Run(() => Drain(pty, link, parser, cancel.Token));
+            int exit = MonitorCommand.Run(s, "link", pty.DevicePath, null, "0.0.0.0:0", null, 1.0, 3, TextWriter.Null);
+            Thread.Sleep(300);
+            cancel.Cancel();
+            pump.Wait();
+            Assert.Equal(0, exit);
+            Assert.True(parser.AcceptedCount >= 2, parser.AcceptedCount + " accepted");
+            Assert.Equal(0, parser.RejectedCount);
+            Assert.Equal(s.Monitor.MonitorId, parser.LastAccepted.MonitorId);
+        }
+
+        // Proves: BRG-010
+        [PtyFact]
+        public void Bridge_SerialOutput_ThePumpAcceptsEachForwardedReport()
+        {
+            using var pty = new PseudoTerminal();
+            Scenario s = DefaultScenario.Create();
+            MonitorFrameParser parser = PumpParser(s);
+            var link = new BytesLink();
+            using var cancel = new CancellationTokenSource();
+            Task pump = Task.Run(() => Drain(pty, link, parser, cancel.Token));
+            var log = new BridgeLog();
+            var forwarder = new BridgeForwarder(new BridgePolicy(), s.Monitor.MonitorId, 1, MonitorPairing.Simulated(s.Monitor.MonitorId).NewMac(), log);
+            using (var output = new SerialLinkOutput(pty.DevicePath))
+            {
+                var frame = new byte[MonitorFrameFormat.MaxFrameLength];
+                for (int i = 0; i < 3; i++)
+                {
+                    DateTimeOffset at = T0.AddSeconds(i);
+                    var report = new SourceReport(0x0012345678ABCDEFUL, "ICU-3 BED 12", "P1", at);
+                    report.Measurements.Add(new Measurement(VitalKind.HeartRate, 72, ValueStatusCode.Valid, at));
+                    report.Measurements.Add(new Measurement(VitalKind.Spo2, 97, ValueStatusCode.Valid, at));
+                    report.Measurements.Add(new Measurement(VitalKind.Nibp, 128, ValueStatusCode.Valid, at.AddMinutes(-3)) { Diastolic = 80, Mean = 96 });
+                    forwarder.OnReport(report, i * 1000, at);
+                    int n = forwarder.BuildFrame(i * 1000, at, frame);
+                    Assert.True(n > 0, string.Join(" | ", log.Recent()));
+                    Assert.True(output.Write(frame, n), "the serial output refused the frame");
+                    Thread.Sleep(100);
+                }
+            }
+            Thread.Sleep(300);
+            cancel.Cancel();
+            pump.Wait();
+            Assert.Equal(3, parser.AcceptedCount);
+            Assert.Equal(0, parser.RejectedCount);
+        }
+
+        private static MonitorFrameParser PumpParser(Scenario s)
+        {
+            var keys = new LinkKeyStore();
+            MonitorPairing.Simulated(s.Monitor.MonitorId).PairPump(keys);
+            return new MonitorFrameParser(keys, 5, 60000);
+        }
+
+        private static void Drain(PseudoTerminal pty, BytesLink link, MonitorFrameParser parser, CancellationToken cancel)
+        {
+            var buffer = new byte[512];
+            while (!cancel.IsCancellationRequested)
+            {
+                int n = pty.Read(buffer, 20);
+                if (n > 0)
+                {
+                    link.Add(buffer, n);
+                    while (parser.Poll(link, 0) != FrameResult.None)
+                    {
+                    }
+                }
+            }
+        }
+
+        private sealed class BytesLink : Pump.Hal.IMonitorLink
+        {
+            private readonly System.Collections.Generic.Queue<byte> _q = new();
+
+            public void Add(byte[] b, int n)
+            {
+                for (int i = 0; i < n; i++) _q.Enqueue(b[i]);
+            }
+
+            public int Read(byte[] buffer, int offset, int count)
+            {
+                int k = 0;
+                while (k < count && _q.Count > 0) buffer[offset + k++] = _q.Dequeue();
+                return k;
+            }
+        }
+    }
+}
