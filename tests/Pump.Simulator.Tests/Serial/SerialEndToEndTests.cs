@@ -62,7 +62,7 @@ namespace Pump.Simulator.Tests.Serial
             using var pty = new PseudoTerminal();
             Scenario s = DefaultScenario.Create();
             MonitorFrameParser parser = PumpParser(s);
-            var link = new BytesLink();
+            var link = new Pump.Simulator.Tests.Cli.QueueLink();
             using var cancel = new CancellationTokenSource();
             Task pump = Task.Run(() => Drain(pty, link, parser, cancel.Token));
             int exit = MonitorCommand.Run(s, "link", pty.DevicePath, null, "0.0.0.0:0", null, 1.0, 3, TextWriter.Null);
@@ -82,7 +82,7 @@ namespace Pump.Simulator.Tests.Serial
             using var pty = new PseudoTerminal();
             Scenario s = DefaultScenario.Create();
             MonitorFrameParser parser = PumpParser(s);
-            var link = new BytesLink();
+            var link = new Pump.Simulator.Tests.Cli.QueueLink();
             using var cancel = new CancellationTokenSource();
             Task pump = Task.Run(() => Drain(pty, link, parser, cancel.Token));
             var log = new BridgeLog();
@@ -118,7 +118,7 @@ namespace Pump.Simulator.Tests.Serial
             return new MonitorFrameParser(keys, 5, 60000);
         }
 
-        private static void Drain(PseudoTerminal pty, BytesLink link, MonitorFrameParser parser, CancellationToken cancel)
+        private static void Drain(PseudoTerminal pty, Pump.Simulator.Tests.Cli.QueueLink link, MonitorFrameParser parser, CancellationToken cancel)
         {
             var buffer = new byte[512];
             while (!cancel.IsCancellationRequested)
@@ -131,23 +131,6 @@ namespace Pump.Simulator.Tests.Serial
                     {
                     }
                 }
-            }
-        }
-
-        private sealed class BytesLink : Pump.Hal.IMonitorLink
-        {
-            private readonly System.Collections.Generic.Queue<byte> _q = new();
-
-            public void Add(byte[] b, int n)
-            {
-                for (int i = 0; i < n; i++) _q.Enqueue(b[i]);
-            }
-
-            public int Read(byte[] buffer, int offset, int count)
-            {
-                int k = 0;
-                while (k < count && _q.Count > 0) buffer[offset + k++] = _q.Dequeue();
-                return k;
             }
         }
     }
