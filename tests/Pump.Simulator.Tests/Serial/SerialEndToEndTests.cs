@@ -38,7 +38,7 @@ namespace Pump.Simulator.Tests.Serial
 
         private static readonly DateTimeOffset T0 = new(2026, 12, 3, 8, 0, 0, TimeSpan.Zero);
 
-        // Proves: SVC-009, SVC-003
+        // Proves: SVC-010, SVC-003
         [PtyFact]
         public void PumpService_OverASerialPort_AgainstServeOnASerialPort_AnswersInfoRefusalsAndTheClock()
         {
@@ -55,7 +55,7 @@ namespace Pump.Simulator.Tests.Serial
             Assert.Contains("clock-out-of-range", refused.Error);
         }
 
-        // Proves: BRG-014
+        // Proves: BRG-015, BRG-014
         [PtyFact]
         public void MonitorCommand_LinkOnASerialPort_ThePumpAcceptsItsAuthenticatedFrames()
         {
@@ -75,7 +75,7 @@ namespace Pump.Simulator.Tests.Serial
             Assert.Equal(s.Monitor.MonitorId, parser.LastAccepted.MonitorId);
         }
 
-        // Proves: BRG-010
+        // Proves: BRG-015, BRG-010
         [PtyFact]
         public void Bridge_SerialOutput_ThePumpAcceptsEachForwardedReport()
         {
