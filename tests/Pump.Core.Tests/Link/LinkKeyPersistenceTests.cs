@@ -95,6 +95,20 @@ namespace Pump.Core.Tests.Link
 
         // Proves: LNK-019
         [Fact]
+        public void PairingPage_BeforeAndAfterSetLinkKey_ShowsNoKeyThenTheKeyCheckValue()
+        {
+            ServiceRig rig = PairedServiceRig();
+            rig.Keypad.Press(PanelKey.Down); // pairing page
+            rig.Tick();
+            Assert.Equal("NO LINK KEY", rig.Display.Row(3).TrimEnd());
+            Assert.Equal(ServiceStatus.Ok, rig.Send(ServiceCommand.SetLinkKey, KeyPayload(PumpRig.MonitorId, TestLinkKey.Key)).Status);
+            rig.Tick();
+            Assert.Equal("KEY CHECK " + ExpectedKeyCheck(TestLinkKey.Key).ToString("X8"), rig.Display.Row(3).TrimEnd());
+            Assert.Equal("KEY CHECK 60081ABF", rig.Display.Row(3).TrimEnd()); // the worked example's value (service-link.md)
+        }
+
+        // Proves: LNK-019
+        [Fact]
         public void GetInfo_AfterSetLinkKey_ShowsStatusMonitorAndKeyCheckButNeverTheKey()
         {
             ServiceRig rig = PairedServiceRig();
