@@ -59,16 +59,10 @@ namespace Pump.Simulator.Tests.Serial
         [PtyFact]
         public void MonitorCommand_LinkOnASerialPort_ThePumpAcceptsItsAuthenticatedFrames()
         {
-            using var pty = new PseudoTerminal();
             Scenario s = DefaultScenario.Create();
-            MonitorFrameParser parser = PumpParser(s);
-            var link = new Pump.Simulator.Tests.Cli.QueueLink();
-            using var cancel = new CancellationTokenSource();
-            Task pump = Task.Run(() => Drain(pty, link, parser, cancel.Token));
-            int exit = MonitorCommand.Run(s, "link", pty.DevicePath, null, "0.0.0.0:0", null, 1.0, 3, TextWriter.Null);
-            Thread.Sleep(300);
-            cancel.Cancel();
-            pump.Wait();
+            var pump = new PumpOnSerial(s);
+            int exit = MonitorCommand.Run(s, "link", pump.Device, null, "0.0.0.0:0", null, 1.0, 3, TextWriter.Null);
+            MonitorFrameParser parser = pump.Stop();
             Assert.Equal(0, exit);
             Assert.True(parser.AcceptedCount >= 2, parser.AcceptedCount + " accepted");
             Assert.Equal(0, parser.RejectedCount);
@@ -79,15 +73,11 @@ namespace Pump.Simulator.Tests.Serial
         [PtyFact]
         public void Bridge_SerialOutput_ThePumpAcceptsEachForwardedReport()
         {
-            using var pty = new PseudoTerminal();
             Scenario s = DefaultScenario.Create();
-            MonitorFrameParser parser = PumpParser(s);
-            var link = new Pump.Simulator.Tests.Cli.QueueLink();
-            using var cancel = new CancellationTokenSource();
-            Task pump = Task.Run(() => Drain(pty, link, parser, cancel.Token));
+            var pump = new PumpOnSerial(s);
             var log = new BridgeLog();
             var forwarder = new BridgeForwarder(new BridgePolicy(), s.Monitor.MonitorId, 1, MonitorPairing.Simulated(s.Monitor.MonitorId).NewMac(), log);
-            using (var output = new SerialLinkOutput(pty.DevicePath))
+            using (var output = new SerialLinkOutput(pump.Device))
             {
                 var frame = new byte[MonitorFrameFormat.MaxFrameLength];
                 for (int i = 0; i < 3; i++)
@@ -104,33 +94,54 @@ namespace Pump.Simulator.Tests.Serial
                     Thread.Sleep(100);
                 }
             }
-            Thread.Sleep(300);
-            cancel.Cancel();
-            pump.Wait();
+            MonitorFrameParser parser = pump.Stop();
             Assert.Equal(3, parser.AcceptedCount);
             Assert.Equal(0, parser.RejectedCount);
         }
 
-        private static MonitorFrameParser PumpParser(Scenario s)
+        /// <summary>The pump's side of a serial line: a pseudo-terminal whose bytes feed a parser paired with the scenario's monitor.</summary>
+        private sealed class PumpOnSerial
         {
-            var keys = new LinkKeyStore();
-            MonitorPairing.Simulated(s.Monitor.MonitorId).PairPump(keys);
-            return new MonitorFrameParser(keys, 5, 60000);
-        }
+            private readonly PseudoTerminal _pty = new();
+            private readonly MonitorFrameParser _parser;
+            private readonly CancellationTokenSource _cancel = new();
+            private readonly Task _drain;
 
-        private static void Drain(PseudoTerminal pty, Pump.Simulator.Tests.Cli.QueueLink link, MonitorFrameParser parser, CancellationToken cancel)
-        {
-            var buffer = new byte[512];
-            while (!cancel.IsCancellationRequested)
+            public PumpOnSerial(Scenario s)
             {
-                int n = pty.Read(buffer, 20);
-                if (n > 0)
+                var keys = new LinkKeyStore();
+                MonitorPairing.Simulated(s.Monitor.MonitorId).PairPump(keys);
+                _parser = new MonitorFrameParser(keys, 5, 60000);
+                _drain = Task.Run(Drain);
+            }
+
+            public string Device => _pty.DevicePath;
+
+            private void Drain()
+            {
+                var buffer = new byte[512];
+                var link = new Pump.Simulator.Tests.Cli.QueueLink();
+                while (!_cancel.IsCancellationRequested)
                 {
-                    link.Add(buffer, n);
-                    while (parser.Poll(link, 0) != FrameResult.None)
+                    int n = _pty.Read(buffer, 20);
+                    if (n > 0)
                     {
+                        link.Add(buffer, n);
+                        while (_parser.Poll(link, 0) != FrameResult.None)
+                        {
+                        }
                     }
                 }
+            }
+
+            /// <summary>Lets the last bytes arrive, stops reading and closes the line; returns the parser.</summary>
+            public MonitorFrameParser Stop()
+            {
+                Thread.Sleep(300);
+                _cancel.Cancel();
+                _drain.Wait();
+                _pty.Dispose();
+                return _parser;
             }
         }
     }
