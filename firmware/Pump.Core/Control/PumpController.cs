@@ -73,7 +73,7 @@ namespace Pump.Core.Control
             _motion = new MotionChannel(hardware, settings, _persistence, _frame);
             _session = new InfusionSession(hardware, settings, _persistence, _interlock, _alarms, _motion, _frame, this, _log);
             _log.Session = _session;
-            _restorer = new SessionRestorer(settings, _persistence, _interlock, _alarms, _session, _motion);
+            _restorer = new SessionRestorer(settings, _persistence, _interlock, _alarms, _session, _motion, _log);
             _supervisor = new SafetySupervisor(hardware, settings, _alarms, _interlock, _motion, _session, _frame, this);
             _libraries = new LibraryKeeper(library, _persistence, _alarms);
             _guards = new GuardReader(hardware, settings, _frame, _motion, _session, _alarms, _interlock);
@@ -187,7 +187,12 @@ namespace Pump.Core.Control
             }
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
-            _log.LogSenderRestart();
+            _log.LogInterlockChanges();
+            if (_interlock.Verdict.LatchedRules != _persistence.State.Current.VitalLatchedRules && StateTraits.Has(_state, StateTraits.SessionOpen))
+            {
+                SaveSnapshot();   // a hold that latches without a transition still survives a reset with its rule (INT-501)
+            }
+
             // Decide.
             bool storageFault = _storageFault || _motion.TakeReservationFailure();
             _storageFault = false;
@@ -374,6 +379,7 @@ namespace Pump.Core.Control
             snap.LatchedAlarmBits = _alarms.ShownBits;
             snap.AlarmAudioPausedUntilMs = _alarms.AudioPausedUntilUs / 1000;
             snap.VitalHoldLatched = _state == PumpState.InterlockHold;
+            snap.VitalLatchedRules = _interlock.Verdict.LatchedRules;
             if (!_persistence.State.TrySave())
             {
                 _storageFault = true;

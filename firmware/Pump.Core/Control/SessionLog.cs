@@ -42,8 +42,37 @@ namespace Pump.Core.Control
             _log.Append(PumpEvent.VitalsAtEvent, 0, 0, EventVitals.PackPressure(_interlock.Latest), EventVitals.PackRates(_interlock.Latest));
         }
 
+        private long _loggedLatchedRules;
+
+        /// <summary>After the interlock's tick: each newly latched vital rule (INT-501) and a sender restart.</summary>
+        internal void LogInterlockChanges()
+        {
+            long latched = _interlock.Verdict.LatchedRules;
+            if (latched != _loggedLatchedRules)
+            {
+                for (int i = 0; i < VitalLimitEvaluator.MaskBits; i++)
+                {
+                    long bit = 1L << i;
+                    if ((latched & bit) != 0 && (_loggedLatchedRules & bit) == 0)
+                    {
+                        Append(PumpEvent.VitalRuleLatched, 0, i, (int)_interlock.Evaluator.RuleAt(i).Level);
+                    }
+                }
+
+                _loggedLatchedRules = latched;
+            }
+
+            LogSenderRestart();
+        }
+
+        /// <summary>Rules latched again by a restore are already logged as restored, not as new latches.</summary>
+        internal void RulesRestored(long latched)
+        {
+            _loggedLatchedRules = latched;
+        }
+
         /// <summary>An authenticated new boot of the monitor-link sender (a bridge restart) is logged once (LNK-014).</summary>
-        internal void LogSenderRestart()
+        private void LogSenderRestart()
         {
             int changes = _interlock.Parser.BootChanges;
             if (changes != _loggedBootChanges)

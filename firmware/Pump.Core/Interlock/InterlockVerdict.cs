@@ -29,6 +29,9 @@ namespace Pump.Core.Interlock
 
         public VitalRule? ActiveRule { get; private set; }
 
+        /// <summary>Latched hold and stop rules, one bit per table index (persisted with the session, INT-501).</summary>
+        public long LatchedRules { get; private set; }
+
         /// <summary>Frames from an unpaired monitor within the hold-off (WRONG MONITOR).</summary>
         public bool UnpairedMonitor { get; private set; }
 
@@ -36,7 +39,7 @@ namespace Pump.Core.Interlock
         public bool LinkErrors { get; private set; }
 
         internal void Set(bool sessionActive, bool mayInfuse, InterlockLevel level, bool stopped, bool holdsClearable,
-            bool resumePermitted, LeaseCause cause, VitalRule? rule, bool unpaired, bool linkErrors)
+            bool resumePermitted, LeaseCause cause, VitalRule? rule, long latchedRules, bool unpaired, bool linkErrors)
         {
             SessionActive = sessionActive;
             MayInfuse = mayInfuse;
@@ -46,6 +49,7 @@ namespace Pump.Core.Interlock
             ResumePermitted = resumePermitted;
             LeaseCause = cause;
             ActiveRule = rule;
+            LatchedRules = latchedRules;
             UnpairedMonitor = unpaired;
             LinkErrors = linkErrors;
         }

@@ -50,7 +50,7 @@ namespace Pump.Core.Interlock
         {
             _verdictNowMs = nowMs;
             _verdict.Set(_sessionActive, MayInfuse(nowMs), _evaluator.Level, _evaluator.Stopped, _evaluator.ResumePermitted(nowMs),
-                ResumePermitted(nowMs), _lease.Cause(nowMs), _evaluator.ActiveRule,
+                ResumePermitted(nowMs), _lease.Cause(nowMs), _evaluator.ActiveRule, _evaluator.LatchedMask(),
                 _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs), _parser.BadFrameRateAlarm(nowMs));
         }
 
@@ -175,9 +175,10 @@ namespace Pump.Core.Interlock
 
         /// <summary>
         /// After a power loss: continues the interrupted session with the persisted baseline (relative
-        /// limits keep their reference). No lease is granted: the next valid frame renews it.
+        /// limits keep their reference) and the rules that were latched (INT-501: a restored hold names its rule).
+        /// No lease is granted: the next valid frame renews it.
         /// </summary>
-        public void RestoreSession(VitalBaseline baseline)
+        public void RestoreSession(VitalBaseline baseline, long latchedRules, long nowMs)
         {
             if (baseline != _baseline)
             {
@@ -191,7 +192,8 @@ namespace Pump.Core.Interlock
             _lease.Clear();
             _evaluator.BeginSession(_baseline);
             _sessionActive = true;
-            Refresh(_verdictNowMs);
+            _evaluator.RestoreLatched(latchedRules, nowMs);
+            Refresh(nowMs);
         }
 
         /// <summary>The clinician acknowledges the latched holds.</summary>
