@@ -60,9 +60,10 @@ namespace Pump.Core.Control
             DeliveredDoseUg = pump.DeliveredDoseUg();
             CountedMicrosteps = pump.Ledger.CountedMicrosteps;
             HighestAlarm = pump.Alarms.Highest;
-            ActiveVitalRule = pump.Interlock.ActiveRule;
-            VitalsShown = pump.InterlockRequired && pump.Interlock.Parser.HasAccepted;
-            LatestVitals = pump.Interlock.Latest;
+            InterlockVerdict verdict = pump.Interlock.Verdict;
+            ActiveVitalRule = verdict.ActiveRule;
+            VitalsShown = pump.InterlockRequired && verdict.HasVitals;
+            LatestVitals = verdict.LatestVitals;
             LinePrimed = pump.LinePrimed;
             PrimedOnce = pump.PrimedOnce;
             LastRejection = pump.LastRejection;

@@ -1,4 +1,5 @@
 using Pump.Core.Interlock;
+using Pump.Core.Link;
 using Pump.Core.Persistence;
 using Pump.Core.Records;
 using Pump.Hal;
@@ -33,13 +34,15 @@ namespace Pump.Core.Control
             _log.Append(code, priority, 0, arg0, arg1);
             InfusionSession? session = Session;
             long nowMs = _clock.NowUs / 1000;
+            InterlockVerdict verdict = _interlock.Verdict;
+            VitalSigns? latest = verdict.LatestVitals;
             if (session == null || session.Program == null || !session.InterlockRequired || !EventVitals.Accompanies(code)
-                || !_interlock.Parser.HasAccepted || nowMs - _interlock.Latest.ReceivedAtMs >= _interlock.Profile.LeaseMs)
+                || latest == null || !verdict.HasVitals || nowMs - latest.ReceivedAtMs >= _interlock.Profile.LeaseMs)
             {
                 return;
             }
 
-            _log.Append(PumpEvent.VitalsAtEvent, 0, 0, EventVitals.PackPressure(_interlock.Latest), EventVitals.PackRates(_interlock.Latest));
+            _log.Append(PumpEvent.VitalsAtEvent, 0, 0, EventVitals.PackPressure(latest), EventVitals.PackRates(latest));
         }
 
         private long _loggedLatchedRules;
@@ -55,7 +58,7 @@ namespace Pump.Core.Control
                     long bit = 1L << i;
                     if ((latched & bit) != 0 && (_loggedLatchedRules & bit) == 0)
                     {
-                        Append(PumpEvent.VitalRuleLatched, 0, i, (int)_interlock.Evaluator.RuleAt(i).Level);
+                        Append(PumpEvent.VitalRuleLatched, 0, i, (int)_interlock.Profile.Rules[i].Level);
                     }
                 }
 
@@ -74,11 +77,12 @@ namespace Pump.Core.Control
         /// <summary>An authenticated new boot of the monitor-link sender (a bridge restart) is logged once (LNK-014).</summary>
         private void LogSenderRestart()
         {
-            int changes = _interlock.Parser.BootChanges;
+            InterlockVerdict verdict = _interlock.Verdict;
+            int changes = verdict.SenderBootChanges;
             if (changes != _loggedBootChanges)
             {
                 _loggedBootChanges = changes;
-                Append(PumpEvent.MonitorSenderRestarted, 0, (int)_interlock.Parser.PreviousBoot, (int)_interlock.Parser.Boot);
+                Append(PumpEvent.MonitorSenderRestarted, 0, (int)verdict.PreviousSenderBoot, (int)verdict.SenderBoot);
             }
         }
     }

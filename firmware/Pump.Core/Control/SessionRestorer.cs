@@ -115,9 +115,10 @@ namespace Pump.Core.Control
 
             VitalRule? shown = verdict.ActiveRule;
             int index = -1;
-            for (int i = 0; shown != null && i < _interlock.Evaluator.RuleCount; i++)
+            VitalRule[] rules = _interlock.Profile.Rules;
+            for (int i = 0; shown != null && i < rules.Length; i++)
             {
-                index = _interlock.Evaluator.RuleAt(i) == shown ? i : index;
+                index = rules[i] == shown ? i : index;
             }
 
             _log.RulesRestored(verdict.LatchedRules);

@@ -15,7 +15,7 @@ namespace Pump.Core.Interlock
     ///   <see cref="Resume"/> once acknowledged and a sample taken after the latch is back inside the limit.
     ///   Stop: latched for the rest of the session.
     /// </summary>
-    public sealed class VitalLimitEvaluator
+    internal sealed class VitalLimitEvaluator
     {
         private readonly VitalRule[] _rules;
         private readonly bool[] _raw;
