@@ -121,7 +121,8 @@ namespace Pump.Simulator.Tests.Cli
 
             var (runCode, runOut, _) = Run("run", "--scenario", file, "--seed", "2", "--json");
 
-            Assert.Equal(0, runCode);
+            // The scenario expects the typical patient's completed session; patient 2 was stopped, so run says so (SIM-035).
+            Assert.Equal(1, runCode);
             using JsonDocument run = JsonDocument.Parse(runOut);
             JsonElement r = run.RootElement;
             Assert.Equal(patient.GetProperty("outcome").GetString(), r.GetProperty("outcome").GetString());
