@@ -224,8 +224,8 @@ namespace Pump.Core.Panel
                 return;
             }
 
-            Link.VitalSigns latest = _pump.Interlock.Latest;
-            if (_pump.Interlock.Parser.HasAccepted && BedLabelLine.Has(latest)
+            Link.VitalSigns? latest = _pump.Interlock.Verdict.LatestVitals;
+            if (latest != null && _pump.Interlock.Verdict.HasVitals && BedLabelLine.Has(latest)
                 && (nowUs < 0 ? 0 : nowUs / SessionScreen.PageUs) % 2 == 1)
             {
                 BedLabelLine.Render(s, row, latest);
