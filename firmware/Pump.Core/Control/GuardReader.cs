@@ -51,7 +51,7 @@ namespace Pump.Core.Control
             g.LineFreeOfPatient = _session.LineFreeOfPatient;
             g.DrugSufficient = _session.DrugSufficient();
             bool needsVitals = _session.InterlockRequired;
-            Link.FrameResult linkRefusal = needsVitals ? _interlock.LinkRefusalAt(nowMs) : Link.FrameResult.None;
+            Link.FrameResult linkRefusal = needsVitals ? _interlock.Verdict.LinkRefusal : Link.FrameResult.None;
             g.LinkRefusal = linkRefusal == Link.FrameResult.None ? null : Link.LinkMessages.ForResult(linkRefusal);
             if (trigger == PumpTrigger.RequestStart)
             {
