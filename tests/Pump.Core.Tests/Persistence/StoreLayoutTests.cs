@@ -16,6 +16,8 @@ namespace Pump.Core.Tests.Persistence
                 (StoreLayout.SessionHistoryAddress, 2 * StoreLayout.SessionHistorySlotBytes),
                 (StoreLayout.DrugLibraryAddress, 2 * StoreLayout.DrugLibrarySlotBytes),
                 (StoreLayout.ConfigurationAddress, 2 * StoreLayout.ConfigurationSlotBytes),
+                (StoreLayout.LinkKeyAddress, 2 * StoreLayout.LinkKeySlotBytes),
+                (StoreLayout.ReplayFloorAddress, 2 * StoreLayout.ReplayFloorSlotBytes),
                 (StoreLayout.EventLogAddress, StoreLayout.EventLogEntryBytes * StoreLayout.EventLogCapacityEntries),
             };
             for (int i = 1; i < regions.Length; i++)
@@ -38,6 +40,8 @@ namespace Pump.Core.Tests.Persistence
             Assert.True(4 + SessionHistory.MaxSessions * 24 <= StoreLayout.SessionHistoryMaxPayloadBytes);
             Assert.True(StoreLayout.DrugLibraryMaxBytes + StoreLayout.RecordOverheadBytes <= StoreLayout.DrugLibrarySlotBytes);
             Assert.True(StoreLayout.EventLogCapacityEntries >= 1000);
+            Assert.True(Pump.Core.Configuration.LinkKeyRecord.PayloadBytes + StoreLayout.RecordOverheadBytes <= StoreLayout.LinkKeySlotBytes);
+            Assert.True(Pump.Core.Link.ReplayFloor.PayloadBytes + StoreLayout.RecordOverheadBytes <= StoreLayout.ReplayFloorSlotBytes);
             Assert.True(Pump.Core.Configuration.DeviceConfigurationCodec.PayloadBytes + StoreLayout.RecordOverheadBytes <= StoreLayout.ConfigurationSlotBytes);
         }
 
