@@ -233,6 +233,10 @@ namespace Pump.Sim.Running
                 case PanelStep.Drug:
                     DrugKey(nowMs, pump);
                     return;
+                case PanelStep.Patient:
+                    // The virtual patient has no identity to enter: the clinician chooses "no id" (logged as such).
+                    Press(nowMs, PanelKey.Ok);
+                    return;
                 case PanelStep.Weight:
                     DigitKey(nowMs, panel.Editor, _scenario.Patient.WeightKg * 10, "weight");
                     return;

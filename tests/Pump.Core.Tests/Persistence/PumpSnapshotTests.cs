@@ -149,9 +149,40 @@ namespace Pump.Core.Tests.Persistence
             PumpSnapshotCodec.Encode(sample, buffer, 0);
             var back = new PumpSnapshot();
             Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 25 * PumpSnapshotCodec.FieldBytes, 1, back, out int missing));
-            Assert.Equal(2, missing);
+            Assert.Equal(3, missing);
             Assert.Equal(0, back.ProgramRateNlPerH);
             Assert.Equal(sample.TotalMicrosteps, back.TotalMicrosteps);
+        }
+
+        // Proves: PER-005, PRG-014
+        [Fact]
+        public void PumpSnapshotCodec_Version2Payload_ReadsWithPatientIdNotRecorded()
+        {
+            var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
+            var sample = Sample(7);
+            sample.PatientId = Pump.Core.Programming.PatientId.Pack("AB12".ToCharArray(), 4);
+            PumpSnapshotCodec.Encode(sample, buffer, 0);
+            var back = new PumpSnapshot();
+            Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 27 * PumpSnapshotCodec.FieldBytes, 2, back, out int missing));
+            Assert.Equal(1, missing);
+            Assert.Equal(Pump.Core.Programming.PatientId.NotChosen, back.PatientId);
+            Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, PumpSnapshotCodec.PayloadBytes, 3, back, out missing));
+            Assert.Equal(sample.PatientId, back.PatientId);
+        }
+
+        // Proves: PRG-014
+        [Theory]
+        [InlineData(0x61L)]                    // lower-case 'a'
+        [InlineData(0x2041L)]                  // "A " : a space is not allowed
+        [InlineData(0x410041L)]                // a gap inside the id
+        [InlineData(-2L)]
+        public void PumpSnapshotCodec_StoredPatientIdNotAnId_Refused(long stored)
+        {
+            var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
+            var sample = Sample(7);
+            sample.PatientId = stored;
+            PumpSnapshotCodec.Encode(sample, buffer, 0);
+            Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, PumpSnapshotCodec.PayloadBytes, 3, new PumpSnapshot(), out _));
         }
 
         // Proves: PER-004
