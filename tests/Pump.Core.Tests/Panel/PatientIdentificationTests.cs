@@ -199,5 +199,52 @@ namespace Pump.Core.Tests.Panel
             Assert.Equal(Id("A9"), after.Controller.Status.PatientId);
             Assert.EndsWith(" A9", after.Display.Row(0).TrimEnd());
         }
+
+        /// <summary>The default program up to review page 1 (no id).</summary>
+        private static PumpRig AtReview(string dose = "0050")
+        {
+            var rig = AtPatient(PanelKey.Ok);
+            rig.EnterDigits("0700");
+            rig.EnterField(dose);
+            rig.EnterField("040");                                     // a rate flagged here is kept too
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PanelStep.Review, rig.Controller.Panel.Step);
+            return rig;
+        }
+
+        // Proves: PNL-406
+        [Fact]
+        public void Review_OkTurnsToPage2AndBackReturnsToPage1_OnlyOkOnPage2Accepts()
+        {
+            var rig = AtReview();
+            Assert.Equal("KETAMINE PSYCH 40min", rig.Display.Row(0).TrimEnd());
+            Assert.Equal("1mg/mL ID NONE", rig.Display.Row(1).TrimEnd());
+            Assert.Equal("70.0kg 0.50mg/kg", rig.Display.Row(2).TrimEnd());
+            rig.Press(PanelKey.Ok);
+            Assert.Equal("PAGE 2/2 OK:ACCEPT", rig.Display.Row(3).TrimEnd());
+            Assert.Equal(PumpState.Programming, rig.State);
+            rig.Press(PanelKey.Back);
+            Assert.Equal("PAGE 1/2 OK:NEXT", rig.Display.Row(3).TrimEnd());
+            Assert.Equal(PanelStep.Review, rig.Controller.Panel.Step);
+            rig.Press(PanelKey.Back);
+            Assert.Equal(PanelStep.Syringe, rig.Controller.Panel.Step);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            Assert.Equal(PumpState.Ready, rig.State);
+        }
+
+        // Proves: PNL-406, PNL-003
+        [Fact]
+        public void Review_SoftLimitDeclined_BackReturnsToPage2WithTheConfirmationsStillNeeded()
+        {
+            var rig = AtReview("0080");                                 // 0.80 mg/kg > soft max 0.75, kept at entry
+            rig.Press(PanelKey.Ok);
+            Assert.Equal("2/2 OK:SOFT LIMITS", rig.Display.Row(3).TrimEnd());
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PanelStep.SoftLimit, rig.Controller.Panel.Step);
+            rig.Press(PanelKey.Back);
+            Assert.Equal(PanelStep.Review, rig.Controller.Panel.Step);
+            Assert.Equal(1, rig.Controller.Panel.Wizard.ReviewPage);
+            Assert.Equal(PumpState.Programming, rig.State);
+        }
     }
 }
