@@ -234,8 +234,7 @@ namespace Pump.Sim.Running
                     DrugKey(nowMs, pump);
                     return;
                 case PanelStep.Patient:
-                    // The virtual patient has no identity to enter: the clinician chooses "no id" (logged as such).
-                    Press(nowMs, PanelKey.Ok);
+                    PatientIdKey(nowMs, panel.Wizard.IdEditor, _scenario.Patient.Id);
                     return;
                 case PanelStep.Weight:
                     DigitKey(nowMs, panel.Editor, _scenario.Patient.WeightKg * 10, "weight");
@@ -352,6 +351,30 @@ namespace Pump.Sim.Running
             {
                 Press(nowMs, PanelKey.Down);
             }
+        }
+
+        /// <summary>Types the scenario's patient id character by character (no id: OK on "NO ID").</summary>
+        private void PatientIdKey(long nowMs, PatientIdEditor editor, string id)
+        {
+            if (!editor.Editing)
+            {
+                Press(nowMs, id.Length == 0 ? PanelKey.Ok : PanelKey.Up);
+                return;
+            }
+            int at = editor.Cursor;
+            char want = at < id.Length ? id[at] : '\0';
+            char shown = editor.CharAt(at);
+            if (shown == want)
+            {
+                Press(nowMs, PanelKey.Ok);
+                return;
+            }
+            // The shorter way round the alphabet (a blank sits after 9 from the second character on).
+            string ring = PatientId.Alphabet + (at > 0 ? "\0" : "");
+            int from = shown == '\0' ? ring.Length - 1 : ring.IndexOf(shown);
+            int to = want == '\0' ? ring.Length - 1 : ring.IndexOf(want);
+            int up = ((to - from) % ring.Length + ring.Length) % ring.Length;
+            Press(nowMs, up <= ring.Length - up ? PanelKey.Up : PanelKey.Down);
         }
 
         private void DigitKey(long nowMs, NumberEditor editor, double scaledValue, string field)

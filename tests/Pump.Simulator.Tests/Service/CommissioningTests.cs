@@ -20,6 +20,7 @@ namespace Pump.Simulator.Tests.Service
         public async Task Commissioning_EmptyStoreToCompletedDefaultInfusion_RecordsMatchTheMeasuredDelivery()
         {
             Scenario scenario = DefaultScenario.Create();
+            scenario.Patient.Id = "JD4711";                          // typed on the patient screen by the virtual clinician
             byte[] image;
             long clockUtc;
             using (var host = new ServedPumpHost(seed: scenario.Seed))
@@ -104,7 +105,8 @@ namespace Pump.Simulator.Tests.Service
             Assert.True(r.GetProperty("startUtcSeconds").GetInt64() >= clockUtc);
             // The record's own account of the program (REC-001), against the scenario the simulator ran.
             Assert.Equal(2, r.GetProperty("recordFormat").GetInt32());
-            Assert.Equal("no-id", r.GetProperty("patientIdStatus").GetString());
+            Assert.Equal("entered", r.GetProperty("patientIdStatus").GetString());
+            Assert.Equal("JD4711", r.GetProperty("patientId").GetString());
             Assert.True(run.Controller.Pump!.Library.TryFind(r.GetProperty("drugId").GetInt32(), out Pump.Core.Library.DrugEntry? drug));
             Assert.Equal(drug!.Name, r.GetProperty("drugName").GetString());
             Assert.Equal((decimal)scenario.Patient.WeightKg, r.GetProperty("weightKg").GetDecimal());
