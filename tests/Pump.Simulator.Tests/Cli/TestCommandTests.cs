@@ -75,7 +75,7 @@ namespace Pump.Simulator.Tests.Cli
         [Fact]
         public void Test_ShippedScenarioWithOneWrongExpectation_Exit1_AndTheFailureGivesExpectedAndActual()
         {
-            string file = Shipped("sbp-stop-200.json", "\"value\": 17.2533", "\"value\": 20");
+            string file = Shipped("sbp-stop-200.json", "\"value\": 17.2387", "\"value\": 20");
             string junit = Path.Combine(_dir, "out.xml");
 
             var (code, stdout, _) = Run("test", file, "--junit", junit);
