@@ -82,9 +82,9 @@ namespace Pump.Simulator.Tests.Cli
 
             Assert.Equal(1, code);
             Assert.Contains("FAIL  " + file, stdout);
-            Assert.Contains("expect.deliveredMl: expected 19.99 to 20.01 mL, actual 17.2533 mL", stdout);
+            Assert.Contains("expect.deliveredMl: expected 19.99 to 20.01 mL, actual 17.2387 mL", stdout);
             XElement failure = XDocument.Load(junit).Descendants("failure").Single();
-            Assert.Equal("expect.deliveredMl: expected 19.99 to 20.01 mL, actual 17.2533 mL", failure.Attribute("message")!.Value);
+            Assert.Equal("expect.deliveredMl: expected 19.99 to 20.01 mL, actual 17.2387 mL", failure.Attribute("message")!.Value);
         }
 
         // Proves: SIM-032
