@@ -60,5 +60,7 @@ namespace Pump.Core.Control
         /// <summary>Part of the drug's name as it was at session start (REC-001). arg0 = part × 32 + name length, then
         /// 3 characters in bytes 1-3; arg1 = the next 4 characters (7 per part, zero after the last).</summary>
         public const int DrugNamePart = 30;
+        /// <summary>The monitor-link key was set over the service link (LNK-017). arg0 = monitor id (low 31 bits), arg1 = previous key check value (0 none).</summary>
+        public const int LinkKeySet = 31;
     }
 }

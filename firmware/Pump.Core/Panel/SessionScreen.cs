@@ -24,7 +24,7 @@ namespace Pump.Core.Panel
         private const int VolumeLine = 2;
         private const int TimeLine = 3;
         private const int PatientLine = 4;
-        private const int InfoLines = 5;
+        private const int BedLine = 5;
 
         private readonly PumpStatus _status;
 
@@ -68,8 +68,10 @@ namespace Pump.Core.Panel
             }
             else
             {
-                // The alarm or hold reason keeps its line; the information lines take turns above it.
-                RenderInfoLine(s, 1, stopped ? VolumeLine : (int)(page % InfoLines));
+                // The alarm or hold reason keeps its line; the information lines (the patient among them) take turns
+                // above it, with the monitor's bed label last when the drug needs vitals (LNK-020).
+                int lines = _status.VitalsShown && BedLabelLine.Has(_status.LatestVitals) ? BedLine + 1 : PatientLine + 1;
+                RenderInfoLine(s, 1, stopped ? VolumeLine : (int)(page % lines));
                 RenderAlarmLine(s, 2);
             }
 
@@ -94,6 +96,12 @@ namespace Pump.Core.Panel
         /// <summary>One information line: drug and concentration, dose rate and dose given, volumes, or time left.</summary>
         private void RenderInfoLine(ScreenBuffer s, int row, int line)
         {
+            if (line == BedLine)
+            {
+                BedLabelLine.Render(s, row, _status.LatestVitals);
+                return;
+            }
+
             InfusionProgram? p = _status.Program;
             Library.DrugEntry? d = _status.Drug;
             if (line == PatientLine)
