@@ -59,7 +59,7 @@ namespace Pump.LibraryTool.Tests
 
             // Before: 0.95 mg/kg (57 mL for 60 kg) is above the soft maximum only: the panel asks for a confirmation.
             var rig = new PumpRig();
-            Assert.Equal("OK:SOFT LIMITS", EnterKetamineDose(rig, "0095"));
+            Assert.Equal("2/2 OK:SOFT LIMITS", EnterKetamineDose(rig, "0095"));
 
             // Install on an idle pump, restart, and program the same dose: now beyond the hard maximum.
             var installer = new PumpRig();
@@ -83,7 +83,7 @@ namespace Pump.LibraryTool.Tests
         private static string EnterKetamineDose(PumpRig rig, string doseDigits)
         {
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // new program, ketamine, no patient id
             rig.EnterField("0600");
             rig.EnterDigits(doseDigits);
             if (rig.Controller.Panel.Wizard.EntryFinding is { IsSoft: false } && rig.Controller.Panel.Step == Pump.Core.Panel.PanelStep.EntryFinding)
@@ -98,6 +98,11 @@ namespace Pump.LibraryTool.Tests
 
             rig.EnterField("040");
             rig.Press(PanelKey.Ok);
+            if (rig.Display.Row(3).StartsWith("PAGE 1/2", System.StringComparison.Ordinal))
+            {
+                rig.Press(PanelKey.Ok);                        // review page 2 holds the verdict line
+            }
+
             string row0 = rig.Display.Row(0).Trim();
             return row0.StartsWith("REJECTED", System.StringComparison.Ordinal) ? row0 : rig.Display.Row(3).Trim();
         }

@@ -103,9 +103,9 @@ namespace Pump.Core.Control
         }
 
         /// <summary>The wizard's validated program at the end of review; the table then moves to Ready.</summary>
-        internal void AdoptConfirmedProgram(DrugEntry drug, SyringeCalibration calibration, ProgramResult result)
+        internal void AdoptConfirmedProgram(DrugEntry drug, SyringeCalibration calibration, ProgramResult result, long patientId)
         {
-            if (_session.AdoptConfirmed(drug, calibration, result))
+            if (_session.AdoptConfirmed(drug, calibration, result, patientId))
             {
                 _queue.Enqueue(PumpTrigger.ConfirmProgram);
             }

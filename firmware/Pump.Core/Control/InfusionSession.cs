@@ -4,6 +4,7 @@ using Pump.Core.Interlock;
 using Pump.Core.Library;
 using Pump.Core.Persistence;
 using Pump.Core.Programming;
+using Pump.Core.Records;
 using Pump.Core.Supervision;
 using Pump.Core.Units;
 using Pump.Hal;
@@ -39,6 +40,7 @@ namespace Pump.Core.Control
         private bool _disconnectConfirmed;
         private bool _restored;
         private long _startUtcSeconds = -1;
+        private long _patientId = PatientId.NotChosen;
 
         internal InfusionSession(PumpHardware hw, PumpSettings settings, PumpPersistence persistence, VitalSignInterlock interlock,
             AlarmManager alarms, MotionChannel motion, SensorFrame frame, ITriggerSink triggers, SessionLog log)
@@ -80,6 +82,9 @@ namespace Pump.Core.Control
         internal bool LineFreeOfPatient { get { return !_primedOnce || _disconnectConfirmed; } }
 
         public long StartUtcSeconds { get { return _startUtcSeconds; } }
+
+        /// <summary>The session's patient identification (PatientId; None when "no id" was chosen).</summary>
+        public long PatientIdentity { get { return _patientId; } }
 
         /// <summary>Session spacing of the drug being programmed (HIS).</summary>
         public SpacingGate Spacing { get { return _spacing; } }
@@ -133,10 +138,12 @@ namespace Pump.Core.Control
         }
 
         /// <summary>The panel's validated program at the end of review; soft-limit overrides are logged (PRG, LIB).
-        /// Returns false (and changes nothing) for a rejected program or one the mechanism cannot produce.</summary>
-        internal bool AdoptConfirmed(DrugEntry drug, SyringeCalibration calibration, ProgramResult result)
+        /// Returns false (and changes nothing) for a rejected program, one the mechanism cannot produce, or a patient id
+        /// that is neither a valid id nor the explicit "no id" (PRG-014).</summary>
+        internal bool AdoptConfirmed(DrugEntry drug, SyringeCalibration calibration, ProgramResult result, long patientId)
         {
-            if (result.Program == null || result.Outcome == ProgramOutcome.Rejected || !WithinMechanism(result.Program))
+            if (result.Program == null || result.Outcome == ProgramOutcome.Rejected || !WithinMechanism(result.Program)
+                || !PatientId.IsValid(patientId))
             {
                 return false;
             }
@@ -150,6 +157,7 @@ namespace Pump.Core.Control
             _spacing.OverrideIfSoft();
 
             Adopt(drug, calibration, result.Program);
+            _patientId = patientId;
             Log(PumpEvent.ProgramConfirmed, drug.DrugId, (int)(result.Program.VolumeNl / 1000));
             return true;
         }
@@ -234,10 +242,12 @@ namespace Pump.Core.Control
                 snap.BaselineHrBpm = b.HeartRateBpm;
                 snap.BaselineSpo2Percent = b.Spo2Percent;
                 Log(PumpEvent.SessionStarted, _drug.DrugId, b.SystolicMmHg);
+                SessionRecordEvents.Append(_log, _patientId, _drug, program);
             }
             else
             {
                 Log(PumpEvent.SessionStarted, _drug.DrugId, 0);
+                SessionRecordEvents.Append(_log, _patientId, _drug, program);
                 if (_drug.Mode == DoseMode.PlainRate)
                 {
                     // A plain mL/h infusion has no dose limits and no vital-sign interlock: it is always logged as such.
@@ -328,12 +338,14 @@ namespace Pump.Core.Control
             _restored = false;
             _spacing.Forget();
             _startUtcSeconds = -1;
+            _patientId = PatientId.NotChosen;
             _persistence.State.Current.ProgramPresent = false;
         }
 
         /// <summary>A session brought back by a reset (SessionRestorer): primed, counted from its recorded bound.</summary>
-        internal void MarkRestored(long startUtcSeconds)
+        internal void MarkRestored(long startUtcSeconds, long patientId)
         {
+            _patientId = patientId;
             _restored = true;
             _linePrimed = true;
             _primedOnce = true;
@@ -373,6 +385,7 @@ namespace Pump.Core.Control
             }
 
             snap.DrugId = p.DrugId;
+            snap.PatientId = _patientId;
             snap.ConcentrationUgPerMl = p.ConcentrationUgPerMl;
             snap.WeightG = p.WeightG;
             snap.DoseUgPerKg = p.DoseUgPerKg;

@@ -118,6 +118,7 @@ namespace Pump.Core.Control
         public string LibraryRefusal { get { return _libraries.Refusal; } }
         public InfusionProgram? Program { get { return _session.Program; } }
         public DrugEntry? Drug { get { return _session.Drug; } }
+        public long PatientId { get { return _session.PatientIdentity; } }
         public SyringeCalibration? Calibration { get { return _session.Calibration; } }
         public bool InterlockRequired { get { return _session.InterlockRequired; } }
         public bool LinePrimed { get { return _session.LinePrimed; } }

@@ -51,6 +51,15 @@ namespace Pump.Core.Control
         public const int HoldsAcknowledged = 23;
         /// <summary>The monitor-link sender announced an authenticated new boot. arg0 = previous boot, arg1 = new boot.</summary>
         public const int MonitorSenderRestarted = 24;
+        /// <summary>The session's patient identification, after SessionStarted (PRG-014). arg0 = characters 1-4, arg1 =
+        /// characters 5-8 (ASCII, byte 0 first, zero after the last); both 0 = the clinician chose "no id".</summary>
+        public const int PatientIdentified = 28;
+        /// <summary>One programmed value of the session, after SessionStarted (REC-001). arg0 = Records.ProgramDetail tag,
+        /// arg1 = value in the tag's unit.</summary>
+        public const int ProgramDetail = 29;
+        /// <summary>Part of the drug's name as it was at session start (REC-001). arg0 = part × 32 + name length, then
+        /// 3 characters in bytes 1-3; arg1 = the next 4 characters (7 per part, zero after the last).</summary>
+        public const int DrugNamePart = 30;
         /// <summary>The monitor-link key was set over the service link (LNK-017). arg0 = monitor id (low 31 bits), arg1 = previous key check value (0 none).</summary>
         public const int LinkKeySet = 31;
         /// <summary>A restored session's vital-sign holds latched again (INT-501). arg0 = index of the rule shown, arg1 = latched rule bits.</summary>

@@ -20,6 +20,9 @@ namespace Pump.Core.Control
         /// <summary>The program's drug entry (its name is shown while the session runs, PNL-403).</summary>
         public Library.DrugEntry? Drug { get; private set; }
 
+        /// <summary>The session's patient identification (Programming.PatientId: None = "no id", NotChosen = not recorded).</summary>
+        public long PatientId { get; private set; } = Programming.PatientId.NotChosen;
+
         /// <summary>Delivered volume and dose, rounded down (nL, µg).</summary>
         public long DeliveredVolumeNl { get; private set; }
 
@@ -62,6 +65,7 @@ namespace Pump.Core.Control
             State = pump.State;
             Program = pump.Program;
             Drug = pump.Drug;
+            PatientId = pump.PatientId;
             DeliveredVolumeNl = pump.DeliveredVolumeNl();
             DeliveredDoseUg = pump.DeliveredDoseUg();
             CountedMicrosteps = pump.Ledger.CountedMicrosteps;

@@ -69,7 +69,7 @@ namespace Pump.Core.Control
             PumpState persisted = (PumpState)snap.PumpStateCode;
             long delivered = _persistence.Ledger.ReservedMicrosteps;
             _motion.BeginCount(delivered);
-            _session.MarkRestored(snap.SessionStartUtcSeconds);
+            _session.MarkRestored(snap.SessionStartUtcSeconds, snap.PatientId);
             for (int i = 1; i < AlarmCodes.Count; i++)
             {
                 AlarmCode code = (AlarmCode)i;

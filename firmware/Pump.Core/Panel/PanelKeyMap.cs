@@ -86,7 +86,7 @@ namespace Pump.Core.Panel
                     else if (outcome == WizardOutcome.Confirmed && _wizard.Calibration != null && _wizard.Result != null)
                     {
                         // Only the wizard's confirmation makes a program; the pump checks it again before adopting it.
-                        _commands.AdoptConfirmedProgram(_wizard.Drug, _wizard.Calibration, _wizard.Result);
+                        _commands.AdoptConfirmedProgram(_wizard.Drug, _wizard.Calibration, _wizard.Result, _wizard.Entries.PatientId);
                         _wizard.Remember();
                     }
 

@@ -18,5 +18,7 @@ namespace Pump.Core.Panel
         ConfirmOverride = 10,
         /// <summary>A value just entered crosses a limit: refused (hard) or flagged (soft) on its own screen.</summary>
         EntryFinding = 11,
+        /// <summary>The patient identification (or the explicit "no id" choice), after the drug.</summary>
+        Patient = 12,
     }
 }

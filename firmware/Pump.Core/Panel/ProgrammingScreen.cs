@@ -12,11 +12,31 @@ namespace Pump.Core.Panel
         private readonly PumpController _pump;
         private readonly ProgramWizard _wizard;
         private readonly char[] _line = new char[ScreenBuffer.Columns];
+        private readonly ReviewScreen _review;
 
         internal ProgrammingScreen(PumpController pump, ProgramWizard wizard)
         {
             _pump = pump;
             _wizard = wizard;
+            _review = new ReviewScreen(pump, wizard, this);
+        }
+
+        /// <summary>The patient identification (PNL-405): "NO ID" offered until the clinician enters an id.</summary>
+        private void RenderPatient(ScreenBuffer s)
+        {
+            PatientIdEditor e = _wizard.IdEditor;
+            s.Put(0, 0, "PATIENT ID");
+            e.Draw(s, 1, 0);
+            if (e.Editing)
+            {
+                s.Put(2, 0, "A-Z 0-9, _ ENDS");
+                s.Put(3, 0, "UP/DN:CHAR OK:NEXT");
+            }
+            else
+            {
+                s.Put(2, 0, e.Value == PatientId.None ? "UP/DN:ENTER AN ID" : "UP/DN:CHANGE");
+                s.Put(3, 0, e.Value == PatientId.None ? "OK:NO ID BACK:DRUG" : "OK:ACCEPT BACK:DRUG");
+            }
         }
 
 
@@ -61,7 +81,10 @@ namespace Pump.Core.Panel
                     s.Put(3, 0, "UP/DN  OK:REVIEW");
                     break;
                 case PanelStep.Review:
-                    RenderReview(s);
+                    _review.Render(s);
+                    break;
+                case PanelStep.Patient:
+                    RenderPatient(s);
                     break;
                 case PanelStep.SoftLimit:
                 case PanelStep.ConfirmOverride:
@@ -101,64 +124,6 @@ namespace Pump.Core.Panel
             s.Put(3, 0, _wizard.Editor.Editing ? "UP/DN:DIGIT OK:NEXT" : "OK:ACCEPT UP/DN:EDIT");
         }
 
-        private void RenderReview(ScreenBuffer s)
-        {
-            ProgramResult? r = _wizard.Result;
-            if (r == null)
-            {
-                s.Put(0, 0, "NO CALIBRATION");
-                s.Put(3, 0, "BACK: SYRINGE");
-                return;
-            }
-
-            if (r.Outcome == ProgramOutcome.Rejected || r.Program == null)
-            {
-                s.Put(0, 0, "REJECTED: HARD LIMIT");
-                RenderFinding(s, r, _wizard.FindingIndex < 0 ? 0 : _wizard.FindingIndex % IntMath.Max(1, r.FindingCount));
-                s.Put(3, 0, "BACK: CHANGE ENTRY");
-                return;
-            }
-
-            if (_wizard.BeyondMechanism())
-            {
-                InfusionProgram fast = r.Program;
-                s.Put(0, 0, "REJECTED: PUMP MAX");
-                int fc = s.Put(1, 0, "RATE ");
-                fc = s.PutFixed(1, fc, fast.RateUlPerH, 3, 1);
-                s.Put(1, fc, " mL/h");
-                s.Put(2, 0, "TOO FAST: SYRINGE");
-                s.Put(3, 0, "BACK: CHANGE ENTRY");
-                return;
-            }
-
-            if (_pump.SpacingCheck.IsRefused)
-            {
-                s.Put(0, 0, "REJECTED: SESSIONS");
-                PutClipped(s, 1, _pump.SpacingCheck.Message, 0);
-                PutClipped(s, 2, _pump.SpacingCheck.Message, ScreenBuffer.Columns);
-                s.Put(3, 0, "BACK: CHANGE ENTRY");
-                return;
-            }
-
-            InfusionProgram p = r.Program;
-            int c = s.Put(0, 0, "RATE ");
-            c = s.PutFixed(0, c, p.RateUlPerH, 3, 1);
-            s.Put(0, c, " mL/h");
-            // Whole 0.01 mL and 0.01 mg (rounded down), so the longest line still fits 20 columns.
-            c = s.Put(1, 0, "VOL ");
-            c = s.PutFixed(1, c, p.VolumeNl / 10000, 2, 1);
-            c = s.Put(1, c, "mL ");
-            if (p.TotalDoseUg > 0)
-            {
-                c = s.PutFixed(1, c, p.TotalDoseUg / 10, 2, 1);
-                s.Put(1, c, "mg");
-            }
-
-            c = s.Put(2, 0, "TIME ");
-            s.PutDuration(2, c, p.DurationS);
-            s.Put(3, 0, r.Outcome == ProgramOutcome.NeedsConfirmation || _wizard.SpacingPending ? "OK:SOFT LIMITS" : "OK:ACCEPT BACK:EDIT");
-        }
-
         private void RenderSoftLimit(ScreenBuffer s)
         {
             ProgramResult? r = _wizard.Result;
@@ -177,7 +142,7 @@ namespace Pump.Core.Panel
             s.Put(3, 0, confirming ? "OK:YES  BACK:NO" : "OK:OVERRIDE BACK:NO");
         }
 
-        private void RenderFinding(ScreenBuffer s, ProgramResult r, int index)
+        internal void RenderFinding(ScreenBuffer s, ProgramResult r, int index)
         {
             if (r.FindingCount == 0)
             {
@@ -191,7 +156,7 @@ namespace Pump.Core.Panel
             PutChars(s, 2, n);
         }
 
-        private void PutChars(ScreenBuffer s, int row, int n)
+        internal void PutChars(ScreenBuffer s, int row, int n)
         {
             for (int i = 0; i < n && i < ScreenBuffer.Columns; i++)
             {

@@ -9,8 +9,9 @@ namespace Pump.Core.Panel
 {
     /// <summary>
     /// Draws the session screens (infusing, paused, held, alarm, stopped, completed): the drug and concentration,
-    /// the dose rate and dose given, delivered and programmed volume, time left, the latest vitals or the highest
-    /// alarm (PNL-007, PNL-403), without allocating. 20x4 cannot hold it all, so the information lines take turns
+    /// the dose rate and dose given, delivered and programmed volume, time left, the patient id and weight, the
+    /// latest vitals or the highest alarm (PNL-007, PNL-403, PNL-407), without allocating. Stopped and held screens
+    /// keep the patient id on their top line. 20x4 cannot hold it all, so the information lines take turns
     /// (<see cref="PageUs"/> each) while the state, the alarm and the vitals stay put.
     /// </summary>
     public sealed class SessionScreen
@@ -22,7 +23,8 @@ namespace Pump.Core.Panel
         private const int DoseLine = 1;
         private const int VolumeLine = 2;
         private const int TimeLine = 3;
-        private const int BedLine = 4;
+        private const int PatientLine = 4;
+        private const int BedLine = 5;
 
         private readonly PumpStatus _status;
 
@@ -50,21 +52,25 @@ namespace Pump.Core.Panel
                 c = s.PutFixed(0, c, p.RateUlPerH, 3, 1);
                 s.Put(0, c, "mL/h");
             }
+            else
+            {
+                RenderPatientTag(s, 0, c);
+            }
 
             bool stopped = state == PumpState.Stopped || state == PumpState.Completed;
             long page = nowUs < 0 ? 0 : nowUs / PageUs;
             if (state == PumpState.Infusing && p != null)
             {
-                // Two pages of two lines: drug and dose, then volume and time left.
-                int first = (int)(page % 2) * 2;
-                RenderInfoLine(s, 1, first);
-                RenderInfoLine(s, 2, first + 1);
+                // Three pages of two lines: drug and dose, volume and time left, patient and dose.
+                int shown = (int)(page % 3);
+                RenderInfoLine(s, 1, shown == 0 ? DrugLine : shown == 1 ? VolumeLine : PatientLine);
+                RenderInfoLine(s, 2, shown == 1 ? TimeLine : DoseLine);
             }
             else
             {
-                // The alarm or hold reason keeps its line; the information lines take turns above it, with the
-                // monitor's bed label among them when the drug needs vitals (LNK-020).
-                int lines = _status.VitalsShown && BedLabelLine.Has(_status.LatestVitals) ? 5 : 4;
+                // The alarm or hold reason keeps its line; the information lines (the patient among them) take turns
+                // above it, with the monitor's bed label last when the drug needs vitals (LNK-020).
+                int lines = _status.VitalsShown && BedLabelLine.Has(_status.LatestVitals) ? BedLine + 1 : PatientLine + 1;
                 RenderInfoLine(s, 1, stopped ? VolumeLine : (int)(page % lines));
                 RenderAlarmLine(s, 2);
             }
@@ -98,6 +104,12 @@ namespace Pump.Core.Panel
 
             InfusionProgram? p = _status.Program;
             Library.DrugEntry? d = _status.Drug;
+            if (line == PatientLine)
+            {
+                RenderPatientLine(s, row, p);
+                return;
+            }
+
             if (p == null || (p.TotalDoseUg <= 0 && (line == DrugLine || line == DoseLine)))
             {
                 // A plain mL/h program has no drug dose: its name and the volumes are all there is to show.
@@ -138,6 +150,50 @@ namespace Pump.Core.Panel
                 default:
                     RenderTimeLeft(s, row, p);
                     break;
+            }
+        }
+
+        /// <summary>"ID AB12 70.0kg" (or "NO ID 70.0kg"): who the session is for.</summary>
+        private void RenderPatientLine(ScreenBuffer s, int row, InfusionProgram? p)
+        {
+            long id = _status.PatientId;
+            int c;
+            if (id > 0)
+            {
+                c = s.Put(row, 0, "ID ");
+                c = PatientIdEditor.PutId(s, row, c, id);
+            }
+            else
+            {
+                c = s.Put(row, 0, id == PatientId.None ? "NO ID" : "ID NOT RECORDED");
+            }
+
+            if (p != null && p.WeightG > 0)
+            {
+                c = s.PutChar(row, c, ' ');
+                c = s.PutFixed(row, c, p.WeightG / 100, 1, 1);
+                s.Put(row, c, "kg");
+            }
+        }
+
+        /// <summary>The id (or NO ID) right-aligned on a line whose text ends at <paramref name="after"/>, if it fits.</summary>
+        private void RenderPatientTag(ScreenBuffer s, int row, int after)
+        {
+            long id = _status.PatientId;
+            int length = id > 0 ? PatientId.Length(id) : id == PatientId.None ? 5 : 0;
+            int at = ScreenBuffer.Columns - length;
+            if (length == 0 || at <= after)
+            {
+                return;
+            }
+
+            if (id > 0)
+            {
+                PatientIdEditor.PutId(s, row, at, id);
+            }
+            else
+            {
+                s.Put(row, at, "NO ID");
             }
         }
 

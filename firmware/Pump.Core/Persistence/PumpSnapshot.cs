@@ -46,6 +46,10 @@ namespace Pump.Core.Persistence
         public long ProgramRateNlPerH;
         public long ProgramVolumeNl;
 
+        /// <summary>The session's patient identification (Programming.PatientId packing; 0 = "no id" chosen, -1 =
+        /// none recorded, as in a version-2 snapshot). Version 3.</summary>
+        public long PatientId = -1;
+
         public long ActiveAlarmBits;
         public long LatchedAlarmBits;
 
@@ -89,6 +93,7 @@ namespace Pump.Core.Persistence
             DeliveryActive = false;
             ProgramRateNlPerH = 0;
             ProgramVolumeNl = 0;
+            PatientId = -1;
             ActiveAlarmBits = 0;
             LatchedAlarmBits = 0;
             AlarmAudioPausedUntilMs = 0;
@@ -123,6 +128,7 @@ namespace Pump.Core.Persistence
             DeliveryActive = other.DeliveryActive;
             ProgramRateNlPerH = other.ProgramRateNlPerH;
             ProgramVolumeNl = other.ProgramVolumeNl;
+            PatientId = other.PatientId;
             ActiveAlarmBits = other.ActiveAlarmBits;
             LatchedAlarmBits = other.LatchedAlarmBits;
             AlarmAudioPausedUntilMs = other.AlarmAudioPausedUntilMs;

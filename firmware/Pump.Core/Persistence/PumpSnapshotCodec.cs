@@ -46,11 +46,13 @@ namespace Pump.Core.Persistence
         // Version 2: the plain mL/h program's entered rate and volume (restored exactly after power loss).
         public const int FieldProgramRateNlPerH = 25;
         public const int FieldProgramVolumeNl = 26;
-        // Version 3: the vital-sign rules latched at the save, one bit per rule index (INT-501).
+        // Version 3: the vital-sign rules latched at the save, one bit per rule index (INT-501), and the patient
+        // identification, shown again on the restored screen (PRG-014).
         public const int FieldVitalLatchedRules = 27;
+        public const int FieldPatientId = 28;
 
         /// <summary>Fields written by <see cref="CurrentFormatVersion"/>.</summary>
-        public const int FieldCount = 28;
+        public const int FieldCount = 29;
 
         /// <summary>Payload bytes written by <see cref="CurrentFormatVersion"/>.</summary>
         public const int PayloadBytes = FieldCount * FieldBytes;
@@ -86,6 +88,7 @@ namespace Pump.Core.Persistence
             Put(buffer, offset, FieldProgramRateNlPerH, s.ProgramRateNlPerH);
             Put(buffer, offset, FieldProgramVolumeNl, s.ProgramVolumeNl);
             Put(buffer, offset, FieldVitalLatchedRules, s.VitalLatchedRules);
+            Put(buffer, offset, FieldPatientId, s.PatientId);
             return PayloadBytes;
         }
 
@@ -110,7 +113,7 @@ namespace Pump.Core.Persistence
             }
 
             int present = length / FieldBytes;
-            // A payload must carry every field its own version defines (version 1: 25, version 2: 27, version 3: 28).
+            // A payload must carry every field its own version defines (version 1: 25, version 2: 27, version 3: 29).
             int required = formatVersion >= 3 ? FieldCount : formatVersion == 2 ? 27 : 25;
             if (present < required)
             {
@@ -169,6 +172,7 @@ namespace Pump.Core.Persistence
                 case FieldProgramRateNlPerH: s.ProgramRateNlPerH = v; return v >= 0;
                 case FieldProgramVolumeNl: s.ProgramVolumeNl = v; return v >= 0;
                 case FieldVitalLatchedRules: s.VitalLatchedRules = v; return v >= 0;
+                case FieldPatientId: s.PatientId = v; return v == -1 || Programming.PatientId.IsValid(v);
                 default: return true;
             }
         }

@@ -4,8 +4,9 @@ using Pump.Core.Panel;
 namespace Pump.Core.Programming
 {
     /// <summary>
-    /// What the clinician has entered so far: the drug and concentration pair, and the number fields in their
-    /// units. A new drug brings its library defaults; weight has none and is entered for every program.
+    /// What the clinician has entered so far: the drug and concentration pair, and the patient identification and
+    /// the number fields in their units. A new drug brings its library defaults; weight and patient id have none and
+    /// are entered for every program.
     /// </summary>
     public sealed class ProgramEntries
     {
@@ -34,6 +35,9 @@ namespace Pump.Core.Programming
         public long RateNlPerH { get; private set; }
 
         public long VolumeNl { get; private set; }
+
+        /// <summary>The patient identification (<see cref="Programming.PatientId"/>); NotChosen until the clinician chooses.</summary>
+        public long PatientId { get; private set; } = Programming.PatientId.NotChosen;
 
         public DrugEntry Drug { get { return Library.GetAt(_drugIndex < Library.Count ? _drugIndex : 0); } }
 
@@ -66,6 +70,20 @@ namespace Pump.Core.Programming
             }
 
             WeightG = 0;
+            // Never the previous patient's: each new program asks again (PRG-014).
+            PatientId = Programming.PatientId.NotChosen;
+        }
+
+        /// <summary>Stores the id the clinician committed; an id that fails the check is refused (false, nothing changed).</summary>
+        public bool SetPatientId(long id)
+        {
+            if (!Programming.PatientId.IsValid(id))
+            {
+                return false;
+            }
+
+            PatientId = id;
+            return true;
         }
 
         /// <summary>Drug and concentration pairs in library order: each concentration of an entry, then the next entry.</summary>

@@ -7,18 +7,22 @@ using Pump.Hal;
 namespace Pump.Core.Programming
 {
     /// <summary>
-    /// The programming wizard (PNL-001..003, PNL-400..402): drug and concentration → weight → dose per kg →
-    /// duration → syringe → review → each soft limit confirmed twice (plain mL/h drugs: rate and volume instead).
-    /// A default or previous value is accepted with one OK; the digit editor opens only to change it
-    /// (NumberEditor). Each value is checked when entered (EntryFields says which findings belong to which
-    /// screen): a hard limit is refused there, a soft one flagged there. It alone can produce a confirmed program: <see cref="OnKey"/> answers
-    /// Confirmed only after review and every confirmation, and the panel then hands
-    /// <see cref="Drug"/>, <see cref="Calibration"/> and <see cref="Result"/> to the pump.
+    /// The programming wizard (PNL-001..003, PNL-400..402, PNL-405, PNL-406): drug and concentration, patient id,
+    /// then weight, dose per kg and duration (plain mL/h: rate and volume; StepOrder), syringe, review on two pages,
+    /// each soft limit confirmed twice. A default is accepted with one OK; the editors open only to change it. Each
+    /// value is checked where it is entered (EntryFields): hard refused there, soft flagged there. Only it makes a
+    /// confirmed program: <see cref="OnKey"/> answers Confirmed after review and every confirmation, and the panel
+    /// hands <see cref="Drug"/>, <see cref="Calibration"/>, <see cref="Result"/> and the patient id to the pump.
     /// </summary>
     public sealed class ProgramWizard
     {
+        // BD Plastipak 60 mL, the syringe the ketamine protocol names.
+        private const int DefaultSyringeId = 105;
+
         private readonly IProgrammingContext _context;
         private readonly NumberEditor _editor = new NumberEditor();
+        private readonly PatientIdEditor _idEditor = new PatientIdEditor();
+        private int _reviewPage;
         private PanelStep _step;
         private readonly ProgramEntries _entries;
         private int _syringeIndex;
@@ -35,11 +39,16 @@ namespace Pump.Core.Programming
         {
             _context = context;
             _entries = new ProgramEntries(context);
-            _syringeIndex = DefaultSyringeIndex();
+            _syringeIndex = SyringeTable.IndexOf(DefaultSyringeId);
         }
 
         public PanelStep Step { get { return _step; } }
         public NumberEditor Editor { get { return _editor; } }
+        public PatientIdEditor IdEditor { get { return _idEditor; } }
+
+        public const int ReviewPages = 2;
+        /// <summary>Review page shown: 0 (what was entered) or 1 (what the pump will do; OK there confirms).</summary>
+        public int ReviewPage { get { return _reviewPage; } }
         public ProgramResult? Result { get { return _result; } }
         public SyringeCalibration? Calibration { get { return _calibration; } }
         public int DrugIndex { get { return _entries.DrugIndex; } }
@@ -60,16 +69,16 @@ namespace Pump.Core.Programming
         /// <summary>The drug of the confirmed (or current) program.</summary>
         public DrugEntry Drug { get { return CurrentDrug(); } }
 
-
         public void Begin(bool keepValues)
         {
             if (!keepValues)
             {
                 _entries.StartFresh(_hasPrevious);
-                _syringeIndex = DefaultSyringeIndex();
+                _syringeIndex = SyringeTable.IndexOf(DefaultSyringeId);
             }
 
             _step = PanelStep.Drug;
+            _reviewPage = 0;
             _result = null;
             _entryFinding = null;
         }
@@ -78,19 +87,6 @@ namespace Pump.Core.Programming
         public void Remember()
         {
             _hasPrevious = true;
-        }
-
-        private static int DefaultSyringeIndex()
-        {
-            for (int i = 0; i < SyringeTable.Count; i++)
-            {
-                if (SyringeTable.GetAt(i).Id == 105)
-                {
-                    return i;
-                }
-            }
-
-            return 0;
         }
 
         public DrugEntry CurrentDrug()
@@ -119,7 +115,7 @@ namespace Pump.Core.Programming
                     }
                     else if (key == PanelKey.Ok)
                     {
-                        GoTo(plain ? PanelStep.Rate : PanelStep.Weight);
+                        GoTo(StepOrder.Next(PanelStep.Drug, plain));
                     }
                     else if (key == PanelKey.Back)
                     {
@@ -127,20 +123,15 @@ namespace Pump.Core.Programming
                     }
 
                     break;
+                case PanelStep.Patient:
+                    OnPatientKey(key, plain);
+                    break;
                 case PanelStep.Weight:
-                    Edit(key, PanelStep.Dose, PanelStep.Drug);
-                    break;
                 case PanelStep.Dose:
-                    Edit(key, PanelStep.Duration, PanelStep.Weight);
-                    break;
                 case PanelStep.Duration:
-                    Edit(key, PanelStep.Syringe, PanelStep.Dose);
-                    break;
                 case PanelStep.Rate:
-                    Edit(key, PanelStep.Volume, PanelStep.Drug);
-                    break;
                 case PanelStep.Volume:
-                    Edit(key, PanelStep.Syringe, PanelStep.Rate);
+                    Edit(key, StepOrder.Next(_step, plain), StepOrder.Previous(_step, plain));
                     break;
                 case PanelStep.Syringe:
                     if (key == PanelKey.Up || key == PanelKey.Down)
@@ -155,7 +146,7 @@ namespace Pump.Core.Programming
                     }
                     else if (key == PanelKey.Back)
                     {
-                        GoTo(plain ? PanelStep.Volume : PanelStep.Duration);
+                        GoTo(StepOrder.Previous(PanelStep.Syringe, plain));
                     }
 
                     break;
@@ -170,6 +161,7 @@ namespace Pump.Core.Programming
                     else if (key == PanelKey.Back)
                     {
                         GoTo(PanelStep.Review);
+                        _reviewPage = ReviewPages - 1;
                     }
                     else if (key == PanelKey.Up && _findingIndex > 0)
                     {
@@ -194,6 +186,20 @@ namespace Pump.Core.Programming
             }
         }
 
+        /// <summary>The id (or "no id") is committed only as the editor produced it and the check passed.</summary>
+        private void OnPatientKey(PanelKey key, bool plain)
+        {
+            EditResult r = _idEditor.Press(key);
+            if (r == EditResult.Cancelled)
+            {
+                GoTo(PanelStep.Drug);
+            }
+            else if (r == EditResult.Committed && _entries.SetPatientId(_idEditor.Value))
+            {
+                GoTo(StepOrder.Next(PanelStep.Patient, plain));
+            }
+        }
+
         /// <summary>A refused value: only Back, into its editor. A flagged value: OK keeps it (confirmed again at review), Back edits it.</summary>
         private void OnEntryFindingKey(PanelKey key, bool plain)
         {
@@ -203,7 +209,7 @@ namespace Pump.Core.Programming
             }
             else if (key == PanelKey.Ok && _entryFinding != null && _entryFinding.IsSoft)
             {
-                GoTo(Next(_entryStep, plain));
+                GoTo(StepOrder.Next(_entryStep, plain));
             }
         }
 
@@ -217,20 +223,14 @@ namespace Pump.Core.Programming
             }
         }
 
-        private static PanelStep Next(PanelStep step, bool plain)
-        {
-            switch (step)
-            {
-                case PanelStep.Weight: return PanelStep.Dose;
-                case PanelStep.Dose: return PanelStep.Duration;
-                case PanelStep.Rate: return PanelStep.Volume;
-                case PanelStep.Drug: return plain ? PanelStep.Rate : PanelStep.Weight;
-                default: return PanelStep.Syringe;
-            }
-        }
-
         private void OnReviewKey(PanelKey key, DrugEntry drug)
         {
+            if (key == PanelKey.Back && _reviewPage > 0)
+            {
+                _reviewPage--;
+                return;
+            }
+
             if (key == PanelKey.Back)
             {
                 // From a hard-limit rejection, straight to the screen of the offending value.
@@ -263,6 +263,12 @@ namespace Pump.Core.Programming
 
             if (key != PanelKey.Ok || Refused())
             {
+                return;
+            }
+
+            if (_reviewPage < ReviewPages - 1)
+            {
+                _reviewPage++;
                 return;
             }
 
@@ -304,7 +310,7 @@ namespace Pump.Core.Programming
 
         private bool Refused()
         {
-            return _result == null || _result.Outcome == ProgramOutcome.Rejected || _context.SpacingCheck.IsRefused || BeyondMechanism();
+            return _result == null || _entries.PatientId == PatientId.NotChosen || _result.Outcome == ProgramOutcome.Rejected || _context.SpacingCheck.IsRefused || BeyondMechanism();
         }
 
         /// <summary>The program's step rate is beyond the mechanism (PRG-011): shown as REJECTED on review.</summary>
@@ -341,6 +347,12 @@ namespace Pump.Core.Programming
         private void GoTo(PanelStep step)
         {
             _step = step;
+            _reviewPage = 0;
+            if (step == PanelStep.Patient)
+            {
+                _idEditor.Begin(_entries.PatientId);
+            }
+
             if (EntryFields.IsNumber(step))
             {
                 _editor.Begin(_entries.FieldValue(step), EntryFields.Digits(step), EntryFields.Decimals(step), EntryFields.FirstCursor(step));

@@ -41,6 +41,20 @@ namespace Pump.Core.Units
             return Entries[index];
         }
 
+        /// <summary>Position of a syringe by its stable id (for menus); 0 when the table has none with that id.</summary>
+        public static int IndexOf(int id)
+        {
+            for (int i = 0; i < Entries.Length; i++)
+            {
+                if (Entries[i].Id == id)
+                {
+                    return i;
+                }
+            }
+
+            return 0;
+        }
+
         /// <summary>Finds a syringe by its stable id.</summary>
         public static bool TryFind(int id, out SyringeSpec? spec)
         {

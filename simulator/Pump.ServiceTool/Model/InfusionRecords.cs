@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Pump.Core.Alarms;
 using Pump.Core.Control;
 using Pump.Core.Library;
+using Pump.Core.Records;
 
 namespace Pump.ServiceTool.Model
 {
@@ -24,25 +25,6 @@ namespace Pump.ServiceTool.Model
     public sealed record SessionEvent(long Sequence, long? UtcSeconds, string Kind, string What)
     {
         public EventVitalSigns? Vitals { get; init; }
-    }
-
-    /// <summary>One infusion as the pump recorded it.</summary>
-    public sealed class InfusionRecord
-    {
-        public long StartSequence { get; init; }
-        public long? StartUtcSeconds { get; init; }
-        public long? EndUtcSeconds { get; set; }
-        public int DrugId { get; init; }
-        public uint? LibraryRevision { get; init; }
-        public long? ProgrammedVolumeUl { get; init; }
-        public int? BaselineSystolicMmHg { get; init; }
-        public EventVitalSigns? StartVitals { get; set; }
-        public List<SessionEvent> SoftLimitOverrides { get; init; } = [];
-        public string Outcome { get; set; } = "open";
-        public long? DeliveredUl { get; set; }
-        public long? DeliveredUg { get; set; }
-        public bool DoseFinal { get; set; }
-        public List<SessionEvent> Events { get; } = [];
     }
 
     /// <summary>
@@ -110,6 +92,15 @@ namespace Pump.ServiceTool.Model
                         };
                         overrides = [];
                         records.Add(current);
+                        break;
+                    case PumpEvent.PatientIdentified when current != null:
+                        current.SetPatient(e.Arg0, e.Arg1);
+                        break;
+                    case PumpEvent.ProgramDetail when current != null:
+                        current.SetDetail(e.Arg0, e.Arg1);
+                        break;
+                    case PumpEvent.DrugNamePart when current != null:
+                        current.AddNamePart(e.Arg0, e.Arg1);
                         break;
                     case PumpEvent.AlarmRaised when current != null:
                         current.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "alarm", AlarmName(e.Arg0)));

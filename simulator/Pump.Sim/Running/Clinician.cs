@@ -233,6 +233,9 @@ namespace Pump.Sim.Running
                 case PanelStep.Drug:
                     DrugKey(nowMs, pump);
                     return;
+                case PanelStep.Patient:
+                    PatientIdKey(nowMs, _scenario.Patient.Id);
+                    return;
                 case PanelStep.Weight:
                     DigitKey(nowMs, _scenario.Patient.WeightKg * 10, "weight");
                     return;
@@ -348,6 +351,34 @@ namespace Pump.Sim.Running
             {
                 Press(nowMs, PanelKey.Down);
             }
+        }
+
+        /// <summary>Types the scenario's patient id character by character from what the screen shows (no id: OK on "NO ID").</summary>
+        private void PatientIdKey(long nowMs, string id)
+        {
+            if (!ProgrammingScreenReader.TryReadPatientId(_display, out string shown, out bool editing, out int at))
+            {
+                GiveUp(nowMs, "patient id: no id on the screen");
+                return;
+            }
+            if (!editing)
+            {
+                Press(nowMs, id.Length == 0 && shown.Length == 0 ? PanelKey.Ok : id == shown ? PanelKey.Ok : PanelKey.Up);
+                return;
+            }
+            char want = at < id.Length ? id[at] : '\0';
+            char under = at < shown.Length ? shown[at] : '\0';
+            if (under == want)
+            {
+                Press(nowMs, PanelKey.Ok);
+                return;
+            }
+            // The shorter way round the alphabet (a blank sits after 9 from the second character on).
+            string ring = PatientId.Alphabet + (at > 0 ? "\0" : "");
+            int from = under == '\0' ? ring.Length - 1 : ring.IndexOf(under);
+            int to = want == '\0' ? ring.Length - 1 : ring.IndexOf(want);
+            int up = ((to - from) % ring.Length + ring.Length) % ring.Length;
+            Press(nowMs, up <= ring.Length - up ? PanelKey.Up : PanelKey.Down);
         }
 
         /// <summary>Enters a value on a number screen, digit by digit, from what the display shows.</summary>

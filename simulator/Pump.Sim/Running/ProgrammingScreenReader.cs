@@ -16,6 +16,7 @@ namespace Pump.Sim.Running
             switch (display.RowText(0).Trim())
             {
                 case "SELECT DRUG": return PanelStep.Drug;
+                case "PATIENT ID": return PanelStep.Patient;
                 case "PATIENT WEIGHT": return PanelStep.Weight;
                 case "DOSE PER KG": return PanelStep.Dose;
                 case "DURATION": return PanelStep.Duration;
@@ -59,6 +60,46 @@ namespace Pump.Sim.Running
             }
             digits = found.ToArray();
             return digits.Length > 0;
+        }
+
+        /// <summary>
+        /// The patient id on the patient screen's second line: "NO ID" (shown as empty), an id, or while editing the
+        /// characters with the one under the cursor bracketed ("AB[C]"; '_' is a blank). False when the screen shows none.
+        /// </summary>
+        public static bool TryReadPatientId(SimDisplay display, out string id, out bool editing, out int cursor)
+        {
+            string line = display.RowText(1).TrimEnd();
+            var chars = new System.Text.StringBuilder(8);
+            editing = false;
+            cursor = -1;
+            if (line.StartsWith("NO ID", System.StringComparison.Ordinal))
+            {
+                id = string.Empty;
+                return true;
+            }
+            for (int i = 0; i < line.Length; i++)
+            {
+                char ch = line[i];
+                if (ch == ' ')
+                {
+                    break;
+                }
+                if (ch == '[')
+                {
+                    editing = true;
+                    cursor = chars.Length;
+                }
+                else if (ch == '_')
+                {
+                    break;   // a blank under the cursor ends the id
+                }
+                else if (ch != ']')
+                {
+                    chars.Append(ch);
+                }
+            }
+            id = chars.ToString();
+            return chars.Length > 0 || editing;
         }
     }
 }

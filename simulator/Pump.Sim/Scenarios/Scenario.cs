@@ -27,6 +27,8 @@ namespace Pump.Sim.Scenarios
     public sealed class PatientSpec
     {
         public double WeightKg { get; set; } = 70;
+        /// <summary>The id the clinician types on the patient screen (1–8 of A–Z, 0–9); empty: "no id" is chosen.</summary>
+        public string Id { get; set; } = "";
         public BaselineSpec Baseline { get; set; } = new BaselineSpec();
         /// <summary>"typical" (the §6c typical patient) or "population" (drawn from the seed).</summary>
         public string Variability { get; set; } = "typical";

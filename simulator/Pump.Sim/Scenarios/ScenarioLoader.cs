@@ -96,6 +96,13 @@ namespace Pump.Sim.Scenarios
             if (patient != null)
             {
                 s.Patient.WeightKg = Panel(patient, "weightKg", s.Patient.WeightKg, 1, 400);
+                s.Patient.Id = patient.String("id", "");
+                if (Pump.Core.Programming.PatientId.Pack(s.Patient.Id.ToCharArray(), s.Patient.Id.Length) <= 0 && s.Patient.Id.Length > 0)
+                {
+                    patient.Fail("patient.id", "'" + s.Patient.Id + "' cannot be entered on the pump's panel: 1 to "
+                        + Pump.Core.Programming.PatientId.MaxLength + " characters A-Z and 0-9");
+                    s.Patient.Id = "";
+                }
                 s.Patient.Variability = patient.Choice("variability", s.Patient.Variability, false, "typical", "population");
                 s.Patient.DesaturationRiskPerSession = patient.Number("desaturationRiskPerSession", 0, 0, 1);
                 JsonFields? b = patient.Object("baseline");

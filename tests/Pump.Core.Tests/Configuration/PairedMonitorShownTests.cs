@@ -52,7 +52,7 @@ namespace Pump.Core.Tests.Configuration
             rig.Press(PanelKey.PauseStop);
             Assert.Equal(PumpState.Paused, rig.State);
             var second = new System.Collections.Generic.HashSet<string>();
-            for (int i = 0; i < 160; i++)
+            for (int i = 0; i < 400; i++)   // six lines of 3 s each (the patient's among them), 50 ms ticks
             {
                 rig.Step();
                 second.Add(rig.Display.Row(1).TrimEnd());

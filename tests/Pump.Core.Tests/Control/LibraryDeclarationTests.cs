@@ -43,11 +43,12 @@ namespace Pump.Core.Tests.Control
             }
 
             rig.Press(PanelKey.Up, PanelKey.Up, PanelKey.Up);
-            rig.Press(PanelKey.Ok);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);   // drug, no patient id
             rig.EnterDigits("0700");
             rig.EnterDigits("0050");
             rig.EnterDigits("040");
-            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok);
+            rig.AcceptReview();
             Assert.Equal(PumpState.Ready, rig.State);
             Assert.True(rig.Controller.InterlockRequired);
         }

@@ -277,7 +277,7 @@ namespace Pump.Core.Tests.Control
             rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
             rig.EnterDigits("00100");              // 10.0 mL/h
             rig.EnterDigits("0050");               // 5.0 mL
-            rig.Press(PanelKey.Ok, PanelKey.Ok);   // syringe -> review -> accept
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe -> review 1/2 -> 2/2 accept
             Assert.Equal(PumpState.Ready, rig.State);
             rig.Press(PanelKey.Ok);
             rig.Run(1);

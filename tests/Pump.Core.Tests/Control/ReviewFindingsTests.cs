@@ -19,7 +19,7 @@ namespace Pump.Core.Tests.Control
             rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
             rig.EnterDigits("00100");              // 10.0 mL/h
             rig.EnterDigits("0010");               // 1.0 mL
-            rig.Press(PanelKey.Ok, PanelKey.Ok);   // syringe, accept
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, accept
             rig.Press(PanelKey.Ok);                // prime
             rig.Run(20);                           // ~1.7 mL at the priming rate, more than the program
             rig.Press(PanelKey.Ok);

@@ -86,7 +86,7 @@ namespace Pump.Core.Tests.Control
                 rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
                 rig.EnterDigits("00100");              // 10.0 mL/h
                 rig.EnterDigits("0001");               // 0.1 mL
-                rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+                rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
                 rig.Run(1);
                 rig.Press(PanelKey.Ok, PanelKey.Start);
                 rig.RunUntil(() => rig.State == PumpState.Completed, 120);

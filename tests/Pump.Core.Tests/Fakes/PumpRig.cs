@@ -232,6 +232,13 @@ namespace Pump.Core.Tests.Fakes
 
             Assert(Display.Row(1).Contains(namePart), $"drug '{namePart}' not offered");
             Press(PanelKey.Ok);
+            Press(PanelKey.Ok);            // patient: no id
+        }
+
+        /// <summary>On review: OK on page 1, then OK on page 2 (accept, or on to the soft limits).</summary>
+        public void AcceptReview()
+        {
+            Press(PanelKey.Ok, PanelKey.Ok);
         }
 
         /// <summary>Programs ketamine 0.5 mg/kg over 40 min for 70 kg at 1 mg/mL in a BD 60 mL syringe, primes and leaves it Ready.</summary>
@@ -239,12 +246,13 @@ namespace Pump.Core.Tests.Fakes
         {
             Run(0.2);
             Press(PanelKey.Ok);            // Idle -> Programming: KETAMINE 1 mg/mL offered first
-            Press(PanelKey.Ok);            // -> weight
+            Press(PanelKey.Ok);            // -> patient id
+            Press(PanelKey.Ok);            // no id -> weight
             EnterField(weight);
             EnterField(dose);
             EnterField(duration);
             Press(PanelKey.Ok);            // BD 60 -> review
-            Press(PanelKey.Ok);            // accept
+            AcceptReview();
             if (prime)
             {
                 Press(PanelKey.Ok);        // prime

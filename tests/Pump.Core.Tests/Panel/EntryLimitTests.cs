@@ -42,7 +42,7 @@ namespace Pump.Core.Tests.Panel
                 Assert.StartsWith("2 mg/mL", rig.Display.Row(2));
             }
 
-            rig.Press(PanelKey.Ok);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);    // drug, no patient id
             string[] values = { weight, dose, duration };
             PanelStep[] steps = { PanelStep.Weight, PanelStep.Dose, PanelStep.Duration };
             for (int i = 0; i < 3 && steps[i] != screen; i++)

@@ -14,7 +14,7 @@ namespace Pump.Core.Tests.Panel
     /// <summary>hardware-docs/panel.md shows the screens the panel model really draws: each rendered here must be in it.</summary>
     public sealed class PanelGuideTests
     {
-        // Proves: PNL-400, PNL-401, PNL-403
+        // Proves: PNL-400, PNL-401, PNL-403, PNL-405, PNL-406, PNL-407
         [Fact]
         public void PanelGuide_ScreensOfTheKetamineWalk_AreDrawnInTheGuideExactly()
         {
@@ -23,6 +23,11 @@ namespace Pump.Core.Tests.Panel
             rig.Run(0.2);
             rig.Press(PanelKey.Ok);
             shown.Add(Screen(rig));                                     // drug and concentration
+            rig.Press(PanelKey.Ok);
+            shown.Add(Screen(rig));                                     // patient: NO ID offered
+            rig.Press(PanelKey.Up, PanelKey.Ok, PanelKey.Down);
+            shown.Add(Screen(rig));                                     // an id being entered: A, then 9
+            rig.Press(PanelKey.Back, PanelKey.Back);                    // back to NO ID
             rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Down, PanelKey.Down);
             shown.Add(Screen(rig));                                     // weight editor on the tens
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
@@ -35,19 +40,39 @@ namespace Pump.Core.Tests.Panel
             rig.Press(PanelKey.Ok);
             shown.Add(Screen(rig));                                     // duration shown
 
+            var review = new PumpRig();
+            review.Run(0.2);
+            review.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Up, PanelKey.Up, PanelKey.Ok, PanelKey.Up, PanelKey.Ok, PanelKey.Ok); // id "AA"
+            review.EnterDigits("0700");
+            review.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            shown.Add(Screen(review));                                  // review page 1
+            review.Press(PanelKey.Ok);
+            shown.Add(Screen(review));                                  // review page 2
+
             var run = PumpControllerTests.StartedKetamine();
             run.Run(600);
-            var pages = Capture(run, 7);                                // both infusing pages, from 10 min on
+            var pages = Capture(run, 20);                               // the three infusing pages, from 10 min on
             shown.Add(pages.First(p => p[1].StartsWith("KETAMINE", StringComparison.Ordinal)));
             shown.Add(pages.First(p => p[2].StartsWith("LEFT", StringComparison.Ordinal)));
 
+            Assert.True(pages.Any(p => p[1].StartsWith("NO ID", StringComparison.Ordinal)), string.Join("\n\n", pages.Select(p => string.Join("\n", p))));
+            shown.Add(pages.First(p => p[1].StartsWith("NO ID", StringComparison.Ordinal)));
+
+            // Paused and Vitals Hold, every page of their turning second line (PNL-407).
+            run.Press(PanelKey.PauseStop);
+            Assert.Equal(PumpState.Paused, run.State);
+            shown.AddRange(Capture(run, 32));
+            run.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, run.State);
+            run.Vitals = null;                                          // the monitor goes silent: the lease lapses
+            run.RunUntil(() => run.State == PumpState.InterlockHold, 60);
+            run.Run(3);
+            shown.AddRange(Capture(run, 32));
+
             string guide = File.ReadAllText(Path.Combine(RepoRoot(), "hardware-docs", "panel.md"));
             var boxes = Boxes(guide);
-            foreach (string[] screen in shown)
-            {
-                string text = string.Join("\n", screen);
-                Assert.True(boxes.Contains(text), "panel.md lacks this screen:\n|" + string.Join("|\n|", screen) + "|");
-            }
+            var missing = shown.Where(screen => !boxes.Contains(string.Join("\n", screen))).ToList();
+            Assert.True(missing.Count == 0, "panel.md lacks these screens:\n" + string.Join("\n\n", missing.Select(m => "|" + string.Join("|\n|", m) + "|")));
         }
 
         /// <summary>The distinct screens shown over the next <paramref name="seconds"/> seconds (rows padded to 20).</summary>

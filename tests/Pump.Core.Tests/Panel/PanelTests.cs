@@ -68,9 +68,9 @@ namespace Pump.Core.Tests.Panel
             Assert.True(e.Editing);
         }
 
-        // Proves: PNL-400
+        // Proves: PNL-400, PNL-405, PNL-406
         [Fact]
-        public void DefaultKetamine_IdleToInfusing_TakesAtMost15Presses()
+        public void DefaultKetamine_IdleToInfusing_Takes17PressesWithNoIdAndTwoReviewPages()
         {
             var rig = new PumpRig();
             rig.Run(0.2);
@@ -78,6 +78,9 @@ namespace Pump.Core.Tests.Panel
             Assert.Equal("KETAMINE PSYCH 40min", rig.Display.Row(1).TrimEnd());
             Assert.StartsWith("1 mg/mL", rig.Display.Row(2));
             rig.Press(PanelKey.Ok);                                      // ketamine 1 mg/mL
+            Assert.Equal("PATIENT ID", rig.Display.Row(0).TrimEnd());
+            Assert.Equal("NO ID", rig.Display.Row(1).TrimEnd());
+            rig.Press(PanelKey.Ok);                                      // no id, chosen explicitly
             Assert.Equal("0[0]0.0 kg", rig.Display.Row(1).TrimEnd());    // no weight default: the editor opens on the tens
             rig.Press(PanelKey.Down, PanelKey.Down, PanelKey.Down);      // 0[7]0.0
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);            // ones, tenths, commit 70.0 kg
@@ -86,14 +89,18 @@ namespace Pump.Core.Tests.Panel
             Assert.Equal("040 min", rig.Display.Row(1).TrimEnd());
             rig.Press(PanelKey.Ok);                                      // library duration 40 min
             rig.Press(PanelKey.Ok);                                      // BD 60 mL
+            Assert.Equal("PAGE 1/2 OK:NEXT", rig.Display.Row(3).TrimEnd());
+            rig.Press(PanelKey.Ok);                                      // review page 1
             Assert.StartsWith("RATE 52.5 mL/h", rig.Display.Row(0));
+            Assert.Equal("PAGE 2/2 OK:ACCEPT", rig.Display.Row(3).TrimEnd());
             rig.Press(PanelKey.Ok);                                      // review accepted
             rig.Press(PanelKey.Ok);                                      // prime
             rig.Run(1);
             rig.Press(PanelKey.Ok);                                      // primed
             rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
-            Assert.Equal(15, rig.Keypad.Pressed);
+            // 15 before patient identification and the second review page, one press each (the trade-off is in panel.md).
+            Assert.Equal(17, rig.Keypad.Pressed);
         }
 
         // Proves: PNL-003, PNL-401
@@ -102,7 +109,7 @@ namespace Pump.Core.Tests.Panel
         {
             var rig = new PumpRig();
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok); // new program, drug, no patient id
             rig.EnterDigits("0700");
             rig.EnterDigits("0080"); // 0.80 mg/kg > soft max 0.75
             Assert.Equal(PanelStep.EntryFinding, rig.Controller.Panel.Step);
@@ -111,7 +118,7 @@ namespace Pump.Core.Tests.Panel
             rig.Press(PanelKey.Ok);  // keep it
             Assert.Equal(PanelStep.Duration, rig.Controller.Panel.Step);
             rig.EnterField("040");
-            rig.Press(PanelKey.Ok);  // syringe -> review
+            rig.Press(PanelKey.Ok, PanelKey.Ok);  // syringe -> review, page 2
             Assert.Contains("OK:SOFT LIMITS", rig.Display.Row(3));
             rig.Press(PanelKey.Ok);  // -> soft limit screen
             Assert.Equal(PanelStep.SoftLimit, rig.Controller.Panel.Step);
@@ -136,7 +143,7 @@ namespace Pump.Core.Tests.Panel
         {
             var rig = new PumpRig();
             rig.Run(0.2);
-            rig.Press(PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok); // new program, drug, no patient id
             rig.EnterDigits("0700");
             rig.EnterDigits("0120"); // 1.20 mg/kg > hard max 1.00
             Assert.Equal("HARD LIMIT: REFUSED", rig.Display.Row(0).TrimEnd());

@@ -152,25 +152,46 @@ namespace Pump.Core.Tests.Persistence
             PumpSnapshotCodec.Encode(sample, buffer, 0);
             var back = new PumpSnapshot();
             Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 25 * PumpSnapshotCodec.FieldBytes, 1, back, out int missing));
-            Assert.Equal(3, missing);
+            Assert.Equal(PumpSnapshotCodec.FieldCount - 25, missing);
             Assert.Equal(0, back.ProgramRateNlPerH);
             Assert.Equal(sample.TotalMicrosteps, back.TotalMicrosteps);
         }
 
-        // Proves: PER-005, INT-501
+        // Proves: PER-005, INT-501, PRG-014
         [Fact]
-        public void PumpSnapshotCodec_Version2Payload_ReadsWithNoLatchedRules()
+        public void PumpSnapshotCodec_Version2Payload_ReadsWithNoLatchedRulesAndPatientIdNotRecorded()
         {
             var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
             var sample = Sample(9);
             sample.VitalLatchedRules = 1 << 2;
+            sample.PatientId = Pump.Core.Programming.PatientId.Pack("AB12".ToCharArray(), 4);
             PumpSnapshotCodec.Encode(sample, buffer, 0);
             var back = new PumpSnapshot();
             Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 27 * PumpSnapshotCodec.FieldBytes, 2, back, out int missing));
-            Assert.Equal(1, missing);
+            Assert.Equal(2, missing);
             Assert.Equal(0, back.VitalLatchedRules);
+            Assert.Equal(Pump.Core.Programming.PatientId.NotChosen, back.PatientId);
             Assert.Equal(sample.VitalHoldLatched, back.VitalHoldLatched);
             Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, 27 * PumpSnapshotCodec.FieldBytes, 3, back, out _));
+            Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, PumpSnapshotCodec.PayloadBytes, 3, back, out missing));
+            Assert.Equal(0, missing);
+            Assert.Equal(sample.VitalLatchedRules, back.VitalLatchedRules);
+            Assert.Equal(sample.PatientId, back.PatientId);
+        }
+
+        // Proves: PRG-014
+        [Theory]
+        [InlineData(0x61L)]                    // lower-case 'a'
+        [InlineData(0x2041L)]                  // "A " : a space is not allowed
+        [InlineData(0x410041L)]                // a gap inside the id
+        [InlineData(-2L)]
+        public void PumpSnapshotCodec_StoredPatientIdNotAnId_Refused(long stored)
+        {
+            var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
+            var sample = Sample(7);
+            sample.PatientId = stored;
+            PumpSnapshotCodec.Encode(sample, buffer, 0);
+            Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, PumpSnapshotCodec.PayloadBytes, 3, new PumpSnapshot(), out _));
         }
 
         // Proves: PER-004

@@ -65,7 +65,7 @@ namespace Pump.Evidence.Tests.Properties
             {
                 string failure = RunAndCheck(program, disturbances, seed, seen);
                 Assert.True(failure.Length == 0, failure);
-            }, iter: 40, seed: "0N0XvGvFnypA", threads: 1);
+            }, iter: 60, seed: "0N0XvGvFnypA", threads: 1);
 
             // The runs must actually reach the situations the invariants are about.
             Assert.True(seen.InfusingTicks > 10_000, $"{seen.InfusingTicks} infusing ticks");

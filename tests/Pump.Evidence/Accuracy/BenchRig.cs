@@ -131,7 +131,8 @@ namespace Pump.Evidence.Accuracy
             {
                 Press(PanelKey.Down);
             }
-            Press(PanelKey.Ok);   // -> weight
+            Press(PanelKey.Ok);   // -> patient id
+            Press(PanelKey.Ok);   // no id -> weight
             EnterDigits(weightDigits);
             EnterDigits(doseDigits);
             EnterDigits(durationDigits);
@@ -144,7 +145,8 @@ namespace Pump.Evidence.Accuracy
             PowerUp();
             Press(PanelKey.Ok);   // Idle -> Programming, KETAMINE first
             Press(PanelKey.Up);   // back to NO DRUG
-            Press(PanelKey.Ok);   // -> rate
+            Press(PanelKey.Ok);   // -> patient id
+            Press(PanelKey.Ok);   // no id -> rate
             EnterDigits(rateDigits);
             EnterDigits(volumeDigits);
             AcceptAndPrime();

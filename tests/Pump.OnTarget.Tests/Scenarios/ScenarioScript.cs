@@ -38,12 +38,21 @@ namespace Pump.OnTarget.Scenarios
             bench.Press(PanelKey.Ok);
             bench.Screen("drug");
             bench.Press(PanelKey.Ok);
+            bench.Screen("patient");
+            bench.Press(PanelKey.Up);       // A
+            bench.Press(PanelKey.Ok);
+            bench.Press(PanelKey.Down);     // 9
+            bench.Press(PanelKey.Ok);
+            bench.Screen("patient-id");
+            bench.Press(PanelKey.Ok);       // the blank ends the id: "A9"
             bench.EnterDigits("0700");
             bench.EnterDigits("0050");
             bench.EnterDigits("040");
             bench.Screen("syringe");
             bench.Press(PanelKey.Ok);
             bench.Screen("review");
+            bench.Press(PanelKey.Ok);
+            bench.Screen("review-2");
             bench.Press(PanelKey.Ok);
             bench.Screen("accepted");
             bench.Trace("programmed");
@@ -214,13 +223,15 @@ namespace Pump.OnTarget.Scenarios
             bench.RunTicks(4);
             bench.Press(PanelKey.Ok);       // new program: ketamine 1 mg/mL is offered first
             bench.Press(PanelKey.Ok);
+            bench.Press(PanelKey.Ok);       // no patient id
             if (!Field(bench, weight) || !Field(bench, dose) || !Field(bench, minutes))
             {
                 return; // refused where it was entered (PNL-401): the refusal stays on the screen
             }
 
-            bench.Press(PanelKey.Ok);
-            bench.Press(PanelKey.Ok);
+            bench.Press(PanelKey.Ok);       // syringe
+            bench.Press(PanelKey.Ok);       // review page 1
+            bench.Press(PanelKey.Ok);       // review page 2: accepted
             if (prime)
             {
                 bench.Press(PanelKey.Ok);

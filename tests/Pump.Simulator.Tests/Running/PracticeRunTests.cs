@@ -17,9 +17,9 @@ namespace Pump.Simulator.Tests.Running
             s.Clinician.AcknowledgeAfterS = null;
             var run = new SimulationRun(s);
             Step(run, 2000);
-            // The 15-press default program: new, ketamine 1 mg/mL, 70 kg, defaults, BD 60, review, prime, primed.
-            Press(run, PanelKey.Ok, PanelKey.Ok, PanelKey.Down, PanelKey.Down, PanelKey.Down, PanelKey.Ok, PanelKey.Ok,
-                PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            // The 17-press default program: new, ketamine 1 mg/mL, no id, 70 kg, defaults, BD 60, review 1/2 and 2/2, prime, primed.
+            Press(run, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Down, PanelKey.Down, PanelKey.Down, PanelKey.Ok, PanelKey.Ok,
+                PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
             Step(run, 3000);
             Press(run, PanelKey.Ok);                            // primed
             Assert.False(run.LineOnPatient);

@@ -17,6 +17,8 @@ namespace Pump.Simulator.Tests.Scenarios
         [InlineData("{\"patient\": {\"baseline\": {\"sbp\": \"high\"}}}", "patient.baseline.sbp", "expected a number")]
         [InlineData("{\"program\": {\"doseMgPerKg\": -1}}", "program.doseMgPerKg", "out of range")]
         [InlineData("{\"syringe\": \"BD65\"}", "syringe", "unknown syringe")]
+        [InlineData("{\"patient\": {\"id\": \"jd-4711\"}}", "patient.id", "cannot be entered on the pump's panel")]
+        [InlineData("{\"patient\": {\"id\": \"ABCDEFGHI\"}}", "patient.id", "1 to 8 characters")]
         [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"linkLoss\"}]}", "events[0].durationS", "required")]
         [InlineData("{\"events\": [{\"atS\": 10, \"type\": \"explode\"}]}", "events[0].type", "is not one of")]
         // Found by the scenario fuzzer: null for a required number.

@@ -20,6 +20,7 @@ namespace Pump.Simulator.Tests.Service
         public async Task Commissioning_EmptyStoreToCompletedDefaultInfusion_RecordsMatchTheMeasuredDelivery()
         {
             Scenario scenario = DefaultScenario.Create();
+            scenario.Patient.Id = "JD4711";                          // typed on the patient screen by the virtual clinician
             byte[] image;
             long clockUtc;
             using (var host = new ServedPumpHost(seed: scenario.Seed))
@@ -117,6 +118,17 @@ namespace Pump.Simulator.Tests.Service
             Assert.InRange(recordedMl, summary.Delivered.VolumeMl * 0.99, summary.Delivered.VolumeMl * 1.01);
             Assert.InRange(recordedMg, summary.Programmed.DoseMg * 0.99, summary.Programmed.DoseMg);
             Assert.True(r.GetProperty("startUtcSeconds").GetInt64() >= clockUtc);
+            // The record's own account of the program (REC-001), against the scenario the simulator ran.
+            Assert.Equal(2, r.GetProperty("recordFormat").GetInt32());
+            Assert.Equal("entered", r.GetProperty("patientIdStatus").GetString());
+            Assert.Equal("JD4711", r.GetProperty("patientId").GetString());
+            Assert.True(run.Controller.Pump!.Library.TryFind(r.GetProperty("drugId").GetInt32(), out Pump.Core.Library.DrugEntry? drug));
+            Assert.Equal(drug!.Name, r.GetProperty("drugName").GetString());
+            Assert.Equal((decimal)scenario.Patient.WeightKg, r.GetProperty("weightKg").GetDecimal());
+            Assert.Equal((decimal)scenario.Program.DoseMgPerKg, r.GetProperty("doseMgPerKg").GetDecimal());
+            Assert.Equal((decimal)summary.Programmed.DoseMg, r.GetProperty("programmedDoseMg").GetDecimal());
+            Assert.Equal(r.GetProperty("deliveredUg").GetInt64() / 1000m, r.GetProperty("deliveredDoseMg").GetDecimal());
+            Assert.Equal(0, r.GetProperty("absentFields").GetArrayLength());
             JsonElement startVitals = r.GetProperty("startVitals");
             Assert.InRange(startVitals.GetProperty("systolicMmHg").GetInt32(), 80, 200);
             Assert.InRange(startVitals.GetProperty("heartRateBpm").GetInt32(), 40, 140);

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using Pump.Core.Records;
 using Pump.Core.Alarms;
 using Pump.Core.Control;
 using Pump.ServiceTool.Model;
@@ -68,6 +70,88 @@ namespace Pump.Simulator.Tests.Service
             Assert.Equal("stopped", r.Outcome);
             Assert.Null(r.DeliveredUg);
             Assert.Null(r.BaselineSystolicMmHg);
+        }
+
+        private static IEnumerable<LogEntry> NameParts(string name)
+        {
+            for (int part = 0; part * 7 < name.Length; part++)
+            {
+                int a0 = part * 32 + name.Length;
+                int a1 = 0;
+                for (int i = 0; i < 7 && part * 7 + i < name.Length; i++)
+                {
+                    char c = name[part * 7 + i];
+                    if (i < 3) a0 |= c << (8 * (i + 1)); else a1 |= c << (8 * (i - 3));
+                }
+                yield return E(PumpEvent.DrugNamePart, a0, a1);
+            }
+        }
+
+        // Proves: REC-001
+        [Fact]
+        public void Build_Format2Session_CarriesPatientDrugNameAndProgrammedValues()
+        {
+            long id = Pump.Core.Programming.PatientId.Pack("JD4711".ToCharArray(), 6);
+            var log = new List<LogEntry>
+            {
+                E(PumpEvent.ProgramConfirmed, 1, 35_000),
+                E(PumpEvent.SessionStarted, 1, 128),
+                E(PumpEvent.PatientIdentified, Pump.Core.Programming.PatientId.LowWord(id), Pump.Core.Programming.PatientId.HighWord(id)),
+                E(PumpEvent.ProgramDetail, ProgramDetail.ConcentrationUgPerMl, 1000),
+                E(PumpEvent.ProgramDetail, ProgramDetail.WeightG, 70_000),
+                E(PumpEvent.ProgramDetail, ProgramDetail.DoseUgPerKg, 500),
+                E(PumpEvent.ProgramDetail, ProgramDetail.TotalDoseUg, 35_000),
+                E(PumpEvent.ProgramDetail, 99, 12),   // a tag from a later firmware: skipped
+            };
+            log.AddRange(NameParts("KETAMINE PSYCH 40min"));
+            log.Add(E(PumpEvent.Transition, Transition(PumpState.Infusing, PumpTrigger.InfusionComplete), (int)PumpState.Completed));
+            var sessions = new List<SessionEntry> { new(log[1].UtcSeconds!.Value, 34_987, 1, true) };
+            InfusionRecord r = Assert.Single(InfusionRecords.Build(log, sessions));
+            Assert.Equal(2, r.RecordFormat);
+            Assert.Equal("JD4711", r.PatientId);
+            Assert.Equal("entered", r.PatientIdStatus);
+            Assert.Equal("KETAMINE PSYCH 40min", r.DrugName);
+            Assert.Equal(1m, r.ConcentrationMgPerMl);
+            Assert.Equal(70m, r.WeightKg);
+            Assert.Equal(0.5m, r.DoseMgPerKg);
+            Assert.Equal(35m, r.ProgrammedDoseMg);
+            Assert.Equal(34.987m, r.DeliveredDoseMg);
+            Assert.Empty(r.AbsentFields);
+        }
+
+        // Proves: REC-002
+        [Fact]
+        public void Build_Format1Session_ReadsWithTheNewFieldsMarkedAbsent()
+        {
+            var log = new List<LogEntry>
+            {
+                E(PumpEvent.ProgramConfirmed, 1, 35_000),
+                E(PumpEvent.SessionStarted, 1, 0),
+            };
+            InfusionRecord r = Assert.Single(InfusionRecords.Build(log, []));
+            Assert.Equal(1, r.RecordFormat);
+            Assert.Null(r.PatientId);
+            Assert.Equal("absent", r.PatientIdStatus);
+            Assert.Null(r.DrugName);
+            Assert.Null(r.ProgrammedDoseMg);
+            Assert.Equal(["patientId", "drugName", "concentration", "weight", "dosePerKg", "programmedDose"], r.AbsentFields);
+        }
+
+        // Proves: REC-001
+        [Fact]
+        public void Build_NoIdChosenAndANamePartMissing_NoIdRecordedAndNameLeftOut()
+        {
+            var log = new List<LogEntry>
+            {
+                E(PumpEvent.SessionStarted, 1, 0),
+                E(PumpEvent.PatientIdentified, 0, 0),
+            };
+            log.AddRange(NameParts("KETAMINE PSYCH 40min").Skip(1));   // a damaged first entry is not sent
+            InfusionRecord r = Assert.Single(InfusionRecords.Build(log, []));
+            Assert.Equal("no-id", r.PatientIdStatus);
+            Assert.Null(r.PatientId);
+            Assert.Null(r.DrugName);
+            Assert.Contains("drugName", r.AbsentFields);
         }
     }
 }
