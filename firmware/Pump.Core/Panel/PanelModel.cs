@@ -29,6 +29,7 @@ namespace Pump.Core.Panel
         private readonly ProgrammingScreen _programmingScreen;
         private readonly SessionScreen _sessionScreen;
         private readonly NoticeScreens _notices;
+        private readonly TitrationScreen _titration;
         private bool _confirmEnd;
         private int _reprimeStep;
         private bool _confirmShortfall;
@@ -43,10 +44,14 @@ namespace Pump.Core.Panel
             _programmingScreen = new ProgrammingScreen(pump, _wizard);
             _sessionScreen = new SessionScreen(pump.Status);
             _notices = new NoticeScreens(pump);
+            _titration = new TitrationScreen(pump);
         }
 
         /// <summary>Current programming screen (meaningful in Programming).</summary>
         public PanelStep Step { get { return _wizard.Step; } }
+
+        /// <summary>The rate-change screens while infusing (TIT).</summary>
+        public TitrationScreen Titration { get { return _titration; } }
 
         /// <summary>The programming wizard (its screens, values and findings).</summary>
         public ProgramWizard Wizard { get { return _wizard; } }
@@ -195,6 +200,11 @@ namespace Pump.Core.Panel
 
                     break;
                 case PumpState.Infusing:
+                    if (_titration.OnKey(key, nowUs))
+                    {
+                        break;
+                    }
+
                     if (key == PanelKey.PauseStop)
                     {
                         _commands.Request(PumpTrigger.RequestPause);
@@ -346,19 +356,7 @@ namespace Pump.Core.Panel
                         break;
                     }
 
-                    s.Put(0, 0, "IDLE");
-                    if (_pump.Library.IsDraft)
-                    {
-                        s.Put(0, 11, "DRAFT LIB"); // not signed off by pharmacy (LIB-012)
-                    }
-
-                    s.Put(1, 0, "OK:NEW  DN:HISTORY");
-                    int c = s.Put(2, 0, "LIBRARY REV ");
-                    s.PutInteger(2, c, _pump.Library.Revision);
-                    if (_pump.LibraryRefusal.Length > 0)
-                    {
-                        s.Put(3, 0, _pump.LibraryRefusal);
-                    }
+                    _notices.RenderIdle(s);
                     break;
                 case PumpState.Programming:
                     _programmingScreen.Render(s);
@@ -396,7 +394,11 @@ namespace Pump.Core.Panel
                 case PumpState.Alarm:
                 case PumpState.Stopped:
                 case PumpState.Completed:
-                    _sessionScreen.Render(s, nowUs, _confirmEnd);
+                    if (!_titration.Render(s, nowUs))
+                    {
+                        _sessionScreen.Render(s, nowUs, _confirmEnd);
+                    }
+
                     break;
                 case PumpState.Failsafe:
                     s.Put(0, 0, "FAILSAFE: SERVICE");
