@@ -44,7 +44,7 @@ namespace Pump.Core.Programming
         public static ProgramResult Plan(DrugEntry entry, InfusionProgram programmed, SyringeCalibration calibration, long rate,
             long maxMicrostepsPerSecond)
         {
-            Findings f = new Findings();
+            InfusionProgrammer.FindingCollector f = new InfusionProgrammer.FindingCollector();
             LimitKind kind = RateKind(programmed);
             if (entry == null || entry.DrugId != programmed.DrugId || entry.Mode != programmed.Mode || calibration == null)
             {
@@ -76,14 +76,14 @@ namespace Pump.Core.Programming
             return f.Finish(titrated);
         }
 
-        private static InfusionProgram? WeightBased(Findings f, DrugEntry entry, InfusionProgram p, long rate)
+        private static InfusionProgram? WeightBased(InfusionProgrammer.FindingCollector f, DrugEntry entry, InfusionProgram p, long rate)
         {
             // Within the caps: rate × weight ≤ 1e12, dose × 3600 ≤ 3.6e9, total microsteps × rate well below 2^62.
-            Check(f, entry.RateLimitsUgPerKgPerH, LimitKind.RateUgPerKgPerH, rate);
+            InfusionProgrammer.CheckExact(f, entry.RateLimitsUgPerKgPerH, LimitKind.RateUgPerKgPerH, rate);
             long rateXWeight = rate * p.WeightG;
-            bool ok = CheckDerived(f, entry.RateLimitsUgPerH, LimitKind.RateUgPerH, rateXWeight, 1, 1000)
-                & CheckDerived(f, entry.RateLimitsNlPerH, LimitKind.RateNlPerH, rateXWeight, 1000, p.ConcentrationUgPerMl)
-                & CheckDerived(f, entry.DurationLimitsS, LimitKind.DurationS, p.DoseUgPerKg, SecondsPerHour, rate);
+            bool ok = InfusionProgrammer.CheckDerived(f, entry.RateLimitsUgPerH, LimitKind.RateUgPerH, rateXWeight, 1, 1000)
+                & InfusionProgrammer.CheckDerived(f, entry.RateLimitsNlPerH, LimitKind.RateNlPerH, rateXWeight, 1000, p.ConcentrationUgPerMl)
+                & InfusionProgrammer.CheckDerived(f, entry.DurationLimitsS, LimitKind.DurationS, p.DoseUgPerKg, SecondsPerHour, rate);
             if (ok && rate == p.RateUgPerKgPerH)
             {
                 // Back to the programmed rate: the programmed schedule itself, exactly.
@@ -113,9 +113,9 @@ namespace Pump.Core.Programming
                 InfusionProgram.MicrosecondsPerHour);
         }
 
-        private static InfusionProgram? PlainRate(Findings f, DrugEntry entry, InfusionProgram p, SyringeCalibration calibration, long rate)
+        private static InfusionProgram? PlainRate(InfusionProgrammer.FindingCollector f, DrugEntry entry, InfusionProgram p, SyringeCalibration calibration, long rate)
         {
-            Check(f, entry.RateLimitsNlPerH, LimitKind.RateNlPerH, rate);
+            InfusionProgrammer.CheckExact(f, entry.RateLimitsNlPerH, LimitKind.RateNlPerH, rate);
             if (rate == p.RateNlPerH)
             {
                 return p;
@@ -139,7 +139,7 @@ namespace Pump.Core.Programming
         }
 
         /// <summary>The mechanism cannot drive faster than its limit with this syringe: a hard refusal naming the pump's maximum in mL/h.</summary>
-        private static void CheckMechanism(Findings f, SyringeCalibration calibration, InfusionProgram t, long maxMicrostepsPerSecond)
+        private static void CheckMechanism(InfusionProgrammer.FindingCollector f, SyringeCalibration calibration, InfusionProgram t, long maxMicrostepsPerSecond)
         {
             long demanded;
             long allowed;
@@ -157,86 +157,6 @@ namespace Pump.Core.Programming
             }
 
             f.Add(LimitKind.RateNlPerH, FindingReason.AboveHardMax, t.RateNlPerH, allowed);
-        }
-
-        private static void Check(Findings f, Limits limits, LimitKind kind, long value)
-        {
-            LimitCheck check = limits.Check(value);
-            switch (check)
-            {
-                case LimitCheck.BelowHardMin: f.Add(kind, FindingReason.BelowHardMin, value, limits.HardMin); break;
-                case LimitCheck.AboveHardMax: f.Add(kind, FindingReason.AboveHardMax, value, limits.HardMax); break;
-                case LimitCheck.BelowSoftMin: f.Add(kind, FindingReason.BelowSoftMin, value, limits.SoftMin); break;
-                case LimitCheck.AboveSoftMax: f.Add(kind, FindingReason.AboveSoftMax, value, limits.SoftMax); break;
-            }
-        }
-
-        // The exact value a * n / d: its ceiling against the maxima, its floor against the minima (as programming does).
-        private static bool CheckDerived(Findings f, Limits limits, LimitKind kind, long a, long n, long d)
-        {
-            long floor;
-            long ceil;
-            if (!Ratio.TryMulDivFloor(a, n, d, out floor) || !Ratio.TryMulDivCeil(a, n, d, out ceil))
-            {
-                return false;
-            }
-
-            if (ceil > limits.HardMax)
-            {
-                f.Add(kind, FindingReason.AboveHardMax, ceil, limits.HardMax);
-            }
-            else if (floor < limits.HardMin)
-            {
-                f.Add(kind, FindingReason.BelowHardMin, floor, limits.HardMin);
-            }
-            else if (ceil > limits.SoftMax)
-            {
-                f.Add(kind, FindingReason.AboveSoftMax, ceil, limits.SoftMax);
-            }
-            else if (floor < limits.SoftMin)
-            {
-                f.Add(kind, FindingReason.BelowSoftMin, floor, limits.SoftMin);
-            }
-
-            return true;
-        }
-
-        /// <summary>Hard and soft findings kept apart; a rate has at most five (one per checked quantity, plus the mechanism).</summary>
-        private sealed class Findings
-        {
-            private const int Max = 6;
-            private readonly Finding[] _hard = new Finding[Max];
-            private readonly Finding[] _soft = new Finding[Max];
-            private int _hardCount;
-            private int _softCount;
-
-            public void Add(LimitKind kind, FindingReason reason, long value, long limit)
-            {
-                Finding finding = new Finding(kind, reason, value, limit);
-                if (finding.IsSoft)
-                {
-                    if (_softCount < Max)
-                    {
-                        _soft[_softCount++] = finding;
-                    }
-                }
-                else if (_hardCount < Max)
-                {
-                    _hard[_hardCount++] = finding;
-                }
-            }
-
-            public ProgramResult Finish(InfusionProgram? program)
-            {
-                if (_hardCount > 0 || program == null)
-                {
-                    return new ProgramResult(ProgramOutcome.Rejected, null, _hard, _hardCount);
-                }
-
-                return _softCount > 0
-                    ? new ProgramResult(ProgramOutcome.NeedsConfirmation, program, _soft, _softCount)
-                    : new ProgramResult(ProgramOutcome.Accepted, program, _soft, 0);
-            }
         }
     }
 }
