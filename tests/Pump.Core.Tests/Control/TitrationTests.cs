@@ -291,6 +291,35 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(0, after.Controller.Persistence.State.Current.TitratedRate);
         }
 
+        // Proves: TIT-001, TIT-003, TIT-004
+        [Fact]
+        public void Titrate_PlainMlPerHourProgram_ChangesTheRateInMlPerHourWithTheVolumeKept()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok);
+            rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0050");               // 5.0 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            rig.Run(1);
+            rig.Press(PanelKey.Ok, PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            long total = rig.Controller.Program!.TotalMicrosteps;
+            rig.Run(10);
+            rig.Press(PanelKey.Down);
+            Assert.Equal("00[1]0.0 mL/h", rig.Display.Row(1).TrimEnd());   // mL/h in 0.1 steps, the cursor on the tens
+            rig.Press(PanelKey.Up, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // tens 1 -> 2: 20.0 mL/h
+            Assert.Equal("10.0>20.0 mL/h", rig.Display.Row(1).TrimEnd());
+            rig.Press(PanelKey.Ok);
+            InfusionProgram p = rig.Controller.Program!;
+            Assert.Equal(20_000_000, p.RateNlPerH);
+            Assert.Equal(total, p.TotalMicrosteps);
+            var titrated = Assert.Single(PumpRigLog.Controller(rig, PumpEvent.RateTitrated));
+            Assert.Equal(10_000, titrated.Arg0);   // µL/h
+            Assert.Equal(20_000, titrated.Arg1);
+        }
+
         // Proves: TIT-005, PER-004
         [Fact]
         public void Titrate_Confirmed_SnapshotHoldsTheTitratedRateAndTheProgrammedValues()
