@@ -320,6 +320,20 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(20_000, titrated.Arg1);
         }
 
+        // Proves: TIT-003
+        [Fact]
+        public void Retarget_CounterUnreadable_LeavesTheMotorStoppedAndSaysSo()
+        {
+            PumpRig rig = Infusing();
+            ProgramResult plan = rig.Controller.Commands.CheckTitration(500)!;
+            rig.Steps.CounterBroken = true;
+            // The new schedule starts from the exact count: without it the pump must not move (fail safe).
+            Assert.False(rig.Controller.Motion.Retarget(plan.Program!, rig.Clock.NowUs));
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.False(rig.Controller.Motion.Engine.IsRunning);
+            Assert.Equal(0, rig.Steps.QueuedSegments);
+        }
+
         // Proves: TIT-005, PER-004
         [Fact]
         public void Titrate_Confirmed_SnapshotHoldsTheTitratedRateAndTheProgrammedValues()
