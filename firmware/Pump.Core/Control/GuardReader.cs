@@ -93,6 +93,12 @@ namespace Pump.Core.Control
                 && (!inputs.LeaseHeld || !inputs.BaselineAcceptable) && inputs.SyringeSecured && inputs.DeviceHealthy
                 && inputs.LinePrimed && inputs.DrugSufficient && inputs.SessionAllowed)
             {
+                if (_lastStartCheck == StartCheck.LinkFault && _settings.LinkKeyProblem != 0)
+                {
+                    // The stored link key is missing, damaged or for another monitor: say which (LNK-017).
+                    return Configuration.LinkKeyProblem.PanelText(_settings.LinkKeyProblem);
+                }
+
                 return InterlockMessages.ForStart(_lastStartCheck);
             }
 

@@ -58,5 +58,7 @@ namespace Pump.Core.Control
         public const int TitrationRefused = 26;
         /// <summary>A session restored after a reset runs at a titrated rate, not the programmed one (TIT-005). arg0 = rate as in RateTitrated.</summary>
         public const int TitratedRateRestored = 27;
+        /// <summary>The monitor-link key was set over the service link (LNK-017). arg0 = monitor id (low 31 bits), arg1 = previous key check value (0 none).</summary>
+        public const int LinkKeySet = 31;
     }
 }

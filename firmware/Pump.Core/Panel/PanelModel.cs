@@ -378,7 +378,7 @@ namespace Pump.Core.Panel
                     }
                     else
                     {
-                        _programmingScreen.RenderPairedMonitor(s, 3);
+                        _programmingScreen.RenderPairedMonitor(s, 3, nowUs);
                     }
 
                     break;
