@@ -4,12 +4,12 @@ using Pump.Core.Control;
 namespace Pump.Tests.Shared
 {
     /// <summary>
-    /// The eleven boolean guard facts as an 11-bit set, so tests can enumerate every combination. One source file
+    /// The twelve boolean guard facts as a 12-bit set, so tests can enumerate every combination. One source file
     /// compiled into both the core tests and the evidence library, so the bit order cannot drift between them.
     /// </summary>
     internal static class GuardInputCombinations
     {
-        public const int Count = 2048;
+        public const int Count = 4096;
 
         public static GuardInputs FromBits(int bits) => new GuardInputs
         {
@@ -24,13 +24,15 @@ namespace Pump.Tests.Shared
             DeviceHealthy = (bits & 256) != 0,
             LineFreeOfPatient = (bits & 512) != 0,
             DrugSufficient = (bits & 1024) != 0,
+            TitrationPending = (bits & 2048) != 0,
         };
 
         public static int ToBits(GuardInputs inputs) =>
             (inputs.SessionInterrupted ? 1 : 0) | (inputs.SyringeSecured ? 2 : 0) | (inputs.LinePrimed ? 4 : 0)
             | (inputs.LeaseHeld ? 8 : 0) | (inputs.BaselineAcceptable ? 16 : 0) | (inputs.SessionAllowed ? 32 : 0)
             | (inputs.VitalConditionActive ? 64 : 0) | (inputs.TechnicalConditionActive ? 128 : 0)
-            | (inputs.DeviceHealthy ? 256 : 0) | (inputs.LineFreeOfPatient ? 512 : 0) | (inputs.DrugSufficient ? 1024 : 0);
+            | (inputs.DeviceHealthy ? 256 : 0) | (inputs.LineFreeOfPatient ? 512 : 0) | (inputs.DrugSufficient ? 1024 : 0)
+            | (inputs.TitrationPending ? 2048 : 0);
 
         public static IEnumerable<GuardInputs> All()
         {

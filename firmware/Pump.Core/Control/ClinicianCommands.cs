@@ -81,6 +81,31 @@ namespace Pump.Core.Control
             return _pump.State == PumpState.Ready && _session.ConfirmShortfall();
         }
 
+        /// <summary>
+        /// A new running rate in the drug's unit (µg/kg/h, or nL/h for a plain mL/h program), checked against the
+        /// entry at entry (TIT-001); a hard refusal is logged. Null when no program is loaded.
+        /// </summary>
+        public ProgramResult? CheckTitration(long rate)
+        {
+            ProgramResult? plan = _session.Titration.Plan(_session.Drug, _session.Calibration, rate);
+            if (plan != null && plan.Outcome == ProgramOutcome.Rejected)
+            {
+                _session.Titration.LogRefused(plan);
+            }
+
+            return plan;
+        }
+
+        /// <summary>
+        /// The clinician confirmed the new rate (after every soft finding was confirmed twice): the table decides
+        /// whether it takes effect (Infusing only, TIT-002). False when the clinician's share of the queue is full.
+        /// </summary>
+        public bool ConfirmTitration(ProgramResult plan)
+        {
+            _session.Titration.Confirm(plan);
+            return _queue.Request(PumpTrigger.ConfirmTitration);
+        }
+
         /// <summary>Silence: pauses the alarm audio for at most two minutes (ALM-003), logged.</summary>
         public void SilenceAlarms(long nowUs)
         {

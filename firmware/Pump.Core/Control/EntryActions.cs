@@ -28,8 +28,16 @@ namespace Pump.Core.Control
             _queue = queue;
         }
 
-        internal void OnEntered(PumpState from, PumpState to, long nowUs)
+        internal void OnEntered(PumpState from, PumpTrigger trigger, PumpState to, long nowUs)
         {
+            if (trigger == PumpTrigger.ConfirmTitration)
+            {
+                // The one transition from Infusing to itself: the rate changes, nothing else (TIT-003).
+                _session.ApplyTitration(nowUs);
+                return;
+            }
+
+            _session.Titration.Drop();
             switch (to)
             {
                 case PumpState.Idle:

@@ -17,6 +17,8 @@ namespace Pump.Core.Control
         PrimeRefused = 8,
         CauseCleared = 9,
         CauseActive = 10,
+        TitrationReady = 11,
+        TitrationNotReady = 12,
     }
 
     /// <summary>
@@ -54,6 +56,9 @@ namespace Pump.Core.Control
         /// <summary>The syringe holds at least what the program still has to deliver, or the clinician confirmed
         /// starting with less after seeing both volumes (STM-005).</summary>
         public bool DrugSufficient;
+        /// <summary>A new rate for the running program was checked against the entry's limits, its soft findings
+        /// confirmed, and it is waiting to take effect (TIT-002).</summary>
+        public bool TitrationPending;
 
         /// <summary>Evaluates a guard.</summary>
         public bool Holds(Guard guard)
@@ -71,6 +76,8 @@ namespace Pump.Core.Control
                 case Guard.PrimeRefused: return !PrimeOk();
                 case Guard.CauseCleared: return !TechnicalConditionActive;
                 case Guard.CauseActive: return TechnicalConditionActive;
+                case Guard.TitrationReady: return TitrationOk();
+                case Guard.TitrationNotReady: return !TitrationOk();
                 default: return false;
             }
         }
@@ -104,6 +111,9 @@ namespace Pump.Core.Control
                     return "DISCONNECT LINE";
                 case Guard.CauseActive:
                     return "ALARM CAUSE PRESENT";
+                case Guard.TitrationNotReady:
+                    if (!DeviceHealthy) return "DEVICE FAULT";
+                    return "RATE NOT CONFIRMED";
                 default:
                     return "";
             }
@@ -117,6 +127,11 @@ namespace Pump.Core.Control
         private bool PrimeOk()
         {
             return SyringeSecured && DeviceHealthy && LineFreeOfPatient;
+        }
+
+        private bool TitrationOk()
+        {
+            return TitrationPending && DeviceHealthy;
         }
 
         private bool ResumeOk()
@@ -139,6 +154,8 @@ namespace Pump.Core.Control
                 case Guard.PrimeRefused: return "syringe not secured, device fault or line on the patient";
                 case Guard.CauseCleared: return "cause cleared";
                 case Guard.CauseActive: return "cause still present";
+                case Guard.TitrationReady: return "checked rate confirmed, device healthy";
+                case Guard.TitrationNotReady: return "no confirmed rate, or device fault";
                 default: return "?";
             }
         }

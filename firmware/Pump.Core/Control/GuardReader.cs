@@ -50,6 +50,7 @@ namespace Pump.Core.Control
             g.DeviceHealthy = DeviceHealthy();
             g.LineFreeOfPatient = _session.LineFreeOfPatient;
             g.DrugSufficient = _session.DrugSufficient();
+            g.TitrationPending = _session.TitrationPending;
             bool needsVitals = _session.InterlockRequired;
             Link.FrameResult linkRefusal = needsVitals ? _interlock.Verdict.LinkRefusal : Link.FrameResult.None;
             g.LinkRefusal = linkRefusal == Link.FrameResult.None ? null : Link.LinkMessages.ForResult(linkRefusal);

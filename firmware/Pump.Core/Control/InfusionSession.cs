@@ -30,6 +30,7 @@ namespace Pump.Core.Control
         private readonly SessionLog _log;
         private readonly SpacingGate _spacing;
         private readonly SyringeContents _contents;
+        private readonly SessionTitration _titration;
         private InfusionProgram? _program;
         private DrugEntry? _drug;
         private SyringeCalibration? _calibration;
@@ -56,9 +57,17 @@ namespace Pump.Core.Control
             _triggers = triggers;
             _spacing = new SpacingGate(hw, persistence);
             _contents = new SyringeContents(settings, frame, motion, persistence.Log);
+            _titration = new SessionTitration(settings, log);
         }
 
+        /// <summary>The program running now: the programmed one, or the same totals at a titrated rate (TIT).</summary>
         public InfusionProgram? Program { get { return _program; } }
+
+        /// <summary>The running rate against the programmed one (TIT).</summary>
+        public SessionTitration Titration { get { return _titration; } }
+
+        /// <summary>Guard fact: a checked, confirmed new rate waits for the table (TIT-002).</summary>
+        internal bool TitrationPending { get { return _titration.Pending; } }
 
         public DrugEntry? Drug { get { return _drug; } }
 
@@ -180,6 +189,7 @@ namespace Pump.Core.Control
             _drug = drug;
             _calibration = calibration;
             _program = program;
+            _titration.Adopted(program);
             long areaUm2 = PlungerAreaUm2(calibration.Syringe.InnerDiameterUm);
             _occlusion = new OcclusionDetector(areaUm2, _settings.OcclusionLevel);
             Mechanism m = _settings.Mechanism;
@@ -288,6 +298,33 @@ namespace Pump.Core.Control
             StartMotion(nowUs);
         }
 
+        /// <summary>
+        /// Entry of Infusing by ConfirmTitration (TIT-003): the confirmed rate becomes the running program and the schedule
+        /// re-anchors at the current count and time (D2). The coordinator saves the snapshot before any step at the new
+        /// rate is planned. A count that cannot be read stops the pump (the count is what the new schedule starts from).
+        /// </summary>
+        internal void ApplyTitration(long nowUs)
+        {
+            InfusionProgram? next = _program == null ? null : _titration.Take(_program);
+            if (next == null)
+            {
+                return;
+            }
+
+            _program = next;
+            if (!_motion.Retarget(next, nowUs))
+            {
+                _triggers.Enqueue(PumpTrigger.FatalFault);
+            }
+        }
+
+        /// <summary>A restored session that ran at a titrated rate runs at it again (TIT-005).</summary>
+        internal void RestoreTitrated(InfusionProgram running, long titratedRate)
+        {
+            _program = running;
+            _titration.Restored(running, titratedRate);
+        }
+
         private void StartMotion(long nowUs)
         {
             _motion.StartInfusing(_program!, nowUs);
@@ -328,6 +365,7 @@ namespace Pump.Core.Control
         internal void Clear()
         {
             _program = null;
+            _titration.Adopted(null);
             _drug = null;
             _calibration = null;
             _occlusion = null;
@@ -377,26 +415,8 @@ namespace Pump.Core.Control
 
         internal void FillProgramSnapshot(PumpSnapshot snap)
         {
-            InfusionProgram? p = _program;
-            snap.ProgramPresent = p != null;
-            if (p == null)
-            {
-                return;
-            }
-
-            snap.DrugId = p.DrugId;
+            snap.SetProgram(_titration.Programmed ?? _program, _program, _titration.TitratedRate);
             snap.PatientId = _patientId;
-            snap.ConcentrationUgPerMl = p.ConcentrationUgPerMl;
-            snap.WeightG = p.WeightG;
-            snap.DoseUgPerKg = p.DoseUgPerKg;
-            snap.DurationMs = p.DurationS * 1000;
-            snap.SyringeId = p.SyringeId;
-            snap.TotalMicrosteps = p.TotalMicrosteps;
-            snap.RateMicrosteps = p.RateMicrosteps;
-            snap.RatePeriodUs = p.RatePeriodUs;
-            bool plain = p.ConcentrationUgPerMl == 0;
-            snap.ProgramRateNlPerH = plain ? p.RateNlPerH : 0;
-            snap.ProgramVolumeNl = plain ? p.VolumeNl : 0;
         }
 
         private void Log(int code, int arg0, int arg1)

@@ -147,6 +147,26 @@ namespace Pump.Core.Control
             RebasePosition(_ledger.CountedMicrosteps);
         }
 
+        /// <summary>
+        /// A rate change while infusing (TIT-003, D2): the generator stops, the exact count is read, and the schedule
+        /// restarts from that count at the new rate, its first step one new period from now: no step is lost or
+        /// repeated and none is hurried. False (generator left stopped) when the counter cannot be read.
+        /// </summary>
+        internal bool Retarget(InfusionProgram program, long nowUs)
+        {
+            _hw.StepGenerator.StopNow();
+            long raw;
+            if (!_hw.StepCounter.TryRead(out raw) || !_ledger.Observe(raw))
+            {
+                StopHardware();
+                return false;
+            }
+
+            _rawCounter = raw;
+            StartInfusing(program, nowUs);
+            return true;
+        }
+
         /// <summary>Starts priming at the priming rate, at most the priming volume; false when it cannot.</summary>
         internal bool StartPriming(SyringeCalibration? calibration, long nowUs)
         {

@@ -327,7 +327,7 @@ namespace Pump.Core.Control
                 _observer.OnTransition(from, trigger, to, nowUs);
             }
 
-            _entry.OnEntered(from, to, nowUs);
+            _entry.OnEntered(from, trigger, to, nowUs);
             _snapshots.Save(_state);
         }
 

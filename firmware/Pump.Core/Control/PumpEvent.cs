@@ -51,6 +51,13 @@ namespace Pump.Core.Control
         public const int HoldsAcknowledged = 23;
         /// <summary>The monitor-link sender announced an authenticated new boot. arg0 = previous boot, arg1 = new boot.</summary>
         public const int MonitorSenderRestarted = 24;
+        /// <summary>The running rate changed (TIT-004). arg0 = old rate, arg1 = new rate, in the drug's titration unit:
+        /// µg/kg/h for a weight-based program, µL/h for a plain mL/h one (clipped to int).</summary>
+        public const int RateTitrated = 25;
+        /// <summary>A titration was refused at entry by a hard limit (TIT-002). arg0 = limit kind, arg1 = value entered (kind's unit, clipped).</summary>
+        public const int TitrationRefused = 26;
+        /// <summary>A session restored after a reset runs at a titrated rate, not the programmed one (TIT-005). arg0 = rate as in RateTitrated.</summary>
+        public const int TitratedRateRestored = 27;
         /// <summary>The session's patient identification, after SessionStarted (PRG-014). arg0 = characters 1-4, arg1 =
         /// characters 5-8 (ASCII, byte 0 first, zero after the last); both 0 = the clinician chose "no id".</summary>
         public const int PatientIdentified = 28;

@@ -28,11 +28,13 @@ namespace Pump.Core.Control
         FatalFault = 16,
         /// <summary>The clinician closes a finished or stopped session.</summary>
         EndSession = 17,
+        /// <summary>The clinician confirmed a new running rate (TIT): the checked titration takes effect while infusing.</summary>
+        ConfirmTitration = 18,
     }
 
     public static class PumpTriggers
     {
-        public const int Count = 18;
+        public const int Count = 19;
 
         public static string Name(PumpTrigger trigger)
         {
@@ -56,6 +58,7 @@ namespace Pump.Core.Control
                 case PumpTrigger.ClearAlarm: return "ClearAlarm";
                 case PumpTrigger.FatalFault: return "FatalFault";
                 case PumpTrigger.EndSession: return "EndSession";
+                case PumpTrigger.ConfirmTitration: return "ConfirmTitration";
                 default: return "Unknown";
             }
         }

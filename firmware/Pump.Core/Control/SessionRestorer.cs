@@ -177,8 +177,15 @@ namespace Pump.Core.Control
                     snap.ProgramRateNlPerH > 0 ? snap.ProgramRateNlPerH : RateFromSnapshot(snap, calibration),
                     snap.ProgramVolumeNl > 0 ? snap.ProgramVolumeNl : VolumeFromSnapshot(snap, calibration), calibration)
                 : InfusionProgrammer.ProgramWeightBased(drug, (int)snap.ConcentrationUgPerMl, snap.WeightG, snap.DoseUgPerKg, snap.DurationMs / 1000, calibration);
-            if (result.Program == null || result.Program.TotalMicrosteps != snap.TotalMicrosteps
-                || result.Program.RateMicrosteps != snap.RateMicrosteps || result.Program.RatePeriodUs != snap.RatePeriodUs)
+            // A titrated session comes back at its titrated rate, recomputed from the program and that rate (TIT-005).
+            InfusionProgram? running = result.Program;
+            if (running != null && snap.TitratedRate > 0)
+            {
+                running = TitrationPlanner.Plan(drug, running, calibration, snap.TitratedRate, _settings.MaxMicrostepsPerSecond).Program;
+            }
+
+            if (result.Program == null || running == null || result.Program.TotalMicrosteps != snap.TotalMicrosteps
+                || running.RateMicrosteps != snap.RateMicrosteps || running.RatePeriodUs != snap.RatePeriodUs)
             {
                 return RestoreRefusal.ProgramDiffers;
             }
@@ -189,6 +196,10 @@ namespace Pump.Core.Control
             }
 
             _session.Adopt(drug, calibration, result.Program);
+            if (running != result.Program)
+            {
+                _session.RestoreTitrated(running, snap.TitratedRate);
+            }
             if (drug.RequiresVitalInterlock)
             {
                 VitalBaseline b = _interlock.Baseline;

@@ -63,6 +63,9 @@ namespace Pump.Core.Control
             Go(PumpState.Infusing, PumpTrigger.TechnicalStop, Guard.Always, PumpState.Alarm);
             Ignore(PumpState.Infusing, PumpTrigger.RequestStart, "ALREADY INFUSING");
             Ignore(PumpState.Infusing, PumpTrigger.RequestResume, "ALREADY INFUSING");
+            // Titration (TIT): only while the motor runs, re-anchored in place; elsewhere NOT AVAILABLE NOW (resume first).
+            Go(PumpState.Infusing, PumpTrigger.ConfirmTitration, Guard.TitrationReady, PumpState.Infusing);
+            Refuse(PumpState.Infusing, PumpTrigger.ConfirmTitration, Guard.TitrationNotReady);
 
             Go(PumpState.Paused, PumpTrigger.RequestResume, Guard.ResumePermitted, PumpState.Infusing);
             Refuse(PumpState.Paused, PumpTrigger.RequestResume, Guard.ResumeRefused);
@@ -160,6 +163,7 @@ namespace Pump.Core.Control
                 case PumpTrigger.RequestStop:
                 case PumpTrigger.ClearAlarm:
                 case PumpTrigger.EndSession:
+                case PumpTrigger.ConfirmTitration:
                     return true;
                 default:
                     return false;

@@ -4,7 +4,7 @@ using Pump.Core.Control;
 namespace Pump.Core.Panel
 {
     /// <summary>
-    /// The screens that ask or tell one thing: the alarm history (ALM-007), Ready's questions before a re-prime
+    /// The screens that ask or tell one thing: idle with the library revision, the alarm history (ALM-007), Ready's questions before a re-prime
     /// and before starting with too little drug (PNL-008, PNL-009), and a session not restored (PNL-010).
     /// </summary>
     public sealed class NoticeScreens
@@ -16,6 +16,22 @@ namespace Pump.Core.Panel
             _pump = pump;
         }
 
+        internal void RenderIdle(ScreenBuffer s)
+        {
+            s.Put(0, 0, "IDLE");
+            if (_pump.Library.IsDraft)
+            {
+                s.Put(0, 11, "DRAFT LIB"); // not signed off by pharmacy (LIB-012)
+            }
+
+            s.Put(1, 0, "OK:NEW  DN:HISTORY");
+            int c = s.Put(2, 0, "LIBRARY REV ");
+            s.PutInteger(2, c, _pump.Library.Revision);
+            if (_pump.LibraryRefusal.Length > 0)
+            {
+                s.Put(3, 0, _pump.LibraryRefusal);
+            }
+        }
 
         internal void RenderHistory(ScreenBuffer s, long nowUs, int historyIndex)
         {

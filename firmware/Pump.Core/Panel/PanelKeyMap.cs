@@ -15,17 +15,19 @@ namespace Pump.Core.Panel
         private readonly PumpController _pump;
         private readonly ClinicianCommands _commands;
         private readonly ProgramWizard _wizard;
+        private readonly TitrationScreen _titration;
         private bool _confirmEnd;
         private int _reprimeStep;
         private bool _confirmShortfall;
         private bool _historyShown;
         private int _historyIndex;
 
-        internal PanelKeyMap(PumpController pump, ProgramWizard wizard)
+        internal PanelKeyMap(PumpController pump, ProgramWizard wizard, TitrationScreen titration)
         {
             _pump = pump;
             _commands = pump.Commands;
             _wizard = wizard;
+            _titration = titration;
         }
 
         /// <summary>Re-prime questions: 0 none, 1 "disconnect the line", 2 "line disconnected?".</summary>
@@ -149,6 +151,11 @@ namespace Pump.Core.Panel
 
                     break;
                 case PumpState.Infusing:
+                    if (_titration.OnKey(key, nowUs))
+                    {
+                        break;   // the rate-change screens took the key (TIT-001)
+                    }
+
                     if (key == PanelKey.PauseStop)
                     {
                         _commands.Request(PumpTrigger.RequestPause);

@@ -30,6 +30,7 @@ namespace Pump.Core.Panel
         private readonly SessionScreen _sessionScreen;
         private readonly NoticeScreens _notices;
         private readonly PanelKeyMap _keys;
+        private readonly TitrationScreen _titration;
 
         public PanelModel(PumpController pump)
         {
@@ -39,11 +40,15 @@ namespace Pump.Core.Panel
             _programmingScreen = new ProgrammingScreen(pump, _wizard);
             _sessionScreen = new SessionScreen(pump.Status);
             _notices = new NoticeScreens(pump);
-            _keys = new PanelKeyMap(pump, _wizard);
+            _titration = new TitrationScreen(pump);
+            _keys = new PanelKeyMap(pump, _wizard, _titration);
         }
 
         /// <summary>Current programming screen (meaningful in Programming).</summary>
         public PanelStep Step { get { return _wizard.Step; } }
+
+        /// <summary>The rate-change screens while infusing (TIT).</summary>
+        public TitrationScreen Titration { get { return _titration; } }
 
         /// <summary>The programming wizard (its screens, values and findings).</summary>
         public ProgramWizard Wizard { get { return _wizard; } }
@@ -129,19 +134,7 @@ namespace Pump.Core.Panel
                         break;
                     }
 
-                    s.Put(0, 0, "IDLE");
-                    if (_pump.Library.IsDraft)
-                    {
-                        s.Put(0, 11, "DRAFT LIB"); // not signed off by pharmacy (LIB-012)
-                    }
-
-                    s.Put(1, 0, "OK:NEW  DN:HISTORY");
-                    int c = s.Put(2, 0, "LIBRARY REV ");
-                    s.PutInteger(2, c, _pump.Library.Revision);
-                    if (_pump.LibraryRefusal.Length > 0)
-                    {
-                        s.Put(3, 0, _pump.LibraryRefusal);
-                    }
+                    _notices.RenderIdle(s);
                     break;
                 case PumpState.Programming:
                     _programmingScreen.Render(s);
@@ -179,7 +172,11 @@ namespace Pump.Core.Panel
                 case PumpState.Alarm:
                 case PumpState.Stopped:
                 case PumpState.Completed:
-                    _sessionScreen.Render(s, nowUs, _keys.ConfirmingEnd);
+                    if (!_titration.Render(s, nowUs))
+                    {
+                        _sessionScreen.Render(s, nowUs, _keys.ConfirmingEnd);
+                    }
+
                     break;
                 case PumpState.Failsafe:
                     s.Put(0, 0, "FAILSAFE: SERVICE");

@@ -49,6 +49,9 @@ namespace Pump.Core.Persistence
         /// <summary>The session's patient identification (Programming.PatientId packing; 0 = "no id" chosen, -1 =
         /// none recorded, as in a version-2 snapshot). Version 3.</summary>
         public long PatientId = -1;
+        /// <summary>The titrated running rate in the drug's titration unit (µg/kg/h, or nL/h for a plain mL/h program);
+        /// 0 when the session runs at its programmed rate. The rate fields above then hold the titrated schedule. Version 3.</summary>
+        public long TitratedRate;
 
         public long ActiveAlarmBits;
         public long LatchedAlarmBits;
@@ -72,6 +75,33 @@ namespace Pump.Core.Persistence
         /// <summary>Power-ups since the store was first written; raised once per boot.</summary>
         public long BootCount;
 
+        /// <summary>
+        /// The program fields: the programmed values that rebuild the program at power-up, and the rate the session
+        /// runs at (the programmed one, or a titrated one with its rate in <see cref="TitratedRate"/>, TIT-005).
+        /// </summary>
+        public void SetProgram(Programming.InfusionProgram? programmed, Programming.InfusionProgram? running, long titratedRate)
+        {
+            ProgramPresent = programmed != null && running != null;
+            if (programmed == null || running == null)
+            {
+                return;
+            }
+
+            DrugId = programmed.DrugId;
+            ConcentrationUgPerMl = programmed.ConcentrationUgPerMl;
+            WeightG = programmed.WeightG;
+            DoseUgPerKg = programmed.DoseUgPerKg;
+            DurationMs = programmed.DurationS * 1000;
+            SyringeId = programmed.SyringeId;
+            TotalMicrosteps = programmed.TotalMicrosteps;
+            RateMicrosteps = running.RateMicrosteps;
+            RatePeriodUs = running.RatePeriodUs;
+            TitratedRate = titratedRate;
+            bool plain = programmed.ConcentrationUgPerMl == 0;
+            ProgramRateNlPerH = plain ? programmed.RateNlPerH : 0;
+            ProgramVolumeNl = plain ? programmed.VolumeNl : 0;
+        }
+
         /// <summary>Every field back to its power-on default (no program, nothing delivered).</summary>
         public void Reset()
         {
@@ -94,6 +124,7 @@ namespace Pump.Core.Persistence
             ProgramRateNlPerH = 0;
             ProgramVolumeNl = 0;
             PatientId = -1;
+            TitratedRate = 0;
             ActiveAlarmBits = 0;
             LatchedAlarmBits = 0;
             AlarmAudioPausedUntilMs = 0;
@@ -129,6 +160,7 @@ namespace Pump.Core.Persistence
             ProgramRateNlPerH = other.ProgramRateNlPerH;
             ProgramVolumeNl = other.ProgramVolumeNl;
             PatientId = other.PatientId;
+            TitratedRate = other.TitratedRate;
             ActiveAlarmBits = other.ActiveAlarmBits;
             LatchedAlarmBits = other.LatchedAlarmBits;
             AlarmAudioPausedUntilMs = other.AlarmAudioPausedUntilMs;

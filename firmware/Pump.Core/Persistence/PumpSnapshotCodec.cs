@@ -46,13 +46,15 @@ namespace Pump.Core.Persistence
         // Version 2: the plain mL/h program's entered rate and volume (restored exactly after power loss).
         public const int FieldProgramRateNlPerH = 25;
         public const int FieldProgramVolumeNl = 26;
-        // Version 3: the vital-sign rules latched at the save, one bit per rule index (INT-501), and the patient
-        // identification, shown again on the restored screen (PRG-014).
+        // Version 3: the vital-sign rules latched at the save, one bit per rule index (INT-501); the patient
+        // identification, shown again on the restored screen (PRG-014); the titrated running rate (TIT-005), so a
+        // reset restores the titrated rate, never the programmed one.
         public const int FieldVitalLatchedRules = 27;
         public const int FieldPatientId = 28;
+        public const int FieldTitratedRate = 29;
 
         /// <summary>Fields written by <see cref="CurrentFormatVersion"/>.</summary>
-        public const int FieldCount = 29;
+        public const int FieldCount = 30;
 
         /// <summary>Payload bytes written by <see cref="CurrentFormatVersion"/>.</summary>
         public const int PayloadBytes = FieldCount * FieldBytes;
@@ -89,6 +91,7 @@ namespace Pump.Core.Persistence
             Put(buffer, offset, FieldProgramVolumeNl, s.ProgramVolumeNl);
             Put(buffer, offset, FieldVitalLatchedRules, s.VitalLatchedRules);
             Put(buffer, offset, FieldPatientId, s.PatientId);
+            Put(buffer, offset, FieldTitratedRate, s.TitratedRate);
             return PayloadBytes;
         }
 
@@ -113,7 +116,7 @@ namespace Pump.Core.Persistence
             }
 
             int present = length / FieldBytes;
-            // A payload must carry every field its own version defines (version 1: 25, version 2: 27, version 3: 29).
+            // A payload must carry every field its own version defines (version 1: 25, version 2: 27, version 3: 30).
             int required = formatVersion >= 3 ? FieldCount : formatVersion == 2 ? 27 : 25;
             if (present < required)
             {
@@ -173,6 +176,7 @@ namespace Pump.Core.Persistence
                 case FieldProgramVolumeNl: s.ProgramVolumeNl = v; return v >= 0;
                 case FieldVitalLatchedRules: s.VitalLatchedRules = v; return v >= 0;
                 case FieldPatientId: s.PatientId = v; return v == -1 || Programming.PatientId.IsValid(v);
+                case FieldTitratedRate: s.TitratedRate = v; return v >= 0;
                 default: return true;
             }
         }

@@ -213,7 +213,7 @@ namespace Pump.Core.Programming
             }
         }
 
-        private static void CheckExact(FindingCollector f, Limits limits, LimitKind kind, long value)
+        internal static void CheckExact(FindingCollector f, Limits limits, LimitKind kind, long value)
         {
             LimitCheck check = limits.Check(value);
             if (check != LimitCheck.Within)
@@ -223,7 +223,7 @@ namespace Pump.Core.Programming
         }
 
         // Checks the exact value a * n / d: its ceiling against the maxima, its floor against the minima.
-        private static bool CheckDerived(FindingCollector f, Limits limits, LimitKind kind, long a, long n, long d)
+        internal static bool CheckDerived(FindingCollector f, Limits limits, LimitKind kind, long a, long n, long d)
         {
             long floor;
             long ceil;
@@ -276,8 +276,8 @@ namespace Pump.Core.Programming
             }
         }
 
-        /// <summary>Collects findings into fixed arrays; hard and soft are kept apart for the outcome.</summary>
-        private sealed class FindingCollector
+        /// <summary>Collects findings into fixed arrays; hard and soft are kept apart for the outcome (also for titration).</summary>
+        internal sealed class FindingCollector
         {
             private readonly Finding[] _hard = new Finding[ProgramResult.MaxFindings];
             private readonly Finding[] _soft = new Finding[ProgramResult.MaxFindings];

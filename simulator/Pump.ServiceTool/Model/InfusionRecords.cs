@@ -114,6 +114,18 @@ namespace Pump.ServiceTool.Model
                     case PumpEvent.Transition when current != null:
                         Transition(current, e);
                         break;
+                    case PumpEvent.RateTitrated when current != null:
+                        // A titration's soft-limit overrides are logged just before it: they belong to this session.
+                        current.SoftLimitOverrides.AddRange(overrides);
+                        overrides = [];
+                        current.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "rate-titrated", TitratedRates(e.Arg0, e.Arg1)));
+                        break;
+                    case PumpEvent.TitrationRefused when current != null:
+                        current.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "titration-refused", LimitName(e.Arg0) + " " + e.Arg1 + " beyond a hard limit"));
+                        break;
+                    case PumpEvent.TitratedRateRestored when current != null:
+                        current.Events.Add(new SessionEvent(e.Sequence, e.UtcSeconds, "titrated-rate-restored", "after a reset, at " + e.Arg0));
+                        break;
                 }
             }
         }
@@ -140,6 +152,11 @@ namespace Pump.ServiceTool.Model
         {
             var to = (PumpState)e.Arg1;
             var trigger = (PumpTrigger)(e.Arg0 & 0xFF);
+            if (trigger == PumpTrigger.ConfirmTitration)
+            {
+                return; // the rate-titrated entry says what changed
+            }
+
             switch (to)
             {
                 case PumpState.InterlockHold:
@@ -178,6 +195,11 @@ namespace Pump.ServiceTool.Model
                 }
             }
         }
+
+        /// <summary>"0.750 -> 0.500": mg/kg/h from the log's µg/kg/h, or mL/h from µL/h for a plain mL/h program.</summary>
+        private static string TitratedRates(int oldRate, int newRate) =>
+            (oldRate / 1000.0).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " -> "
+            + (newRate / 1000.0).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " (mg/kg/h; mL/h for a plain mL/h program)";
 
         private static string AlarmName(int code) => Enum.IsDefined(typeof(AlarmCode), code) ? ((AlarmCode)code).ToString() : "alarm-" + code;
 

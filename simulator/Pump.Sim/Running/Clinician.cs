@@ -48,6 +48,7 @@ namespace Pump.Sim.Running
         private long _nextAckAtMs;
         private long _nextResumeAtMs;
         private global::Pump.Core.Alarms.AlarmCode _ackedCode;
+        private readonly ClinicianTitration? _titration;
 
         public Clinician(Scenario scenario, SimKeypad keypad, SimDisplay display)
         {
@@ -57,7 +58,11 @@ namespace Pump.Sim.Running
             _display = display;
             _keyIntervalMs = Math.Max(1, (long)Math.Round(_spec.KeyIntervalS * 1000));
             StartAtMs = (long)Math.Round(_spec.StartAfterS * 1000);
+            _titration = _spec.Titration != null ? new ClinicianTitration(_spec.Titration) : null;
         }
+
+        /// <summary>The patient's dissociation (0-1) as the clinician sees it at the bedside, set by the run each step.</summary>
+        public double ObservedDissociation { get; set; }
 
         public long StartAtMs { get; }
 
@@ -464,6 +469,19 @@ namespace Pump.Sim.Running
                     Press(nowMs, _script.Dequeue());
                 }
                 return;
+            }
+            if (_titration != null)
+            {
+                PanelKey key = _titration.NextKey(pump, ObservedDissociation);
+                if (_titration.Decision != null)
+                {
+                    Act(nowMs, _titration.Decision);
+                }
+                if (key != PanelKey.None)
+                {
+                    Press(nowMs, key);
+                    return;
+                }
             }
             if (_spec.ResumeWhenSafe && (state == PumpState.InterlockHold || state == PumpState.Paused)
                 && nowMs >= _nextResumeAtMs && VitalsSafe(in last, sbp, dbp))

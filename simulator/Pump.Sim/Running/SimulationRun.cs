@@ -221,6 +221,7 @@ namespace Pump.Sim.Running
                 Pump.MotorDriver.HeldOffByWatchdog = false;
                 PowerUp(now, watchdogReset: true);
             }
+            Clinician.ObservedDissociation = Patient.Dissociation;
             Clinician.Step(now, Controller, Pump.Annunciator, in Monitor.Last, Monitor.LastSbpMmHg, Monitor.LastDbpMmHg, Pump.Power.IsOn);
 
             // 3. One control tick.

@@ -16,6 +16,7 @@ namespace Pump.Sim.Scenarios
             new PanelField("patient.weightKg", "kg", digits: 4, decimals: 1),
             new PanelField("program.doseMgPerKg", "mg/kg", digits: 4, decimals: 2),
             new PanelField("program.durationMin", "min", digits: 3, decimals: 0),
+            new PanelField("clinician.titration.lowerToMgPerKgPerH", "mg/kg/h", digits: 4, decimals: 2),   // TitrationScreen
         };
 
         public static PanelField For(string path) => Array.Find(Fields, f => f.Path == path)

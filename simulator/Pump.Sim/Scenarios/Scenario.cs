@@ -67,6 +67,24 @@ namespace Pump.Sim.Scenarios
         public bool ResumeWhenSafe { get; set; }
         /// <summary>Seconds between two key presses.</summary>
         public double KeyIntervalS { get; set; } = 0.5;
+        /// <summary>When the clinician changes the running rate (null: never).</summary>
+        public TitrationSpec? Titration { get; set; }
+    }
+
+    /// <summary>
+    /// The clinician lowers the dose rate when the patient's dissociation is strong, and (optionally) raises it back
+    /// to the programmed rate once it has eased, through the panel's titration screens (TIT).
+    /// </summary>
+    public sealed class TitrationSpec
+    {
+        /// <summary>Dissociation (0-1, the patient model's Ce/200) above which the clinician lowers the rate.</summary>
+        public double DissociationAbove { get; set; } = 0.6;
+        /// <summary>The lowered dose rate, mg/kg/h (a value the panel can enter: 0.01 steps).</summary>
+        public double LowerToMgPerKgPerH { get; set; } = 0.5;
+        /// <summary>Dissociation below which the clinician raises the rate back to the programmed one (null: never).</summary>
+        public double? RaiseBackBelow { get; set; }
+        /// <summary>Whether the clinician confirms a soft limit the new rate crosses (otherwise leaves the rate as it is).</summary>
+        public bool ConfirmSoftLimits { get; set; }
     }
 
     public sealed class MonitorSpec

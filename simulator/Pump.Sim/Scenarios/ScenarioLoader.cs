@@ -140,6 +140,18 @@ namespace Pump.Sim.Scenarios
                 s.Clinician.AcknowledgeAfterS = clinician.OptionalNumber("acknowledgeAfterS", 0, 86400, s.Clinician.AcknowledgeAfterS);
                 s.Clinician.ResumeWhenSafe = clinician.Bool("resumeWhenSafe", s.Clinician.ResumeWhenSafe);
                 s.Clinician.KeyIntervalS = clinician.Number("keyIntervalS", s.Clinician.KeyIntervalS, 0.05, 60);
+                JsonFields? titration = clinician.Object("titration");
+                if (titration != null)
+                {
+                    var t = new TitrationSpec();
+                    t.DissociationAbove = titration.Number("dissociationAbove", t.DissociationAbove, 0, 1);
+                    t.LowerToMgPerKgPerH = Panel(titration, "lowerToMgPerKgPerH", t.LowerToMgPerKgPerH, 0.01, 99.99);
+                    t.RaiseBackBelow = titration.OptionalNumber("raiseBackBelow", 0, 1);
+                    t.ConfirmSoftLimits = titration.Bool("confirmSoftLimits", t.ConfirmSoftLimits);
+                    titration.EnsureNoUnknown();
+                    s.Clinician.Titration = t;
+                }
+
                 clinician.EnsureNoUnknown();
             }
 

@@ -69,10 +69,40 @@ namespace Pump.Core.Tests.Panel
             run.Run(3);
             shown.AddRange(Capture(run, 32));
 
+            AssertInGuide(shown);
+        }
+
+        // Proves: TIT-001, TIT-002, PNL-400
+        [Fact]
+        public void PanelGuide_TitrationScreens_AreDrawnInTheGuideExactly()
+        {
+            var run = PumpControllerTests.StartedKetamine();
+            run.Run(600);
+            var shown = new List<string[]>();
+            run.Press(PanelKey.Down);
+            shown.Add(Screen(run));                                     // the editor on the running rate
+            run.Press(PanelKey.Down, PanelKey.Down);
+            shown.Add(Screen(run));                                     // the tenths lowered to 5
+            TitrationTests.EnterRate(run, "0050");
+            shown.Add(Screen(run));                                     // old > new, time left
+            run.Press(PanelKey.Back);
+            TitrationTests.EnterRate(run, "0020");
+            shown.Add(Screen(run));                                     // beyond the 120 min hard maximum
+            run.Press(PanelKey.Back);
+            TitrationTests.EnterRate(run, "0120");
+            shown.Add(Screen(run));                                     // soft maximum flagged
+            run.Press(PanelKey.Ok);
+            shown.Add(Screen(run));                                     // its second confirmation
+            AssertInGuide(shown);
+        }
+
+        private static void AssertInGuide(List<string[]> shown)
+        {
             string guide = File.ReadAllText(Path.Combine(RepoRoot(), "hardware-docs", "panel.md"));
             var boxes = Boxes(guide);
-            var missing = shown.Where(screen => !boxes.Contains(string.Join("\n", screen))).ToList();
-            Assert.True(missing.Count == 0, "panel.md lacks these screens:\n" + string.Join("\n\n", missing.Select(m => "|" + string.Join("|\n|", m) + "|")));
+            var missing = shown.Where(screen => !boxes.Contains(string.Join("\n", screen)))
+                .Select(screen => "|" + string.Join("|\n|", screen) + "|").ToList();
+            Assert.True(missing.Count == 0, "panel.md lacks these screens:\n" + string.Join("\n\n", missing));
         }
 
         /// <summary>The distinct screens shown over the next <paramref name="seconds"/> seconds (rows padded to 20).</summary>

@@ -152,8 +152,9 @@ namespace Pump.Core.Tests.Persistence
             PumpSnapshotCodec.Encode(sample, buffer, 0);
             var back = new PumpSnapshot();
             Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 25 * PumpSnapshotCodec.FieldBytes, 1, back, out int missing));
-            Assert.Equal(PumpSnapshotCodec.FieldCount - 25, missing);
+            Assert.Equal(PumpSnapshotCodec.FieldCount - 25, missing);   // version 2's and version 3's fields
             Assert.Equal(0, back.ProgramRateNlPerH);
+            Assert.Equal(0, back.TitratedRate);
             Assert.Equal(sample.TotalMicrosteps, back.TotalMicrosteps);
         }
 
@@ -168,7 +169,7 @@ namespace Pump.Core.Tests.Persistence
             PumpSnapshotCodec.Encode(sample, buffer, 0);
             var back = new PumpSnapshot();
             Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 27 * PumpSnapshotCodec.FieldBytes, 2, back, out int missing));
-            Assert.Equal(2, missing);
+            Assert.Equal(3, missing);
             Assert.Equal(0, back.VitalLatchedRules);
             Assert.Equal(Pump.Core.Programming.PatientId.NotChosen, back.PatientId);
             Assert.Equal(sample.VitalHoldLatched, back.VitalHoldLatched);
@@ -192,6 +193,26 @@ namespace Pump.Core.Tests.Persistence
             sample.PatientId = stored;
             PumpSnapshotCodec.Encode(sample, buffer, 0);
             Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, PumpSnapshotCodec.PayloadBytes, 3, new PumpSnapshot(), out _));
+        }
+
+        // Proves: PER-005, TIT-005
+        [Fact]
+        public void PumpSnapshotCodec_Version2Payload_ReadsAtTheProgrammedRateAndVersion3RoundTripsTheTitratedRate()
+        {
+            var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
+            var sample = Sample(9);
+            sample.TitratedRate = 500;
+            PumpSnapshotCodec.Encode(sample, buffer, 0);
+            var back = new PumpSnapshot();
+            Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 27 * PumpSnapshotCodec.FieldBytes, 2, back, out int missing));
+            Assert.Equal(3, missing);
+            Assert.Equal(0, back.TitratedRate);
+            Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, 27 * PumpSnapshotCodec.FieldBytes, 3, back, out _));
+            Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, PumpSnapshotCodec.PayloadBytes, 3, back, out missing));
+            Assert.Equal(0, missing);
+            Assert.Equal(500, back.TitratedRate);
+            System.BitConverter.GetBytes(-1L).CopyTo(buffer, PumpSnapshotCodec.FieldTitratedRate * PumpSnapshotCodec.FieldBytes);
+            Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, PumpSnapshotCodec.PayloadBytes, 3, back, out _));
         }
 
         // Proves: PER-004

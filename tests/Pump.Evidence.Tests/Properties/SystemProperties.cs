@@ -16,7 +16,8 @@ namespace Pump.Evidence.Tests.Properties
     /// <summary>
     /// Whole-pump properties: the real controller on the simulator's virtual hardware (BenchRig), programmed
     /// through the panel with a random program, then exposed to random vital signs, link silence, occlusions,
-    /// clamp openings, key presses, silence presses and power cuts. Checked after every 50 ms tick.
+    /// clamp openings, key presses, silence presses, rate changes (titration through the panel) and power cuts.
+    /// Checked after every 50 ms tick.
     /// </summary>
     public sealed class SystemProperties
     {
@@ -40,7 +41,7 @@ namespace Pump.Evidence.Tests.Properties
         private static readonly string[] Names =
         {
             "vitalsHold", "vitalsStop", "vitalsNormal", "monitorSilent", "occlusionOn", "occlusionOff",
-            "clampOpen", "clampClose", "key", "powerCycle", "silence",
+            "clampOpen", "clampClose", "key", "powerCycle", "silence", "titrate",
         };
 
         private static readonly Gen<ProgramChoice> Programs =
@@ -56,7 +57,7 @@ namespace Pump.Evidence.Tests.Properties
         private static readonly Gen<Disturbance[]> Disturbances =
             Gen.Select(Gen.Int[1, 12_000], Gen.Int[0, Names.Length - 1], Gen.Int[0, 600], (t, k, v) => new Disturbance(t, k, v)).Array[0, 12];
 
-        // Proves: STM-002, STM-004, STM-007, STM-008, STM-009, DEL-004, ALM-003, PER-006, INT-001
+        // Proves: STM-002, STM-004, STM-007, STM-008, STM-009, DEL-004, ALM-003, PER-006, INT-001, TIT-001, TIT-003
         [Fact]
         public void Property_WholePump_UnderRandomDisturbances_KeepsEverySafetyInvariant()
         {
@@ -74,6 +75,7 @@ namespace Pump.Evidence.Tests.Properties
             Assert.True(seen.PowerCutsInSession > 0, "no power cut during a session");
             Assert.True(seen.RefusedByHardLimit > 0, "no program beyond a hard limit was tried");
             Assert.True(seen.DeadlinesArmedWhileInfusing > 0, "no vital, silence or clamp deadline ran while infusing");
+            Assert.True(seen.TitratedInfusingTicks > 0, "no infusion ran at a titrated rate");
         }
 
         /// <summary>What the random runs reached, so the property cannot pass by never getting there.</summary>
@@ -84,6 +86,7 @@ namespace Pump.Evidence.Tests.Properties
             public int PowerCutsInSession { get; set; }
             public int RefusedByHardLimit { get; set; }
             public long DeadlinesArmedWhileInfusing { get; set; }
+            public long TitratedInfusingTicks { get; set; }
         }
 
         /// <summary>Returns "" when every invariant held, else what failed and when.</summary>
@@ -129,6 +132,7 @@ namespace Pump.Evidence.Tests.Properties
             bool stoppingLastTick = false;
             long vitalAlarmSinceUs = -1, silentSinceUs = -1, clampOpenSinceUs = -1;
             int overLevelTicks = 0;
+            long fastestAllowed = 0;
             int ticks = 12_600;
             for (int tick = 1; tick <= ticks; tick++)
             {
@@ -152,6 +156,20 @@ namespace Pump.Evidence.Tests.Properties
                             rig.Pump.Keypad.Press(key);
                             startPressed |= key == PanelKey.Start;
                             lastSilenceUs = key == PanelKey.Silence ? rig.NowUs + BenchRig.TickUs : lastSilenceUs;
+                            break;
+                        case 11:
+                            // A rate change through the panel: open, change the tenths by 1-3 up or down, commit, then
+                            // OK on what follows: up to two soft limits confirmed twice each, then the confirm screen
+                            // (a hard limit stays refused; spare OKs acknowledge alarms on the running screen).
+                            rig.Pump.Keypad.Press(PanelKey.Down);
+                            for (int i = 0; i <= d.Value % 3; i++)
+                            {
+                                rig.Pump.Keypad.Press(d.Value / 3 % 2 == 0 ? PanelKey.Up : PanelKey.Down);
+                            }
+                            for (int i = 0; i < 2 + (d.Value % 4); i++)
+                            {
+                                rig.Pump.Keypad.Press(PanelKey.Ok);
+                            }
                             break;
                         case 9:
                             string? lost = CheckPowerCut(rig, 1 + (d.Value % 30), seen, forwardAtStart);
@@ -211,10 +229,27 @@ namespace Pump.Evidence.Tests.Properties
                 {
                     recentSum -= recent.Dequeue();
                 }
-                long allowed = (accepted.RateMicrosteps * RateWindowTicks * BenchRig.TickUs / accepted.RatePeriodUs) + 2;
-                if (c.State != PumpState.Priming && recentSum > allowed)
+                //    A titrated rate counts from when it runs: the bound is the fastest rate the session has run at.
+                InfusionProgram running = c.Program ?? accepted;
+                fastestAllowed = Math.Max(fastestAllowed, (running.RateMicrosteps * RateWindowTicks * BenchRig.TickUs / running.RatePeriodUs) + 2);
+                if (c.State != PumpState.Priming && recentSum > fastestAllowed)
                 {
-                    return Describe(program, schedule, seed, tick, $"{recentSum} microsteps in {RateWindowTicks * BenchRig.TickUs / 1e6:F0} s, programmed rate allows {allowed}");
+                    return Describe(program, schedule, seed, tick, $"{recentSum} microsteps in {RateWindowTicks * BenchRig.TickUs / 1e6:F0} s, the fastest rate run allows {fastestAllowed}");
+                }
+                //    A titrated rate keeps the program's totals and stays within the hard dose-rate and duration limits
+                //    (1.5 mg/kg/h; the whole dose in 20-120 min), from the library's numbers (TIT-001, TIT-003).
+                if (running != accepted && running.RateUgPerKgPerH != accepted.RateUgPerKgPerH)
+                {
+                    seen.TitratedInfusingTicks += c.State == PumpState.Infusing ? 1 : 0;
+                    if (running.TotalMicrosteps != accepted.TotalMicrosteps || running.VolumeNl != accepted.VolumeNl)
+                    {
+                        return Describe(program, schedule, seed, tick, "a titration changed the program's totals");
+                    }
+                    double wholeDoseMin = program.DoseCentiMgPerKg * 10 * 60.0 / running.RateUgPerKgPerH;
+                    if (program.Ketamine && (running.RateUgPerKgPerH > 1500 || wholeDoseMin > 120 * (1 + 1e-9) || wholeDoseMin < 20 * (1 - 1e-9)))
+                    {
+                        return Describe(program, schedule, seed, tick, $"titrated to {running.RateUgPerKgPerH} ug/kg/h (whole dose in {wholeDoseMin:F1} min), beyond a hard limit");
+                    }
                 }
                 // 4. A hold- or stop-level vital, a lost lease or a delivery-stopping technical alarm stops the motor
                 //    within one tick (vital signs are ignored while priming, STM-011). Alarm conditions are evaluated

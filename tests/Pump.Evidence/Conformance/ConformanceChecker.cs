@@ -314,6 +314,7 @@ namespace Pump.Evidence.Conformance
             [ReferenceModel.Condition.NoTechnicalCondition] = "ALARM CAUSE PRESENT",
             [ReferenceModel.Condition.LineFreeOfPatient] = "DISCONNECT LINE",
             [ReferenceModel.Condition.DrugSufficient] = "TOO LITTLE DRUG",
+            [ReferenceModel.Condition.TitrationPending] = "RATE NOT CONFIRMED",
         };
 
         /// <summary>The firmware's declared traits of a state as a bit set (StateTraits rows).</summary>

@@ -27,9 +27,9 @@ namespace Pump.Evidence.Conformance
             switch (rule.Kind)
             {
                 case RuleKind.Transition:
-                    bool moved = rule.Target != State;
+                    // A transition is a move even when it re-enters its own state (a titration re-enters Infusing).
                     State = rule.Target;
-                    return moved ? StepOutcome.Moved(State) : StepOutcome.Ignored(State);
+                    return StepOutcome.Moved(State);
                 case RuleKind.Reject:
                     // A guarded refusal names the first unmet condition, as the controller shows it on the panel.
                     return StepOutcome.Rejected(State, rule.Guard == Guard.Always ? rule.Reason : inputs.RefusalReason(rule.Guard));

@@ -6,7 +6,7 @@ using Pump.Tests.Shared;
 
 namespace Pump.Evidence.Conformance
 {
-    /// <summary>The eleven boolean guard facts as a bit set, so every combination can be enumerated.</summary>
+    /// <summary>The twelve boolean guard facts as a bit set, so every combination can be enumerated.</summary>
     public static class GuardFacts
     {
         public const int CombinationCount = GuardInputCombinations.Count;
@@ -29,6 +29,7 @@ namespace Pump.Evidence.Conformance
             ReferenceModel.Condition.NoTechnicalCondition => !inputs.TechnicalConditionActive,
             ReferenceModel.Condition.LineFreeOfPatient => inputs.LineFreeOfPatient,
             ReferenceModel.Condition.DrugSufficient => inputs.DrugSufficient,
+            ReferenceModel.Condition.TitrationPending => inputs.TitrationPending,
             _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "unknown condition"),
         };
 
@@ -54,6 +55,7 @@ namespace Pump.Evidence.Conformance
             Add(inputs.TechnicalConditionActive, "TECHNICAL");
             Add(inputs.LineFreeOfPatient, "line free");
             Add(inputs.DrugSufficient, "enough drug");
+            Add(inputs.TitrationPending, "rate confirmed");
             return text.Length == 0 ? "no facts" : text.ToString();
         }
     }

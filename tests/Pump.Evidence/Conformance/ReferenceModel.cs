@@ -27,6 +27,7 @@ namespace Pump.Evidence.Conformance
             PumpTrigger.BeginProgramming, PumpTrigger.CancelProgramming, PumpTrigger.ConfirmProgram,
             PumpTrigger.RequestPrime, PumpTrigger.RequestStart, PumpTrigger.RequestPause,
             PumpTrigger.RequestResume, PumpTrigger.RequestStop, PumpTrigger.ClearAlarm, PumpTrigger.EndSession,
+            PumpTrigger.ConfirmTitration,
         };
 
         private readonly StateMachine<PumpState, PumpTrigger> _machine;
@@ -34,6 +35,7 @@ namespace Pump.Evidence.Conformance
         private GuardInputs _inputs;
         private StepOutcome _pendingRejection;
         private bool _rejected;
+        private bool _transitioned;
 
         public ReferenceModel()
         {
@@ -41,6 +43,7 @@ namespace Pump.Evidence.Conformance
             _machine = new StateMachine<PumpState, PumpTrigger>(() => _state, s => _state = s, FiringMode.Queued);
             Configure(_machine);
             _machine.OnUnhandledTrigger(OnUnhandled);
+            _machine.OnTransitioned(_ => _transitioned = true);
         }
 
         public PumpState State => _state;
@@ -97,15 +100,14 @@ namespace Pump.Evidence.Conformance
         {
             _inputs = inputs;
             _rejected = false;
-            PumpState before = _state;
+            _transitioned = false;
             _machine.Fire(trigger);
             if (_rejected)
             {
                 return _pendingRejection;
             }
-            return before == _state
-                ? StepOutcome.Ignored(_state)
-                : StepOutcome.Moved(_state);
+            // A re-entry (titration: Infusing to Infusing) is a transition too; an ignored trigger is none.
+            return _transitioned ? StepOutcome.Moved(_state) : StepOutcome.Ignored(_state);
         }
 
         // STM-013: an unnamed clinician request is rejected ("SERVICE REQUIRED" in Failsafe, STM-010);
@@ -138,6 +140,7 @@ namespace Pump.Evidence.Conformance
         private Tuple<Func<bool>, string> NoVital() => Tuple.Create<Func<bool>, string>(() => !_inputs.VitalConditionActive, Condition.NoVitalCondition);
         private Tuple<Func<bool>, string> LineFree() => Tuple.Create<Func<bool>, string>(() => _inputs.LineFreeOfPatient, Condition.LineFreeOfPatient);
         private Tuple<Func<bool>, string> EnoughDrug() => Tuple.Create<Func<bool>, string>(() => _inputs.DrugSufficient, Condition.DrugSufficient);
+        private Tuple<Func<bool>, string> Titration() => Tuple.Create<Func<bool>, string>(() => _inputs.TitrationPending, Condition.TitrationPending);
         private Tuple<Func<bool>, string> NoTechnical() => Tuple.Create<Func<bool>, string>(() => !_inputs.TechnicalConditionActive, Condition.NoTechnicalCondition);
 
         private void Configure(StateMachine<PumpState, PumpTrigger> m)
@@ -179,7 +182,8 @@ namespace Pump.Evidence.Conformance
                 .Permit(PumpTrigger.VitalStop, PumpState.Stopped)                   // STM-008
                 .Permit(PumpTrigger.TechnicalStop, PumpState.Alarm)                 // STM-009
                 .Ignore(PumpTrigger.RequestStart)                                   // STM-012
-                .Ignore(PumpTrigger.RequestResume);                                 // STM-012
+                .Ignore(PumpTrigger.RequestResume)                                  // STM-012
+                .PermitReentryIf(PumpTrigger.ConfirmTitration, Healthy(), Titration()); // TIT-002, TIT-003
 
             m.Configure(PumpState.Paused)
                 .PermitIf(PumpTrigger.RequestResume, PumpState.Infusing,            // STM-006
@@ -251,6 +255,7 @@ namespace Pump.Evidence.Conformance
             public const string NoTechnicalCondition = "no technical condition";
             public const string LineFreeOfPatient = "line free of patient";
             public const string DrugSufficient = "enough drug loaded";
+            public const string TitrationPending = "rate checked and confirmed";
         }
     }
 }

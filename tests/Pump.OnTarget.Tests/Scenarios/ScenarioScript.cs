@@ -26,6 +26,7 @@ namespace Pump.OnTarget.Scenarios
             Occlusion(sink);
             Rejections(sink);
             PowerLoss(sink);
+            Titration(sink);
             sink.Line(EndMarker);
         }
 
@@ -174,6 +175,51 @@ namespace Pump.OnTarget.Scenarios
             second.Press(PanelKey.Start);
             second.RunSeconds(10);
             second.Trace("resumed by clinician");
+        }
+
+        /// <summary>
+        /// The rate lowered on the panel (0.75 to 0.50 mg/kg/h), a rate beyond the hard maximum refused at entry, then a
+        /// power cut: the session comes back paused at the titrated rate and resumes at it only by the clinician (TIT).
+        /// </summary>
+        public static void Titration(ILineSink sink)
+        {
+            sink.Line("# titration");
+            ScenarioBench first = StartedKetamine(sink);
+            first.RunSeconds(60);
+            first.Press(PanelKey.Down);
+            first.Press(PanelKey.Down);
+            first.Press(PanelKey.Down);
+            first.Screen("new rate");
+            first.Press(PanelKey.Ok);
+            for (int i = 0; i < 5; i++)
+            {
+                first.Press(PanelKey.Down);
+            }
+
+            first.Press(PanelKey.Ok);
+            first.Screen("change rate");
+            first.Press(PanelKey.Ok);
+            first.RunSeconds(30);
+            first.Trace("titrated");
+            first.Press(PanelKey.Up);
+            first.Press(PanelKey.Back);
+            first.Press(PanelKey.Back);
+            first.Press(PanelKey.Up);
+            first.Press(PanelKey.Ok);
+            first.Press(PanelKey.Ok);
+            first.Press(PanelKey.Ok);
+            first.Press(PanelKey.Ok);
+            first.Screen("beyond hard max");
+            first.Press(PanelKey.PauseStop);
+            first.RunSeconds(5);
+            first.Trace("paused");
+            ScenarioBench second = new ScenarioBench(sink, first.Store, 2000000L, first.Sensors.PositionUm, first.Rtc.UtcSeconds + 30);
+            second.PowerUp();
+            second.RunSeconds(5);
+            sink.Line("restored rate=" + second.Controller.Program!.RateUgPerKgPerH.ToString() + "ug/kg/h");
+            second.Press(PanelKey.Start);
+            second.RunSeconds(10);
+            second.Trace("resumed at the titrated rate");
         }
 
         /// <summary>Fresh hardware with a full syringe and an empty store, powered up.</summary>

@@ -54,6 +54,27 @@ namespace Pump.Simulator.Tests.Service
             Assert.True(r.DoseFinal);
         }
 
+        // Proves: TIT-004, SVC-008
+        [Fact]
+        public void Build_TitrationWithSoftOverrides_RecordsTheChangeAndItsOverridesInTheRunningSession()
+        {
+            var log = new List<LogEntry>
+            {
+                E(PumpEvent.ProgramConfirmed, 10, 35_000),
+                E(PumpEvent.SessionStarted, 10, 128),
+                E(PumpEvent.TitrationRefused, 3, 1_600),
+                E(PumpEvent.SoftLimitOverride, 3, 1_200),
+                E(PumpEvent.SoftLimitOverride, 2, 1_500),
+                E(PumpEvent.RateTitrated, 750, 1_200),
+                E(PumpEvent.Transition, Transition(PumpState.Infusing, PumpTrigger.ConfirmTitration), (int)PumpState.Infusing),
+                E(PumpEvent.Transition, Transition(PumpState.Infusing, PumpTrigger.InfusionComplete), (int)PumpState.Completed),
+            };
+            InfusionRecord r = Assert.Single(InfusionRecords.Build(log, new List<SessionEntry>()));
+            Assert.Equal(2, r.SoftLimitOverrides.Count);
+            Assert.Equal(new[] { "titration-refused", "rate-titrated", "end" }, r.Events.ConvertAll(ev => ev.Kind));
+            Assert.StartsWith("0.750 -> 1.200", r.Events[1].What);
+        }
+
         // Proves: SVC-008
         [Fact]
         public void Build_PowerLossThenStopped_RecordsThePowerLossAndTheStop()
