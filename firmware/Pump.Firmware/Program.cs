@@ -72,6 +72,8 @@ namespace Pump.Firmware
             PumpSettings settings = new PumpSettings();
             ConfigurationApplier.Apply(hardwareBoard.ConfigurationProblem == ConfigProblem.None ? hardwareBoard.UnitConfiguration : null,
                 hardwareBoard.ConfigurationProblem, settings);
+            // The monitor-link key and its replay floor come from the store too (LNK-017, LNK-018).
+            LinkPairingLoader.LoadAndApply(hardwareBoard.Store, settings);
             PumpController controller = new PumpController(hardwareBoard.ToHardware(watchdog), settings, ShippedLibrary.Build());
             watchdog.Kick();
             RunControlLoop(hardwareBoard, controller);

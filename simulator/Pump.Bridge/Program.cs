@@ -87,7 +87,7 @@ namespace Pump.Bridge
                 try
                 {
                     BridgeSetup s = BridgeSetup.Load(r.GetValue(config)!.FullName);
-                    Console.Out.WriteLine($"configuration OK: source {s.Config.Source.Kind}, paired id 0x{s.MonitorId:X8}, key {s.Key.Length} bytes");
+                    Console.Out.WriteLine($"configuration OK: source {s.Config.Source.Kind}, paired id 0x{s.MonitorId:X8}, key {s.Key.Length} bytes, key check {s.KeyCheck:X8} (pump-service info shows the pump's)");
                     return ExitOk;
                 }
                 catch (ConfigException e)

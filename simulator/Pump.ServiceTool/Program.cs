@@ -21,6 +21,7 @@ namespace Pump.ServiceTool
             root.Subcommands.Add(ConfigCommand.Create(tool));
             root.Subcommands.Add(CalibrateCommand.Create(tool));
             root.Subcommands.Add(ClockCommand.Create(tool));
+            root.Subcommands.Add(LinkKeyCommand.Create(tool));
             root.Subcommands.Add(LibraryCommand.Create(tool));
             root.Subcommands.Add(ExportCommands.Log(tool));
             root.Subcommands.Add(ExportCommands.Records(tool));

@@ -33,11 +33,22 @@ namespace Pump.Core.Control
             SupervisionFacts.VitalStop, SupervisionFacts.LeaseLost, SupervisionFacts.UnpairedMonitor, SupervisionFacts.LinkErrors,
         };
 
-        // Armed states as a bit set over PumpState; built from the declared traits where one says it. Built on first
-        // use, not in a static initializer: nanoCLR runs every type's static constructor at load in an order that
-        // does not follow dependencies, so an initializer reading StateTraits could see its table still null
-        // (NFR-003: that made every tick throw on nanoCLR and the pump go to FAILSAFE).
+        // Armed states as a bit set over PumpState; built from the declared traits where one says it. Built by
+        // Prepare when the pump is constructed, not in a static initializer: nanoCLR runs every type's static
+        // constructor at load in an order that does not follow dependencies, so an initializer reading StateTraits
+        // could see its table still null (NFR-003: that made every tick throw on nanoCLR and the pump go to FAILSAFE).
+        // Not on first use in a tick either: the first fact to come true (the untouched-panel callback after 60 s)
+        // then allocated the table mid-infusion (BLD-004).
         private static int[]? _armed;
+
+        /// <summary>Builds the armed table now (at construction), so no tick ever allocates it.</summary>
+        internal static void Prepare()
+        {
+            if (_armed == null)
+            {
+                _armed = BuildArmed();
+            }
+        }
 
         private static int[] Armed
         {

@@ -51,7 +51,7 @@ namespace Pump.Core.Control
             g.LineFreeOfPatient = _session.LineFreeOfPatient;
             g.DrugSufficient = _session.DrugSufficient();
             bool needsVitals = _session.InterlockRequired;
-            Link.FrameResult linkRefusal = needsVitals ? _interlock.LinkRefusalAt(nowMs) : Link.FrameResult.None;
+            Link.FrameResult linkRefusal = needsVitals ? _interlock.Verdict.LinkRefusal : Link.FrameResult.None;
             g.LinkRefusal = linkRefusal == Link.FrameResult.None ? null : Link.LinkMessages.ForResult(linkRefusal);
             if (trigger == PumpTrigger.RequestStart)
             {
@@ -92,6 +92,12 @@ namespace Pump.Core.Control
                 && (!inputs.LeaseHeld || !inputs.BaselineAcceptable) && inputs.SyringeSecured && inputs.DeviceHealthy
                 && inputs.LinePrimed && inputs.DrugSufficient && inputs.SessionAllowed)
             {
+                if (_lastStartCheck == StartCheck.LinkFault && _settings.LinkKeyProblem != 0)
+                {
+                    // The stored link key is missing, damaged or for another monitor: say which (LNK-017).
+                    return Configuration.LinkKeyProblem.PanelText(_settings.LinkKeyProblem);
+                }
+
                 return InterlockMessages.ForStart(_lastStartCheck);
             }
 

@@ -221,6 +221,31 @@ namespace Pump.Core.Control
             _engine.Halt();
         }
 
+        /// <summary>
+        /// The act phase's motion for the state: pressure relief first while it runs, else priming or the infusion.
+        /// Returns true when priming has pushed its volume (the coordinator fires PrimeFinished).
+        /// </summary>
+        internal bool Drive(PumpState state, InfusionProgram? program, int pressureMmHg, bool pressureKnown, long nowUs)
+        {
+            if (ReliefActive)
+            {
+                ServiceRelief(pressureMmHg, pressureKnown);
+                return false;
+            }
+
+            if (state == PumpState.Priming)
+            {
+                return ServicePriming(nowUs);
+            }
+
+            if (state == PumpState.Infusing && program != null)
+            {
+                ServiceInfusing(program, nowUs);
+            }
+
+            return false;
+        }
+
         /// <summary>Priming: runs the engine; true once the priming limit is reached.</summary>
         internal bool ServicePriming(long nowUs)
         {

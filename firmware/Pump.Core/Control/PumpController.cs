@@ -46,6 +46,7 @@ namespace Pump.Core.Control
         private readonly EntryActions _entry;
         private readonly PowerUpSequence _powerUp;
         private readonly AlarmReporter _reporter;
+        private readonly SnapshotWriter _snapshots;
         private IPumpObserver? _observer;
         private PumpState _state = PumpState.SelfTest;
         private long _stateEnteredUs;
@@ -54,7 +55,6 @@ namespace Pump.Core.Control
         private long _lastRejectionUs = -1;
         private bool _healthy;
         private bool _softwareFault;
-        private bool _storageFault;
         private PowerOnReport? _powerOn;
 
         /// <summary>Builds the pump with the shipped drug library (a stored library replaces it at power-up when valid).</summary>
@@ -73,7 +73,7 @@ namespace Pump.Core.Control
             _motion = new MotionChannel(hardware, settings, _persistence, _frame);
             _session = new InfusionSession(hardware, settings, _persistence, _interlock, _alarms, _motion, _frame, this, _log);
             _log.Session = _session;
-            _restorer = new SessionRestorer(settings, _persistence, _interlock, _alarms, _session, _motion);
+            _restorer = new SessionRestorer(settings, _persistence, _interlock, _alarms, _session, _motion, _log);
             _supervisor = new SafetySupervisor(hardware, settings, _alarms, _interlock, _motion, _session, _frame, this);
             _libraries = new LibraryKeeper(library, _persistence, _alarms);
             _guards = new GuardReader(hardware, settings, _frame, _motion, _session, _alarms, _interlock);
@@ -81,6 +81,7 @@ namespace Pump.Core.Control
             _panel = new PanelModel(this);
             _entry = new EntryActions(_motion, _session, _supervisor, _panel, _alarms, _queue);
             _reporter = new AlarmReporter(_alarms, hardware.Annunciator, _log);
+            _snapshots = new SnapshotWriter(_persistence, _session, _alarms, _interlock);
             _powerUp = new PowerUpSequence(hardware, _frame, _persistence, _alarms, _libraries, _restorer, _queue);
             _hw.MotorDriver.Disable();
             _hw.StepGenerator.StopNow();
@@ -187,10 +188,11 @@ namespace Pump.Core.Control
             }
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
-            _log.LogSenderRestart();
+            _log.LogInterlockChanges();
+            _snapshots.SaveIfRulesChanged(_state);
+
             // Decide.
-            bool storageFault = _storageFault || _motion.TakeReservationFailure();
-            _storageFault = false;
+            bool storageFault = _snapshots.TakeFailure() | _motion.TakeReservationFailure();
             _supervisor.Supervise(_state, _stateEnteredUs, _lastKeyUs, storageFault, nowUs);
             QueueSafetyTriggersFirst(nowMs);
             if (_panel.ReadKeys(_hw.Keypad, nowUs))
@@ -200,7 +202,11 @@ namespace Pump.Core.Control
 
             ProcessQueue(nowUs);
             // Act.
-            DriveMotion(nowUs);
+            if (_motion.Drive(_state, _session.Program, PressureMmHg, _session.Occlusion != null, nowUs))
+            {
+                _queue.Enqueue(PumpTrigger.PrimeFinished);
+                ProcessQueue(nowUs);
+            }
             _reporter.Annunciate(_state == PumpState.Infusing, nowUs);
 
             _status.Publish(this);
@@ -246,37 +252,12 @@ namespace Pump.Core.Control
                 try
                 {
                     Log(PumpEvent.Transition, ((int)from * 256) + (int)PumpTrigger.FatalFault, (int)PumpState.Failsafe);
-                    SaveSnapshot();
+                    _snapshots.Save(_state);
                 }
                 catch (Exception)
                 {
                     // The store itself may be what failed; the pump is already stopped.
                 }
-            }
-        }
-
-        private void DriveMotion(long nowUs)
-        {
-            if (_motion.ReliefActive)
-            {
-                _motion.ServiceRelief(PressureMmHg, _session.Occlusion != null);
-                return;
-            }
-
-            if (_state == PumpState.Priming)
-            {
-                if (_motion.ServicePriming(nowUs))
-                {
-                    _queue.Enqueue(PumpTrigger.PrimeFinished);
-                    ProcessQueue(nowUs);
-                }
-
-                return;
-            }
-
-            if (_state == PumpState.Infusing && _session.Program != null)
-            {
-                _motion.ServiceInfusing(_session.Program, nowUs);
             }
         }
 
@@ -346,7 +327,7 @@ namespace Pump.Core.Control
             }
 
             _entry.OnEntered(from, to, nowUs);
-            SaveSnapshot();
+            _snapshots.Save(_state);
         }
 
         /// <summary>Hardware first (STM-002), then the exact count is read, recorded and logged.</summary>
@@ -362,21 +343,6 @@ namespace Pump.Core.Control
             if (_observer != null)
             {
                 _observer.OnMotorStopped(nowUs, counted);
-            }
-        }
-
-        /// <summary>The snapshot after every transition: state, program, latched alarms, audio pause, vital hold (PER-004).</summary>
-        private void SaveSnapshot()
-        {
-            PumpSnapshot snap = _persistence.State.Current;
-            snap.PumpStateCode = (int)_state;
-            _session.FillProgramSnapshot(snap);
-            snap.LatchedAlarmBits = _alarms.ShownBits;
-            snap.AlarmAudioPausedUntilMs = _alarms.AudioPausedUntilUs / 1000;
-            snap.VitalHoldLatched = _state == PumpState.InterlockHold;
-            if (!_persistence.State.TrySave())
-            {
-                _storageFault = true;
             }
         }
 

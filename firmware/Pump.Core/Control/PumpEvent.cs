@@ -51,5 +51,11 @@ namespace Pump.Core.Control
         public const int HoldsAcknowledged = 23;
         /// <summary>The monitor-link sender announced an authenticated new boot. arg0 = previous boot, arg1 = new boot.</summary>
         public const int MonitorSenderRestarted = 24;
+        /// <summary>The monitor-link key was set over the service link (LNK-017). arg0 = monitor id (low 31 bits), arg1 = previous key check value (0 none).</summary>
+        public const int LinkKeySet = 31;
+        /// <summary>A restored session's vital-sign holds latched again (INT-501). arg0 = index of the rule shown, arg1 = latched rule bits.</summary>
+        public const int VitalRulesRestored = 34;
+        /// <summary>A vital-sign hold or stop rule latched. arg0 = rule index, arg1 = its level.</summary>
+        public const int VitalRuleLatched = 35;
     }
 }

@@ -33,8 +33,8 @@ namespace Pump.Core.Control
 
         /// <summary>
         /// The monitor-link pairing that authenticates frames: the paired sender's id and its secret key. A drug
-        /// needing vitals starts only when it is paired with <see cref="PairedMonitorId"/>. Set at commissioning;
-        /// the simulator and tests call Pair.
+        /// needing vitals starts only when it is paired with <see cref="PairedMonitorId"/>. Loaded from the store at
+        /// power-up (Configuration.LinkPairingLoader); the simulator and tests may call Pair.
         /// </summary>
         public readonly Link.LinkKeyStore MonitorLink = new Link.LinkKeyStore();
 
@@ -59,6 +59,12 @@ namespace Pump.Core.Control
         /// Configuration.ConfigurationApplier; anything else refuses priming and starting, saying why (CFG-003).
         /// </summary>
         public int ConfigurationProblem;
+
+        /// <summary>
+        /// Why the stored monitor-link key cannot be used (Configuration.LinkKeyProblem; 0 = paired, or paired by the
+        /// caller in RAM). Set by Configuration.LinkPairingLoader; the refusal to start a drug needing vitals names it (LNK-017).
+        /// </summary>
+        public int LinkKeyProblem;
 
         /// <summary>Position of the plunger pusher (µm from fully withdrawn) at which a syringe is empty.</summary>
         public int EmptyPositionUm = 120000;

@@ -51,6 +51,12 @@ namespace Pump.Core.Control
 
         public long UnrestoredDoseUg { get; private set; }
 
+        /// <summary>While programming: the reviewed program with its findings (the review and soft-limit screens show them), or null.</summary>
+        public ProgramResult? ReviewResult { get; private set; }
+
+        /// <summary>While programming: the limit a value just entered crosses (its own screen shows it), or null.</summary>
+        public Finding? EntryFinding { get; private set; }
+
         internal void Publish(PumpController pump)
         {
             State = pump.State;
@@ -60,14 +66,18 @@ namespace Pump.Core.Control
             DeliveredDoseUg = pump.DeliveredDoseUg();
             CountedMicrosteps = pump.Ledger.CountedMicrosteps;
             HighestAlarm = pump.Alarms.Highest;
-            ActiveVitalRule = pump.Interlock.ActiveRule;
-            VitalsShown = pump.InterlockRequired && pump.Interlock.Parser.HasAccepted;
-            LatestVitals = pump.Interlock.Latest;
+            InterlockVerdict verdict = pump.Interlock.Verdict;
+            ActiveVitalRule = verdict.ActiveRule;
+            VitalsShown = pump.InterlockRequired && verdict.HasVitals;
+            LatestVitals = verdict.LatestVitals;
             LinePrimed = pump.LinePrimed;
             PrimedOnce = pump.PrimedOnce;
             LastRejection = pump.LastRejection;
             UnrestoredDeliveredNl = pump.UnrestoredDeliveredNl;
             UnrestoredDoseUg = pump.UnrestoredDoseUg;
+            bool programming = State == PumpState.Programming;
+            ReviewResult = programming ? pump.Panel.Wizard.Result : null;
+            EntryFinding = programming ? pump.Panel.Wizard.EntryFinding : null;
         }
     }
 }

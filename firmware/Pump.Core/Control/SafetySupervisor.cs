@@ -39,6 +39,7 @@ namespace Pump.Core.Control
             _session = session;
             _frame = frame;
             _triggers = triggers;
+            AlarmConditions.Prepare();
         }
 
         /// <summary>This tick's facts (what the alarm conditions were computed from).</summary>

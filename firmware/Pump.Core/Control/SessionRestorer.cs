@@ -20,12 +20,13 @@ namespace Pump.Core.Control
         private readonly AlarmManager _alarms;
         private readonly InfusionSession _session;
         private readonly MotionChannel _motion;
+        private readonly SessionLog _log;
         private int _followUp = -1;
         private long _unrestoredDeliveredNl = -1;
         private long _unrestoredDoseUg;
 
         internal SessionRestorer(PumpSettings settings, PumpPersistence persistence, VitalSignInterlock interlock,
-            AlarmManager alarms, InfusionSession session, MotionChannel motion)
+            AlarmManager alarms, InfusionSession session, MotionChannel motion, SessionLog log)
         {
             _settings = settings;
             _persistence = persistence;
@@ -33,6 +34,7 @@ namespace Pump.Core.Control
             _alarms = alarms;
             _session = session;
             _motion = motion;
+            _log = log;
         }
 
         /// <summary>Upper bound of what an open session that could not be restored delivered (nL); -1 when none.</summary>
@@ -57,7 +59,7 @@ namespace Pump.Core.Control
         /// <summary>Restores or abandons the open session of the snapshot. Returns whether it was restored.</summary>
         internal bool Restore(PumpSnapshot snap, DrugLibrary library, long nowUs)
         {
-            int why = RebuildProgram(snap, library);
+            int why = RebuildProgram(snap, library, nowUs / 1000);
             if (why != RestoreRefusal.None)
             {
                 Abandon(snap, why, nowUs);
@@ -95,7 +97,32 @@ namespace Pump.Core.Control
             }
 
             Log(PumpEvent.SessionRestored, (int)persisted, (int)IntMath.Min(delivered, int.MaxValue));
+            LogRestoredRules();
             return true;
+        }
+
+        /// <summary>
+        /// The holds latched again name their rule in the log (INT-501). An older record without the rule bits
+        /// restores the hold by its state alone, with the generic reason: never no hold.
+        /// </summary>
+        private void LogRestoredRules()
+        {
+            InterlockVerdict verdict = _interlock.Verdict;
+            if (verdict.LatchedRules == 0)
+            {
+                return;
+            }
+
+            VitalRule? shown = verdict.ActiveRule;
+            int index = -1;
+            VitalRule[] rules = _interlock.Profile.Rules;
+            for (int i = 0; shown != null && i < rules.Length; i++)
+            {
+                index = rules[i] == shown ? i : index;
+            }
+
+            _log.RulesRestored(verdict.LatchedRules);
+            Log(PumpEvent.VitalRulesRestored, index, (int)IntMath.Min(verdict.LatchedRules, int.MaxValue));
         }
 
         /// <summary>
@@ -124,7 +151,7 @@ namespace Pump.Core.Control
         }
 
         /// <summary>Recomputes the program from the library and must get exactly what was persisted.</summary>
-        private int RebuildProgram(PumpSnapshot snap, DrugLibrary library)
+        private int RebuildProgram(PumpSnapshot snap, DrugLibrary library, long nowMs)
         {
             if (!snap.ProgramPresent)
             {
@@ -170,7 +197,7 @@ namespace Pump.Core.Control
                 b.DiastolicMmHg = snap.BaselineDbpMmHg;
                 b.HeartRateBpm = snap.BaselineHrBpm;
                 b.Spo2Percent = snap.BaselineSpo2Percent;
-                _interlock.RestoreSession(b);
+                _interlock.RestoreSession(b, snap.VitalLatchedRules, nowMs);
             }
 
             return RestoreRefusal.None;

@@ -15,7 +15,7 @@ namespace Pump.Core.Interlock
     ///   <see cref="Resume"/> once acknowledged and a sample taken after the latch is back inside the limit.
     ///   Stop: latched for the rest of the session.
     /// </summary>
-    public sealed class VitalLimitEvaluator
+    internal sealed class VitalLimitEvaluator
     {
         private readonly VitalRule[] _rules;
         private readonly bool[] _raw;
@@ -28,11 +28,7 @@ namespace Pump.Core.Interlock
         private readonly int[] _samplesSinceLatch;
 
         private bool _active;
-        private int _baseSystolic;
-        private int _baseDiastolic;
-        private int _baseHeartRate;
-        private int _baseSpo2;
-        private int _baseRespRate;
+        private readonly VitalBaseline _base = new VitalBaseline();
         private long _lastFrameMs;
         private long _lastSpo2GoodMs;
         private long _lastNibpMeasuredMs;
@@ -40,6 +36,9 @@ namespace Pump.Core.Interlock
         private InterlockLevel _level;
         private int _activeIndex;
         private bool _stopped;
+
+        /// <summary>Rules a persisted latch mask can name (bit 63 is the sign).</summary>
+        public const int MaskBits = 63;
 
         public VitalLimitEvaluator(VitalRule[] rules)
         {
@@ -115,11 +114,11 @@ namespace Pump.Core.Interlock
                 _samplesSinceLatch[i] = 0;
             }
 
-            _baseSystolic = baseline.SystolicMmHg;
-            _baseDiastolic = baseline.DiastolicMmHg;
-            _baseHeartRate = baseline.HeartRateBpm;
-            _baseSpo2 = baseline.Spo2Percent;
-            _baseRespRate = baseline.RespiratoryRatePerMin;
+            _base.SystolicMmHg = baseline.SystolicMmHg;
+            _base.DiastolicMmHg = baseline.DiastolicMmHg;
+            _base.HeartRateBpm = baseline.HeartRateBpm;
+            _base.Spo2Percent = baseline.Spo2Percent;
+            _base.RespiratoryRatePerMin = baseline.RespiratoryRatePerMin;
             _lastFrameMs = baseline.CapturedAtMs;
             _lastSpo2GoodMs = baseline.CapturedAtMs;
             _lastNibpMeasuredMs = baseline.NibpMeasuredAtMs;
@@ -170,55 +169,9 @@ namespace Pump.Core.Interlock
                 VitalRule rule = _rules[i];
                 int value;
                 long sampleMs;
-                switch (rule.Parameter)
+                if (!VitalSample.TryRead(rule, frame, _base, newReading, out value, out sampleMs))
                 {
-                    case VitalParameter.SystolicMmHg:
-                        if (!newReading)
-                        {
-                            continue;
-                        }
-
-                        value = frame.SystolicMmHg - (rule.RelativeToBaseline ? _baseSystolic : 0);
-                        sampleMs = measuredMs;
-                        break;
-                    case VitalParameter.DiastolicMmHg:
-                        if (!newReading)
-                        {
-                            continue;
-                        }
-
-                        value = frame.DiastolicMmHg - (rule.RelativeToBaseline ? _baseDiastolic : 0);
-                        sampleMs = measuredMs;
-                        break;
-                    case VitalParameter.HeartRateBpm:
-                        if (!frame.HeartRateAvailable)
-                        {
-                            continue;
-                        }
-
-                        value = frame.HeartRateBpm - (rule.RelativeToBaseline ? _baseHeartRate : 0);
-                        sampleMs = rxMs;
-                        break;
-                    case VitalParameter.Spo2Percent:
-                        if (!frame.Spo2Usable)
-                        {
-                            continue;
-                        }
-
-                        value = frame.Spo2Percent - (rule.RelativeToBaseline ? _baseSpo2 : 0);
-                        sampleMs = rxMs;
-                        break;
-                    case VitalParameter.RespiratoryRatePerMin:
-                        if (!frame.RespiratoryRateAvailable)
-                        {
-                            continue;
-                        }
-
-                        value = frame.RespiratoryRatePerMin - (rule.RelativeToBaseline ? _baseRespRate : 0);
-                        sampleMs = rxMs;
-                        break;
-                    default:
-                        continue; // data-age rules are computed from time in Evaluate
+                    continue;
                 }
 
                 bool raw = rule.Holds(value);
@@ -305,6 +258,38 @@ namespace Pump.Core.Interlock
 
             _level = best;
             _activeIndex = bestIndex;
+        }
+
+        /// <summary>Latched hold and stop rules of the running session as bits by table index (persisted with the session, INT-501).</summary>
+        public long LatchedMask()
+        {
+            long mask = 0;
+            for (int i = 0; _active && i < _rules.Length && i < MaskBits; i++)
+            {
+                mask |= _latched[i] ? 1L << i : 0;
+            }
+
+            return mask;
+        }
+
+        /// <summary>
+        /// After a reset (INT-501): latches the persisted rules again, unacknowledged, so the hold names its rule and
+        /// clears only by the clinician's acknowledgement and a new sample inside the limit. Unknown bits are ignored.
+        /// </summary>
+        public void RestoreLatched(long mask, long nowMs)
+        {
+            for (int i = 0; i < _rules.Length && i < MaskBits; i++)
+            {
+                if ((mask & (1L << i)) != 0 && _rules[i].Level >= InterlockLevel.Hold)
+                {
+                    _latched[i] = true;
+                    _acknowledged[i] = false;
+                    _samplesSinceLatch[i] = 0;
+                    _stopped |= _rules[i].Level == InterlockLevel.Stop;
+                }
+            }
+
+            Evaluate(nowMs);
         }
 
         /// <summary>The clinician acknowledges every latched hold (stops cannot be cleared).</summary>

@@ -5,8 +5,9 @@ namespace Pump.Core.Interlock
 {
     /// <summary>
     /// The vital-sign interlock as the controller sees it: drains the monitor link, keeps the lease and runs
-    /// the limit table. Call <see cref="Tick"/> once per control tick, then stop the motor unless
-    /// <see cref="MayInfuse"/>. Allocation-free after construction.
+    /// the limit table. Call <see cref="Tick"/> once per control tick; the rest of the pump reads only the
+    /// <see cref="Verdict"/> it publishes and drives it only by its commands (start, acknowledge, resume, end, and
+    /// restore at power-up). Its parts (lease, limit evaluator, baseline) are internal. Allocation-free after construction.
     /// </summary>
     public sealed class VitalSignInterlock
     {
@@ -27,16 +28,19 @@ namespace Pump.Core.Interlock
             _parser = new MonitorFrameParser(keys, MonitorFrameParser.DefaultBadFrameAlarmCount, MonitorFrameParser.DefaultBadFrameWindowMs);
             _lease = new VitalSignLease(profile.LeaseMs, profile.NibpMaxAgeForLeaseS, profile.RespiratoryRateRequired);
             _evaluator = new VitalLimitEvaluator(profile.Rules);
+            _verdict.Baseline = _baseline;
         }
 
         public InterlockProfile Profile => _profile;
+
+        /// <summary>The link's frame statistics (diagnostics and tests); the pump reads the verdict.</summary>
         public MonitorFrameParser Parser => _parser;
-        public VitalSignLease Lease => _lease;
-        public VitalLimitEvaluator Evaluator => _evaluator;
-        public VitalBaseline Baseline => _baseline;
+        internal VitalSignLease Lease => _lease;
+        internal VitalLimitEvaluator Evaluator => _evaluator;
+        internal VitalBaseline Baseline => _baseline;
 
         /// <summary>Latest accepted frame; meaningful when <see cref="MonitorFrameParser.HasAccepted"/>.</summary>
-        public VitalSigns Latest => _parser.LastAccepted;
+        internal VitalSigns Latest => _parser.LastAccepted;
 
         public bool SessionActive => _sessionActive;
 
@@ -50,8 +54,11 @@ namespace Pump.Core.Interlock
         {
             _verdictNowMs = nowMs;
             _verdict.Set(_sessionActive, MayInfuse(nowMs), _evaluator.Level, _evaluator.Stopped, _evaluator.ResumePermitted(nowMs),
-                ResumePermitted(nowMs), _lease.Cause(nowMs), _evaluator.ActiveRule,
+                ResumePermitted(nowMs), _lease.Cause(nowMs), _evaluator.ActiveRule, _evaluator.LatchedMask(),
                 _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs), _parser.BadFrameRateAlarm(nowMs));
+            bool has = _parser.HasAccepted;
+            _verdict.SetLink(has, _parser.LastAccepted, has && nowMs - _parser.LastAccepted.ReceivedAtMs < _profile.LeaseMs,
+                LinkRefusalAt(nowMs), _parser.BootChanges, _parser.PreviousBoot, _parser.Boot);
         }
 
         /// <summary>Frames (accepted or rejected) handled during the last Tick.</summary>
@@ -114,16 +121,16 @@ namespace Pump.Core.Interlock
         }
 
         /// <summary>Why the lease is not held (None while the lease is held).</summary>
-        public LeaseCause LeaseCauseAt(long nowMs)
+        internal LeaseCause LeaseCauseAt(long nowMs)
         {
             return _lease.Cause(nowMs);
         }
 
         /// <summary>Highest vital-sign limit level now.</summary>
-        public InterlockLevel Level => _evaluator.Level;
+        internal InterlockLevel Level => _evaluator.Level;
 
         /// <summary>The rule behind <see cref="Level"/>, or null.</summary>
-        public VitalRule? ActiveRule => _evaluator.ActiveRule;
+        internal VitalRule? ActiveRule => _evaluator.ActiveRule;
 
         /// <summary>Link-fault alarm condition: too many rejected frames in the window, or a foreign monitor recently.</summary>
         public bool LinkAlarm(long nowMs)
@@ -135,7 +142,7 @@ namespace Pump.Core.Interlock
         /// When no accepted frame is fresh and frames are being refused, the refusal that explains it (the panel
         /// names it instead of blaming the vitals); None while the latest accepted frame is fresh or nothing was refused.
         /// </summary>
-        public FrameResult LinkRefusalAt(long nowMs)
+        internal FrameResult LinkRefusalAt(long nowMs)
         {
             bool fresh = _parser.HasAccepted && nowMs - _parser.LastAccepted.ReceivedAtMs < _profile.LeaseMs;
             bool refusedSince = _parser.LastRejection != FrameResult.None
@@ -175,9 +182,10 @@ namespace Pump.Core.Interlock
 
         /// <summary>
         /// After a power loss: continues the interrupted session with the persisted baseline (relative
-        /// limits keep their reference). No lease is granted: the next valid frame renews it.
+        /// limits keep their reference) and the rules that were latched (INT-501: a restored hold names its rule).
+        /// No lease is granted: the next valid frame renews it.
         /// </summary>
-        public void RestoreSession(VitalBaseline baseline)
+        public void RestoreSession(VitalBaseline baseline, long latchedRules, long nowMs)
         {
             if (baseline != _baseline)
             {
@@ -191,7 +199,8 @@ namespace Pump.Core.Interlock
             _lease.Clear();
             _evaluator.BeginSession(_baseline);
             _sessionActive = true;
-            Refresh(_verdictNowMs);
+            _evaluator.RestoreLatched(latchedRules, nowMs);
+            Refresh(nowMs);
         }
 
         /// <summary>The clinician acknowledges the latched holds.</summary>

@@ -39,5 +39,15 @@ namespace Pump.Core.Link
 
         /// <summary>Authenticated, but from another source monitor or bed than the one seen since pairing.</summary>
         SourceChanged = 10,
+
+        /// <summary>The persisted replay floor is damaged or its reservation could not be written (LNK-018): refused.</summary>
+        ReplayGuardFault = 11,
+
+        /// <summary>
+        /// Authentic, but at or below the replay floor persisted before the last pump reset (LNK-018): possibly used
+        /// before the reset, so refused. The live sender passes the floor within ReplayFloor.ReservationFrames
+        /// frames; not counted toward the bad-frame alarm, since every reset produces a few.
+        /// </summary>
+        BelowFloor = 12,
     }
 }

@@ -23,8 +23,9 @@ namespace Pump.Core.Link
 
     /// <summary>
     /// The monitor-link pairing on the pump: the paired sender's id and its per-pairing secret, kept only as the
-    /// HMAC's absorbed key state. Set at commissioning (the service link; for now the simulator and tests call
-    /// <see cref="Pair"/>), never from the monitor link itself. Every change bumps <see cref="Generation"/>,
+    /// HMAC's absorbed key state, with the replay floor of the pairing. Set at power-up from the stored key record
+    /// (Configuration.LinkPairingLoader; the key is written by the service link's set-link-key), by the simulator
+    /// and by tests, never from the monitor link itself. Every change bumps <see cref="Generation"/>,
     /// which makes the parser forget the sender's boot, sequence and source.
     /// </summary>
     public sealed class LinkKeyStore
@@ -36,8 +37,26 @@ namespace Pump.Core.Link
         public const int MaxKeyLength = 64;
 
         private readonly HmacSha256 _mac = new HmacSha256();
+        private readonly ReplayFloor _floor = new ReplayFloor();
+        private readonly byte[] _check = new byte[4];
         private uint _monitorId;
+        private uint _keyCheck;
         private int _generation;
+
+        /// <summary>What the key check value is the MAC of: it identifies a key without revealing it.</summary>
+        private static readonly byte[] KeyCheckLabel = new byte[]
+        {
+            0x50, 0x55, 0x4D, 0x50, 0x2D, 0x4C, 0x49, 0x4E, 0x4B, 0x2D, 0x4B, 0x43, 0x56, // "PUMP-LINK-KCV"
+        };
+
+        /// <summary>
+        /// The key check value (LNK-019): the first 4 bytes, big-endian, of HMAC-SHA256(key, "PUMP-LINK-KCV"). Shown by
+        /// pump-service info and monitor-bridge check so a biomed can match pump and bridge; the key itself is never read back.
+        /// </summary>
+        public uint KeyCheck => _keyCheck;
+
+        /// <summary>The persisted replay floor of this pairing (RAM only until attached to the store).</summary>
+        public ReplayFloor Floor => _floor;
 
         /// <summary>The paired sender's id (0: not paired; every frame is refused).</summary>
         public uint MonitorId => _monitorId;
@@ -90,6 +109,11 @@ namespace Pump.Core.Link
 
             _mac.SetKey(key, offset, length);
             _monitorId = monitorId;
+            _mac.Begin();
+            _mac.Update(KeyCheckLabel, 0, KeyCheckLabel.Length);
+            _mac.FinishTruncated(_check, 0, 4);
+            _keyCheck = ((uint)_check[0] << 24) | ((uint)_check[1] << 16) | ((uint)_check[2] << 8) | _check[3];
+            _floor.Reset();
             _generation++;
             return KeySetResult.Ok;
         }
@@ -99,6 +123,8 @@ namespace Pump.Core.Link
         {
             _mac.ClearKey();
             _monitorId = 0;
+            _keyCheck = 0;
+            _floor.Reset();
             _generation++;
         }
     }

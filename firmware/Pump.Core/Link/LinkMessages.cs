@@ -18,6 +18,8 @@ namespace Pump.Core.Link
                 case FrameResult.Implausible: return "IMPLAUSIBLE VITALS";
                 case FrameResult.BadTag: return "LINK NOT AUTHENTIC";
                 case FrameResult.SourceChanged: return "MONITOR BED CHANGED";
+                case FrameResult.ReplayGuardFault: return "REPLAY GUARD FAULT";
+                case FrameResult.BelowFloor: return "LINK RESYNCING";
                 default: return "LINK UNKNOWN";
             }
         }

@@ -19,7 +19,7 @@ namespace Pump.Core.Link
     public sealed class MonitorFrameParser
     {
         private const int ReadChunkLength = 64;
-        private const int ReasonCount = 11; // FrameResult values
+        private const int ReasonCount = 13; // FrameResult values
 
         private readonly byte[] _candidate = new byte[MonitorFrameFormat.MaxFrameLength];
         private readonly byte[] _chunk = new byte[ReadChunkLength];
@@ -272,6 +272,13 @@ namespace Pump.Core.Link
                 return Reject(FrameResult.Replay, nowMs);
             }
 
+            // The persisted floor refuses what may have been used before a pump reset (LNK-018).
+            FrameResult floor = _keys.Floor.Check(boot, sequence);
+            if (floor != FrameResult.None)
+            {
+                return Reject(floor, nowMs);
+            }
+
             _scratch.MonitorId = monitorId;
             _scratch.Boot = boot;
             _scratch.Sequence = sequence;
@@ -286,6 +293,13 @@ namespace Pump.Core.Link
                 _anyUnpaired = true;
                 _lastUnpairedAtMs = nowMs;
                 return Reject(FrameResult.SourceChanged, nowMs);
+            }
+
+            // Write-ahead: the reservation is stored before the frame counts, so a reset can never forget it.
+            FrameResult reservation = _keys.Floor.Reserve(boot, sequence);
+            if (reservation != FrameResult.None)
+            {
+                return Reject(reservation, nowMs);
             }
 
             if (newBoot)
@@ -324,6 +338,11 @@ namespace Pump.Core.Link
             Count(reason);
             _lastRejection = reason;
             _lastRejectionAtMs = nowMs;
+            if (reason == FrameResult.BelowFloor)
+            {
+                return reason; // expected after every reset: not a bad frame
+            }
+
             _rejectionTimesMs[_rejectionRingNext] = nowMs;
             _rejectionRingNext = _rejectionRingNext + 1 == _rejectionTimesMs.Length ? 0 : _rejectionRingNext + 1;
             if (_rejectionRingFill < _rejectionTimesMs.Length)

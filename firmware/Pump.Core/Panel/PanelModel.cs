@@ -12,11 +12,11 @@ using Pump.Hal;
 namespace Pump.Core.Panel
 {
     /// <summary>
-    /// The clinician's panel (PNL-001..), in the core so the device and the simulator show the same thing: the
-    /// key map, which turns (state, key) into a <see cref="ClinicianCommands"/> call or a step of the
-    /// <see cref="ProgramWizard"/> (Programming/), and which screen is drawn (ProgrammingScreen, SessionScreen,
-    /// NoticeScreens). It never drives the pump any other way. Rendering writes into the ScreenBuffer without
-    /// allocating.
+    /// The clinician's panel (PNL-001..), in the core so the device and the simulator show the same thing: reads
+    /// the keys into the <see cref="PanelKeyMap"/> (which turns (state, key) into a <see cref="ClinicianCommands"/>
+    /// call or a step of the <see cref="ProgramWizard"/>) and chooses which screen is drawn (ProgrammingScreen,
+    /// SessionScreen, NoticeScreens). It never drives the pump any other way. Rendering writes into the
+    /// ScreenBuffer without allocating.
     /// </summary>
     public sealed class PanelModel
     {
@@ -29,11 +29,7 @@ namespace Pump.Core.Panel
         private readonly ProgrammingScreen _programmingScreen;
         private readonly SessionScreen _sessionScreen;
         private readonly NoticeScreens _notices;
-        private bool _confirmEnd;
-        private int _reprimeStep;
-        private bool _confirmShortfall;
-        private bool _historyShown;
-        private int _historyIndex;
+        private readonly PanelKeyMap _keys;
 
         public PanelModel(PumpController pump)
         {
@@ -43,6 +39,7 @@ namespace Pump.Core.Panel
             _programmingScreen = new ProgrammingScreen(pump, _wizard);
             _sessionScreen = new SessionScreen(pump.Status);
             _notices = new NoticeScreens(pump);
+            _keys = new PanelKeyMap(pump, _wizard);
         }
 
         /// <summary>Current programming screen (meaningful in Programming).</summary>
@@ -58,18 +55,18 @@ namespace Pump.Core.Panel
         public ProgramResult? Result { get { return _wizard.Result; } }
 
         /// <summary>Re-prime questions: 0 none, 1 "disconnect the line", 2 "line disconnected?".</summary>
-        public int RePrimeStep { get { return _reprimeStep; } }
+        public int RePrimeStep { get { return _keys.RePrimeStep; } }
 
         /// <summary>True while "TOO LITTLE DRUG" waits for the clinician's answer.</summary>
-        public bool ConfirmingShortfall { get { return _confirmShortfall; } }
+        public bool ConfirmingShortfall { get { return _keys.ConfirmingShortfall; } }
 
         /// <summary>True while "END SESSION?" waits for OK.</summary>
-        public bool ConfirmingEnd { get { return _confirmEnd; } }
+        public bool ConfirmingEnd { get { return _keys.ConfirmingEnd; } }
 
         /// <summary>Entry of Programming: a fresh program, or (from Ready) the last values to edit.</summary>
         internal void BeginProgramming(bool keepValues)
         {
-            _confirmEnd = false;
+            _keys.ForgetEndQuestion();
             _wizard.Begin(keepValues);
         }
 
@@ -100,219 +97,7 @@ namespace Pump.Core.Panel
         /// <summary>Handles one key (Silence is read by <see cref="ReadKeys"/>).</summary>
         public void OnKey(PanelKey key, long nowUs)
         {
-            switch (_pump.State)
-            {
-                case PumpState.Idle:
-                    if (_historyShown)
-                    {
-                        OnHistoryKey(key);
-                    }
-                    else if (key == PanelKey.Ok && _pump.Alarms.IsShown(AlarmCode.SessionNotRestored))
-                    {
-                        // The unrestored session's delivery is acknowledged before anything new is programmed.
-                        _commands.AcknowledgeAlarms(nowUs);
-                    }
-                    else if (key == PanelKey.Ok)
-                    {
-                        _commands.Request(PumpTrigger.BeginProgramming);
-                    }
-                    else if (key == PanelKey.Down || key == PanelKey.Up)
-                    {
-                        _historyShown = true;
-                        _historyIndex = 0;
-                    }
-
-                    break;
-                case PumpState.Programming:
-                    WizardOutcome outcome = _wizard.OnKey(key);
-                    if (outcome == WizardOutcome.Cancelled)
-                    {
-                        _commands.Request(PumpTrigger.CancelProgramming);
-                    }
-                    else if (outcome == WizardOutcome.Confirmed && _wizard.Calibration != null && _wizard.Result != null)
-                    {
-                        // Only the wizard's confirmation makes a program; the pump checks it again before adopting it.
-                        _commands.AdoptConfirmedProgram(_wizard.Drug, _wizard.Calibration, _wizard.Result);
-                        _wizard.Remember();
-                    }
-
-                    break;
-                case PumpState.Ready:
-                    if (_reprimeStep > 0 || _confirmShortfall)
-                    {
-                        OnReadyQuestionKey(key);
-                    }
-                    else if (key == PanelKey.Start)
-                    {
-                        long loadedNl;
-                        long programNl;
-                        if (_commands.StartShortfall(out loadedNl, out programNl))
-                        {
-                            // Too little drug: start only after the clinician saw both volumes (STM-005).
-                            _confirmShortfall = true;
-                        }
-                        else
-                        {
-                            _commands.Request(PumpTrigger.RequestStart);
-                        }
-                    }
-                    else if (key == PanelKey.Ok && _pump.Alarms.CanAcknowledge)
-                    {
-                        // An alarm whose cause has gone is acknowledged first; the next OK primes (PNL-402).
-                        _commands.AcknowledgeAlarms(nowUs);
-                    }
-                    else if (key == PanelKey.Ok)
-                    {
-                        if (_pump.PrimedOnce)
-                        {
-                            // A re-prime could push drug into a connected patient: two deliberate steps first (STM-011).
-                            _reprimeStep = 1;
-                        }
-                        else
-                        {
-                            _commands.Request(PumpTrigger.RequestPrime);
-                        }
-                    }
-                    else if (key == PanelKey.Back)
-                    {
-                        _commands.Request(PumpTrigger.BeginProgramming);
-                    }
-                    else if (key == PanelKey.PauseStop)
-                    {
-                        _commands.Request(PumpTrigger.CancelProgramming);
-                    }
-
-                    break;
-                case PumpState.Priming:
-                    if (key == PanelKey.Ok)
-                    {
-                        _commands.Request(PumpTrigger.PrimeFinished);
-                    }
-                    else if (key == PanelKey.PauseStop || key == PanelKey.Back)
-                    {
-                        _commands.Request(PumpTrigger.RequestPause);
-                    }
-
-                    break;
-                case PumpState.Infusing:
-                    if (key == PanelKey.PauseStop)
-                    {
-                        _commands.Request(PumpTrigger.RequestPause);
-                    }
-                    else if (key == PanelKey.Ok)
-                    {
-                        _commands.AcknowledgeAlarms(nowUs);
-                    }
-
-                    break;
-                case PumpState.Paused:
-                case PumpState.InterlockHold:
-                case PumpState.Alarm:
-                    OnStoppedKey(key, nowUs);
-                    break;
-                case PumpState.Stopped:
-                case PumpState.Completed:
-                    if (key == PanelKey.Ok)
-                    {
-                        _commands.AcknowledgeAlarms(nowUs);
-                        _commands.Request(PumpTrigger.EndSession);
-                    }
-
-                    break;
-                default:
-                    if (key == PanelKey.Ok)
-                    {
-                        _commands.AcknowledgeAlarms(nowUs);
-                    }
-
-                    break;
-            }
-        }
-
-        /// <summary>The two re-prime questions and the too-little-drug question in Ready: OK answers yes, any other key no.</summary>
-        private void OnReadyQuestionKey(PanelKey key)
-        {
-            bool yes = key == PanelKey.Ok;
-            if (_confirmShortfall)
-            {
-                _confirmShortfall = false;
-                if (yes && _commands.ConfirmShortfall())
-                {
-                    _commands.Request(PumpTrigger.RequestStart);
-                }
-
-                return;
-            }
-
-            if (!yes)
-            {
-                _reprimeStep = 0;
-            }
-            else if (_reprimeStep == 1)
-            {
-                _reprimeStep = 2;
-            }
-            else
-            {
-                _reprimeStep = 0;
-                if (_commands.ConfirmLineDisconnected())
-                {
-                    _commands.Request(PumpTrigger.RequestPrime);
-                }
-            }
-        }
-
-        /// <summary>Alarm history (ALM-007): Up/Down scroll newest-first, Back or OK leaves.</summary>
-        private void OnHistoryKey(PanelKey key)
-        {
-            int n = _pump.Alarms.HistoryCount;
-            if (key == PanelKey.Down && _historyIndex + 1 < n)
-            {
-                _historyIndex++;
-            }
-            else if (key == PanelKey.Up && _historyIndex > 0)
-            {
-                _historyIndex--;
-            }
-            else if (key == PanelKey.Back || key == PanelKey.Ok)
-            {
-                _historyShown = false;
-            }
-        }
-
-        private void OnStoppedKey(PanelKey key, long nowUs)
-        {
-            if (_confirmEnd)
-            {
-                if (key == PanelKey.Ok)
-                {
-                    _confirmEnd = false;
-                    _commands.Request(PumpTrigger.RequestStop);
-                }
-                else if (key == PanelKey.Back)
-                {
-                    _confirmEnd = false;
-                }
-
-                return;
-            }
-
-            if (key == PanelKey.PauseStop)
-            {
-                _confirmEnd = true;
-            }
-            else if (key == PanelKey.Start)
-            {
-                _commands.Resume();
-            }
-            else if (key == PanelKey.Ok)
-            {
-                _commands.AcknowledgeAlarms(nowUs);
-                if (_pump.State == PumpState.Alarm)
-                {
-                    _commands.Request(PumpTrigger.ClearAlarm);
-                }
-            }
+            _keys.OnKey(key, nowUs);
         }
 
         /// <summary>Draws the screen for the current state.</summary>
@@ -322,9 +107,7 @@ namespace Pump.Core.Panel
             s.Clear();
             if (_pump.State != PumpState.Ready)
             {
-                // Ready's questions belong to the moment they were asked.
-                _reprimeStep = 0;
-                _confirmShortfall = false;
+                _keys.ForgetReadyQuestions();
             }
 
             switch (_pump.State)
@@ -334,9 +117,9 @@ namespace Pump.Core.Panel
                     s.Put(1, 0, "PLEASE WAIT");
                     break;
                 case PumpState.Idle:
-                    if (_historyShown)
+                    if (_keys.HistoryShown)
                     {
-                        _notices.RenderHistory(s, nowUs, _historyIndex);
+                        _notices.RenderHistory(s, nowUs, _keys.HistoryIndex);
                         break;
                     }
 
@@ -364,9 +147,9 @@ namespace Pump.Core.Panel
                     _programmingScreen.Render(s);
                     break;
                 case PumpState.Ready:
-                    if (_reprimeStep > 0 || _confirmShortfall)
+                    if (_keys.RePrimeStep > 0 || _keys.ConfirmingShortfall)
                     {
-                        _notices.RenderReadyQuestion(s, _confirmShortfall, _reprimeStep);
+                        _notices.RenderReadyQuestion(s, _keys.ConfirmingShortfall, _keys.RePrimeStep);
                         break;
                     }
 
@@ -380,7 +163,7 @@ namespace Pump.Core.Panel
                     }
                     else
                     {
-                        _programmingScreen.RenderPairedMonitor(s, 3);
+                        _programmingScreen.RenderPairedMonitor(s, 3, nowUs);
                     }
 
                     break;
@@ -396,7 +179,7 @@ namespace Pump.Core.Panel
                 case PumpState.Alarm:
                 case PumpState.Stopped:
                 case PumpState.Completed:
-                    _sessionScreen.Render(s, nowUs, _confirmEnd);
+                    _sessionScreen.Render(s, nowUs, _keys.ConfirmingEnd);
                     break;
                 case PumpState.Failsafe:
                     s.Put(0, 0, "FAILSAFE: SERVICE");

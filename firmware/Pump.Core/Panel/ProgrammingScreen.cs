@@ -215,11 +215,20 @@ namespace Pump.Core.Panel
         }
 
         /// <summary>The paired monitor, shown before every start of a drug that needs vitals so the clinician can
-        /// check it against the monitor's label (PNL-300).</summary>
-        internal void RenderPairedMonitor(ScreenBuffer s, int row)
+        /// check it against the monitor's label (PNL-300); once its frames arrive, its bed label takes turns with
+        /// the id, a page each (LNK-020).</summary>
+        internal void RenderPairedMonitor(ScreenBuffer s, int row, long nowUs)
         {
             if (!_pump.InterlockRequired)
             {
+                return;
+            }
+
+            Link.VitalSigns latest = _pump.Interlock.Latest;
+            if (_pump.Interlock.Parser.HasAccepted && BedLabelLine.Has(latest)
+                && (nowUs < 0 ? 0 : nowUs / SessionScreen.PageUs) % 2 == 1)
+            {
+                BedLabelLine.Render(s, row, latest);
                 return;
             }
 

@@ -22,6 +22,7 @@ namespace Pump.Core.Panel
         private const int DoseLine = 1;
         private const int VolumeLine = 2;
         private const int TimeLine = 3;
+        private const int BedLine = 4;
 
         private readonly PumpStatus _status;
 
@@ -61,8 +62,10 @@ namespace Pump.Core.Panel
             }
             else
             {
-                // The alarm or hold reason keeps its line; the information lines take turns above it.
-                RenderInfoLine(s, 1, stopped ? VolumeLine : (int)(page % 4));
+                // The alarm or hold reason keeps its line; the information lines take turns above it, with the
+                // monitor's bed label among them when the drug needs vitals (LNK-020).
+                int lines = _status.VitalsShown && BedLabelLine.Has(_status.LatestVitals) ? 5 : 4;
+                RenderInfoLine(s, 1, stopped ? VolumeLine : (int)(page % lines));
                 RenderAlarmLine(s, 2);
             }
 
@@ -87,6 +90,12 @@ namespace Pump.Core.Panel
         /// <summary>One information line: drug and concentration, dose rate and dose given, volumes, or time left.</summary>
         private void RenderInfoLine(ScreenBuffer s, int row, int line)
         {
+            if (line == BedLine)
+            {
+                BedLabelLine.Render(s, row, _status.LatestVitals);
+                return;
+            }
+
             InfusionProgram? p = _status.Program;
             Library.DrugEntry? d = _status.Drug;
             if (p == null || (p.TotalDoseUg <= 0 && (line == DrugLine || line == DoseLine)))

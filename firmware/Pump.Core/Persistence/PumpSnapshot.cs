@@ -62,6 +62,9 @@ namespace Pump.Core.Persistence
         public int BaselineSpo2Percent;
         public bool VitalHoldLatched;
 
+        /// <summary>Vital-sign rules latched at the save, one bit per rule-table index; 0 in older records (version 3).</summary>
+        public long VitalLatchedRules;
+
         /// <summary>Power-ups since the store was first written; raised once per boot.</summary>
         public long BootCount;
 
@@ -95,6 +98,7 @@ namespace Pump.Core.Persistence
             BaselineHrBpm = 0;
             BaselineSpo2Percent = 0;
             VitalHoldLatched = false;
+            VitalLatchedRules = 0;
             BootCount = 0;
         }
 
@@ -128,6 +132,7 @@ namespace Pump.Core.Persistence
             BaselineHrBpm = other.BaselineHrBpm;
             BaselineSpo2Percent = other.BaselineSpo2Percent;
             VitalHoldLatched = other.VitalHoldLatched;
+            VitalLatchedRules = other.VitalLatchedRules;
             BootCount = other.BootCount;
         }
     }

@@ -10,7 +10,7 @@ namespace Pump.Core.Persistence
     /// </summary>
     public static class PumpSnapshotCodec
     {
-        public const int CurrentFormatVersion = 2;
+        public const int CurrentFormatVersion = 3;
 
         /// <summary>Oldest version this firmware reads.</summary>
         public const int MinReadableVersion = 1;
@@ -46,9 +46,11 @@ namespace Pump.Core.Persistence
         // Version 2: the plain mL/h program's entered rate and volume (restored exactly after power loss).
         public const int FieldProgramRateNlPerH = 25;
         public const int FieldProgramVolumeNl = 26;
+        // Version 3: the vital-sign rules latched at the save, one bit per rule index (INT-501).
+        public const int FieldVitalLatchedRules = 27;
 
         /// <summary>Fields written by <see cref="CurrentFormatVersion"/>.</summary>
-        public const int FieldCount = 27;
+        public const int FieldCount = 28;
 
         /// <summary>Payload bytes written by <see cref="CurrentFormatVersion"/>.</summary>
         public const int PayloadBytes = FieldCount * FieldBytes;
@@ -83,6 +85,7 @@ namespace Pump.Core.Persistence
             Put(buffer, offset, FieldDeliveryActive, s.DeliveryActive ? 1 : 0);
             Put(buffer, offset, FieldProgramRateNlPerH, s.ProgramRateNlPerH);
             Put(buffer, offset, FieldProgramVolumeNl, s.ProgramVolumeNl);
+            Put(buffer, offset, FieldVitalLatchedRules, s.VitalLatchedRules);
             return PayloadBytes;
         }
 
@@ -107,8 +110,8 @@ namespace Pump.Core.Persistence
             }
 
             int present = length / FieldBytes;
-            // A payload must carry every field its own version defines (version 1: 25, version 2: 27).
-            int required = formatVersion >= 2 ? FieldCount : 25;
+            // A payload must carry every field its own version defines (version 1: 25, version 2: 27, version 3: 28).
+            int required = formatVersion >= 3 ? FieldCount : formatVersion == 2 ? 27 : 25;
             if (present < required)
             {
                 return false;
@@ -165,6 +168,7 @@ namespace Pump.Core.Persistence
                 case FieldDeliveryActive: return TryBool(v, out s.DeliveryActive);
                 case FieldProgramRateNlPerH: s.ProgramRateNlPerH = v; return v >= 0;
                 case FieldProgramVolumeNl: s.ProgramVolumeNl = v; return v >= 0;
+                case FieldVitalLatchedRules: s.VitalLatchedRules = v; return v >= 0;
                 default: return true;
             }
         }

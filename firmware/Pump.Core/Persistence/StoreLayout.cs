@@ -42,6 +42,16 @@ namespace Pump.Core.Persistence
         public const int ConfigurationSlotBytes = 256;
         public const uint ConfigurationMagic = 0x47464350u; // "PCFG"
 
+        // Monitor-link key: the paired sender's id and secret (LNK-017), after the configuration.
+        public const int LinkKeyAddress = 0x6600;
+        public const int LinkKeySlotBytes = 128;
+        public const uint LinkKeyMagic = 0x59454B4Cu; // "LKEY"
+
+        // Monitor-link replay floor: the write-ahead high-water mark (boot, sequence) of the pairing (LNK-018).
+        public const int ReplayFloorAddress = 0x6700;
+        public const int ReplayFloorSlotBytes = 64;
+        public const uint ReplayFloorMagic = 0x504C5252u; // "RRLP"
+
         // Event log: a ring of fixed-size entries, each with its own sequence and CRC.
         public const int EventLogAddress = 0x8000;
         public const int EventLogEntryBytes = 48;

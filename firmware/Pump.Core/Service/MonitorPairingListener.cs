@@ -17,6 +17,8 @@ namespace Pump.Core.Service
 
         private readonly byte[] _frame = new byte[MonitorFrameFormat.MaxFrameLength];
         private readonly byte[] _chunk = new byte[64];
+        private readonly VitalSigns _scratch = new VitalSigns();
+        private readonly VitalSigns _candidate = new VitalSigns();
         private int _count;
         private uint _candidateId;
         private int _run;
@@ -24,12 +26,16 @@ namespace Pump.Core.Service
         /// <summary>The id of the monitor heard <see cref="FramesToShow"/> times in a row (0 = none yet).</summary>
         public uint HeardMonitorId { get; private set; }
 
+        /// <summary>The heard monitor's frames, for its bed label (meaningful while <see cref="HeardMonitorId"/> is not 0).</summary>
+        public VitalSigns Heard => _candidate;
+
         public void Reset()
         {
             _count = 0;
             _candidateId = 0;
             _run = 0;
             HeardMonitorId = 0;
+            _candidate.Clear();
         }
 
         /// <summary>Drains the link's waiting bytes.</summary>
@@ -104,18 +110,40 @@ namespace Pump.Core.Service
                 return;
             }
 
-            if (id != _candidateId)
+            // The bed label shown at pairing must be the one all counted frames carried (unauthenticated: only shown).
+            _scratch.Clear();
+            bool labelled = VitalsPayload.Read(_frame, MonitorFrameFormat.OffsetPayload, _scratch);
+            bool same = id == _candidateId && labelled && SameLabel(_scratch, _candidate);
+            if (!same)
             {
-                // Another monitor is talking: nothing is offered until one is heard alone again.
+                // Another monitor (or bed) is talking: nothing is offered until one is heard alone again.
                 HeardMonitorId = 0;
+                _candidate.Clear();
+                if (labelled)
+                {
+                    _candidate.CopyFrom(_scratch);
+                }
             }
 
-            _run = id == _candidateId ? _run + 1 : 1;
+            _run = same ? _run + 1 : 1;
             _candidateId = id;
             if (_run >= FramesToShow)
             {
                 HeardMonitorId = id;
             }
+        }
+
+        private static bool SameLabel(VitalSigns a, VitalSigns b)
+        {
+            for (int i = 0; i < VitalSigns.BedLabelLength; i++)
+            {
+                if (a.BedLabel[i] != b.BedLabel[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -2,7 +2,7 @@ namespace Pump.Core.Service
 {
     /// <summary>
     /// Service-link command codes (hardware-docs/service-link.md). None programs, starts or resumes an infusion
-    /// (SVC-002); pairing is absent on purpose (panel only, CFG-005). Never renumber.
+    /// (SVC-002); pairing the monitor id is absent on purpose (panel only, CFG-005); set-link-key only binds a key to the monitor paired there. Never renumber.
     /// </summary>
     public static class ServiceCommand
     {
@@ -17,12 +17,13 @@ namespace Pump.Core.Service
         public const byte SetClock = 0x20;
         public const byte ReadLog = 0x30;
         public const byte ReadSessions = 0x31;
+        public const byte SetLinkKey = 0x40;
 
         /// <summary>Every command the pump answers, in code order (the spec's table is checked against it).</summary>
         public static readonly byte[] All = new byte[]
         {
             GetInfo, GetConfig, SetConfig, ReadRawSensors, LibraryBegin, LibraryData, LibraryEnd, LibraryStatus,
-            SetClock, ReadLog, ReadSessions,
+            SetClock, ReadLog, ReadSessions, SetLinkKey,
         };
 
         public static string Name(int command)
@@ -40,6 +41,7 @@ namespace Pump.Core.Service
                 case SetClock: return "set-clock";
                 case ReadLog: return "read-log";
                 case ReadSessions: return "read-sessions";
+                case SetLinkKey: return "set-link-key";
                 default: return "unknown";
             }
         }

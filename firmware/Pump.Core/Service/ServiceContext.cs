@@ -24,6 +24,7 @@ namespace Pump.Core.Service
             Persistence = new PumpPersistence(hardware.Store, hardware.Clock, hardware.RealTimeClock);
             ConfigStore = new ConfigurationStore(hardware.Store);
             Installer = new LibraryInstaller(Persistence.Library, Persistence.Log);
+            LinkKeys = new LinkKeyRecord(hardware.Store);
         }
 
         public PumpHardware Hardware { get; }
@@ -33,6 +34,12 @@ namespace Pump.Core.Service
         public PumpPersistence Persistence { get; }
         public ConfigurationStore ConfigStore { get; }
         public LibraryInstaller Installer { get; }
+        public LinkKeyRecord LinkKeys { get; }
+
+        /// <summary>The stored link key: its problem (LinkKeyProblem), monitor id and check value (never the key).</summary>
+        public int LinkKeyStatus { get; private set; } = LinkKeyProblem.NoKey;
+        public uint LinkKeyMonitorId { get; private set; }
+        public uint LinkKeyCheck { get; private set; }
 
         /// <summary>The stored configuration (defaults when <see cref="ConfigProblem"/> is not None).</summary>
         public DeviceConfiguration Config { get; } = new DeviceConfiguration();
@@ -56,8 +63,25 @@ namespace Pump.Core.Service
             SessionOpen = global::Pump.Core.Control.SessionRestorer.WasOpen(report, Persistence.State.Current)
                 || (Persistence.History.TryGetSession(0, _newest) && !_newest.Final);
             RefreshLibrary();
+            RefreshLinkKey();
             Persistence.Log.Append(ServiceEventCodes.ServiceModeEntered, EventPriority.Info, EventCategory.System,
                 SessionOpen ? 1 : 0, ConfigStatus);
+        }
+
+        /// <summary>Reads the stored link key's status the way power-up would (LinkPairingLoader), without keeping the key.</summary>
+        public void RefreshLinkKey()
+        {
+            Link.LinkKeyStore keys = new Link.LinkKeyStore();
+            int problem = LinkKeys.TryLoad(keys);
+            if (problem == LinkKeyProblem.None && (ConfigStatus != ConfigProblem.None || keys.MonitorId != Config.PairedMonitorId))
+            {
+                problem = LinkKeyProblem.KeyForOtherMonitor;
+            }
+
+            LinkKeyStatus = problem;
+            LinkKeyMonitorId = keys.MonitorId;
+            LinkKeyCheck = keys.KeyCheck;
+            keys.Unpair();
         }
 
         /// <summary>Reads which library is in force: the stored one when it passes every check, else the shipped one.</summary>

@@ -20,6 +20,7 @@ namespace Pump.Core.Service
         private readonly ServiceFrameWriter _writer = new ServiceFrameWriter();
         private readonly ServiceReads _reads;
         private readonly ServiceWrites _writes;
+        private readonly LinkKeyWrite _linkKey;
         private bool _haveLastSequence;
         private uint _lastSequence;
 
@@ -29,6 +30,7 @@ namespace Pump.Core.Service
             _context = context;
             _reads = new ServiceReads(context, _writer);
             _writes = new ServiceWrites(context, _writer);
+            _linkKey = new LinkKeyWrite(context, _writer);
         }
 
         /// <summary>Requests answered, by any status.</summary>
@@ -92,6 +94,7 @@ namespace Pump.Core.Service
                 case ServiceCommand.LibraryData: status = _writes.LibraryData(frame, at, length); break;
                 case ServiceCommand.LibraryEnd: status = _writes.LibraryEnd(length); break;
                 case ServiceCommand.LibraryStatus: status = _writes.LibraryStatus(length); break;
+                case ServiceCommand.SetLinkKey: status = _linkKey.SetLinkKey(frame, at, length); break;
                 default:
                     Refuse(command, sequence, ServiceStatus.UnknownCommand, command, "Unknown command: nothing was done.");
                     return;

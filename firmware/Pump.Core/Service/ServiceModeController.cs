@@ -223,6 +223,7 @@ namespace Pump.Core.Service
                 return false;
             }
 
+            _context.RefreshLinkKey(); // a key stored for the previous monitor no longer counts
             _context.Persistence.Log.Append(ServiceEventCodes.MonitorPaired, EventPriority.Info, EventCategory.Link,
                 (int)(monitorId & 0x7FFFFFFF), (int)(previous & 0x7FFFFFFF));
             return true;
@@ -301,7 +302,7 @@ namespace Pump.Core.Service
                 }
 
                 _screen.Put(2, 0, _message.Length > 0 ? _message : "OK=LISTEN FOR MONITOR");
-                _screen.Put(3, 0, "UP/DOWN=PAGE");
+                RenderLinkKey(3);
                 return;
             }
 
@@ -315,8 +316,26 @@ namespace Pump.Core.Service
 
             int c2 = _screen.Put(1, 0, "MONITOR ");
             _screen.PutInteger(1, c2, heard);
-            _screen.Put(2, 0, "MATCHES ITS LABEL?");
-            _screen.Put(3, 0, "OK=PAIR BACK=NO");
+            Panel.BedLabelLine.Render(_screen, 2, _listener.Heard); // LNK-020: the bed it says it is at
+            _screen.Put(3, 0, "MATCH? OK=PAIR BK=NO");
+        }
+
+        /// <summary>The stored link key's state: its check value (as pump-service info and the bridge show it), or why it cannot be used.</summary>
+        private void RenderLinkKey(int row)
+        {
+            if (_context.LinkKeyStatus != LinkKeyProblem.None)
+            {
+                _screen.Put(row, 0, LinkKeyProblem.PanelText(_context.LinkKeyStatus));
+                return;
+            }
+
+            int c = _screen.Put(row, 0, "KEY CHECK ");
+            uint check = _context.LinkKeyCheck;
+            for (int shift = 28; shift >= 0; shift -= 4)
+            {
+                int digit = (int)((check >> shift) & 0xF);
+                c = _screen.PutChar(row, c, (char)(digit < 10 ? '0' + digit : 'A' + digit - 10));
+            }
         }
 
         private void RenderClock()

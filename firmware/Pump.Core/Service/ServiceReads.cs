@@ -87,6 +87,9 @@ namespace Pump.Core.Service
             _writer.PutI64(p.Log.NewestSequence);
             _writer.PutU32((uint)p.Log.WriteFailureCount);
             _writer.PutI64(p.Report.BootCount);
+            _writer.PutU8(c.LinkKeyStatus);
+            _writer.PutU32(c.LinkKeyMonitorId);
+            _writer.PutU32(c.LinkKeyCheck);
             return ServiceStatus.Ok;
         }
 

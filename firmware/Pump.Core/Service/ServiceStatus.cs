@@ -29,6 +29,9 @@ namespace Pump.Core.Service
         public const int SensorUnavailable = 20;
         public const int LibraryDeclined = 21;
         public const int NoConfiguration = 22;
+        public const int MonitorNotPaired = 23;
+        public const int KeyForOtherMonitor = 24;
+        public const int LinkKeyRefused = 25;
 
         /// <summary>Every status, in code order (the spec's table is checked against it).</summary>
         public static readonly int[] All = new int[]
@@ -36,7 +39,8 @@ namespace Pump.Core.Service
             Ok, BadCrc, Truncated, Oversized, UnsupportedVersion, UnknownCommand, BadPayloadLength, SessionOpen,
             DuplicateSequence, InvalidConfiguration, StoreWriteFailed, NoLibraryTransfer, LibraryOutOfOrder,
             LibraryTooLarge, LibraryCrcMismatch, LibraryRefused, AwaitingPanel, ClockOutOfRange, ClockWriteFailed,
-            PairingIsPanelOnly, SensorUnavailable, LibraryDeclined, NoConfiguration,
+            PairingIsPanelOnly, SensorUnavailable, LibraryDeclined, NoConfiguration, MonitorNotPaired, KeyForOtherMonitor,
+            LinkKeyRefused,
         };
 
         public static string Name(int status)
@@ -66,6 +70,9 @@ namespace Pump.Core.Service
                 case SensorUnavailable: return "sensor-unavailable";
                 case LibraryDeclined: return "library-declined";
                 case NoConfiguration: return "no-configuration";
+                case MonitorNotPaired: return "monitor-not-paired";
+                case KeyForOtherMonitor: return "key-for-other-monitor";
+                case LinkKeyRefused: return "link-key-refused";
                 default: return "unknown-status";
             }
         }

@@ -83,6 +83,17 @@ namespace Pump.Bridge.Config
         /// <summary>Raises the boot number in the boot file (call once per start, after Load).</summary>
         public uint RaiseBoot() => BootCounter.Next(Resolve(BaseDirectory, Config.BootFile));
 
+        /// <summary>The key's check value, as the pump computes it (LinkKeyStore.KeyCheck): matches pump and bridge without showing the key.</summary>
+        public uint KeyCheck
+        {
+            get
+            {
+                var probe = new LinkKeyStore();
+                probe.Pair(MonitorId, Key, 0, Key.Length);
+                return probe.KeyCheck;
+            }
+        }
+
         public HmacSha256 NewMac()
         {
             var mac = new HmacSha256();

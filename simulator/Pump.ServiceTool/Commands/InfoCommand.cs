@@ -35,6 +35,9 @@ namespace Pump.ServiceTool.Commands
                 t.AddRow("Ready to infuse", Markup.Escape(info.ReadyText));
                 t.AddRow("Calibrated", info.CalibrationUtcSeconds > 0 ? Utc(info.CalibrationUtcSeconds) : "never");
                 t.AddRow("Paired monitor", info.PairedMonitorId == 0 ? "none" : info.PairedMonitorId.ToString(CultureInfo.InvariantCulture));
+                t.AddRow("Monitor-link key", Markup.Escape(info.LinkKeyProblemCode == 0
+                    ? "stored for monitor " + info.LinkKeyMonitorId + ", key check " + LinkKeyCommand.KeyCheckText(info.LinkKeyCheck)
+                    : info.LinkKeyText + (info.LinkKeyCheck != 0 ? " (stored key check " + LinkKeyCommand.KeyCheckText(info.LinkKeyCheck) + ")" : "")));
                 t.AddRow("Drug library", "revision " + info.LibraryRevision + ", CRC-32 " + info.LibraryCrc.ToString("X8", CultureInfo.InvariantCulture)
                     + (info.LibraryFromStore ? ", installed" : ", shipped with the firmware"));
                 t.AddRow("Clock", info.ClockValid ? Utc(info.ClockUtcSeconds) + " UTC" : "not set");

@@ -9,7 +9,7 @@ namespace Pump.ServiceTool.Model
         string FirmwareVersion, string SourceCommit, string Serial, int ConfigProblemCode, int ReadyProblemCode,
         long CalibrationUtcSeconds, uint PairedMonitorId, uint LibraryRevision, uint LibraryCrc, bool LibraryFromStore,
         int LibraryTransferState, bool ClockValid, long ClockUtcSeconds, int[] SlotStatuses, long LogNewestSequence,
-        uint LogWriteFailures, long BootCount)
+        uint LogWriteFailures, long BootCount, int LinkKeyProblemCode, uint LinkKeyMonitorId, uint LinkKeyCheck)
     {
         public static readonly string[] SlotNames =
         [
@@ -41,12 +41,16 @@ namespace Pump.ServiceTool.Model
             long newest = r.I64();
             uint failures = r.U32();
             long boots = r.I64();
+            int keyProblem = r.U8();
+            uint keyMonitor = r.U32();
+            uint keyCheck = r.U32();
             return new PumpInfo(version, commit, serial, config, ready, calibrated, paired, revision, crc, fromStore, transfer,
-                clockValid, utc, slots, newest, failures, boots);
+                clockValid, utc, slots, newest, failures, boots, keyProblem, keyMonitor, keyCheck);
         }
 
         public string ConfigText => ConfigProblem.Describe(ConfigProblemCode);
         public string ReadyText => ConfigProblem.Describe(ReadyProblemCode);
+        public string LinkKeyText => LinkKeyProblem.Describe(LinkKeyProblemCode);
 
         /// <summary>"healthy" or the damaged slots.</summary>
         public string StoreHealth()

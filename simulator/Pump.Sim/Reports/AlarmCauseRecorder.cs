@@ -51,13 +51,13 @@ namespace Pump.Sim.Reports
                 AlarmCode.VitalStop => InterlockLevel.Stop,
                 _ => InterlockLevel.None,
             };
-            if (pump != null && level != InterlockLevel.None && pump.Interlock.ActiveRule is VitalRule v && v.Level == level)
+            if (pump != null && level != InterlockLevel.None && pump.Interlock.Verdict.ActiveRule is VitalRule v && v.Level == level)
             {
-                (ruleText, value, limit) = Describe(v, pump.Interlock);
+                (ruleText, value, limit) = Describe(v, pump.Interlock.Verdict);
             }
             else if (pump != null && alarm == AlarmCode.VitalsLeaseLost)
             {
-                ruleText = "lease lost: " + InterlockMessages.ForLease(pump.Interlock.LeaseCauseAt(_run.Pump.Clock.NowUs / 1000));
+                ruleText = "lease lost: " + InterlockMessages.ForLease(pump.Interlock.Verdict.LeaseCause);
                 value = LastTrigger(e.AtMs);
             }
             else if (pump != null && alarm == AlarmCode.Occlusion)
@@ -79,7 +79,7 @@ namespace Pump.Sim.Reports
         }
 
         /// <summary>The rule as a condition ("SBP_STOP_200: SBP ≥ 200 mmHg"), the latest value and the limit it was judged against.</summary>
-        public static (string Rule, string Value, string Limit) Describe(VitalRule r, VitalSignInterlock interlock)
+        public static (string Rule, string Value, string Limit) Describe(VitalRule r, InterlockVerdict verdict)
         {
             var inv = CultureInfo.InvariantCulture;
             (string name, string unit) = r.Parameter switch
@@ -103,8 +103,8 @@ namespace Pump.Sim.Reports
             string rule = r.Code + ": " + name + (r.RelativeToBaseline ? " rise " : " ") + op + " " + r.Threshold.ToString(inv) + " " + unit
                 + (r.ReadingsRequired > 1 ? " on " + r.ReadingsRequired + " readings" : "")
                 + (r.SustainMs > 0 ? " for " + (r.SustainMs / 1000).ToString(inv) + " s" : "");
-            VitalSigns latest = interlock.Latest;
-            VitalBaseline b = interlock.Baseline;
+            VitalSigns latest = verdict.LatestVitals ?? new VitalSigns();
+            VitalBaseline b = verdict.Baseline ?? new VitalBaseline();
             (int current, int baseline) = r.Parameter switch
             {
                 VitalParameter.SystolicMmHg => (latest.SystolicMmHg, b.SystolicMmHg),

@@ -221,26 +221,26 @@ namespace Pump.Sim.Running
 
         private void ProgrammingKey(long nowMs, PumpController pump)
         {
-            PanelModel panel = pump.Panel;
-            if (panel.Step != _lastStep)
+            PanelStep step = ProgrammingScreenReader.StepShown(_display);
+            if (step != _lastStep)
             {
-                _lastStep = panel.Step;
+                _lastStep = step;
                 _screenPresses = 0;
             }
             ProgramSpec p = _scenario.Program;
-            switch (panel.Step)
+            switch (step)
             {
                 case PanelStep.Drug:
                     DrugKey(nowMs, pump);
                     return;
                 case PanelStep.Weight:
-                    DigitKey(nowMs, panel.Editor, _scenario.Patient.WeightKg * 10, "weight");
+                    DigitKey(nowMs, _scenario.Patient.WeightKg * 10, "weight");
                     return;
                 case PanelStep.Dose:
-                    DigitKey(nowMs, panel.Editor, p.DoseMgPerKg * 100, "dose");
+                    DigitKey(nowMs, p.DoseMgPerKg * 100, "dose");
                     return;
                 case PanelStep.Duration:
-                    DigitKey(nowMs, panel.Editor, p.DurationMin, "duration");
+                    DigitKey(nowMs, p.DurationMin, "duration");
                     return;
                 case PanelStep.Rate:
                 case PanelStep.Volume:
@@ -262,11 +262,11 @@ namespace Pump.Sim.Running
                     }
                     return;
                 case PanelStep.Review:
-                    ProgramResult? r = panel.Result;
-                    if (r == null || r.Outcome == ProgramOutcome.Rejected || r.Program == null)
+                    string review = _display.RowText(0).Trim();
+                    if (review == "NO CALIBRATION" || review == "REJECTED: HARD LIMIT")
                     {
-                        RecordFindings(r);
-                        GiveUp(nowMs, r == null ? "the pump could not compute the programme" : "the pump rejected the programme (hard limit)");
+                        RecordFindings(pump.Status.ReviewResult);
+                        GiveUp(nowMs, review == "NO CALIBRATION" ? "the pump could not compute the programme" : "the pump rejected the programme (hard limit)");
                         return;
                     }
                     Press(nowMs, PanelKey.Ok);
@@ -274,7 +274,7 @@ namespace Pump.Sim.Running
                 case PanelStep.SoftLimit:
                     if (!p.ConfirmSoftLimits)
                     {
-                        RecordFindings(panel.Result);
+                        RecordFindings(pump.Status.ReviewResult);
                         GiveUp(nowMs, "soft limit not confirmed by the clinician");
                         return;
                     }
@@ -288,17 +288,17 @@ namespace Pump.Sim.Running
                     Press(nowMs, PanelKey.Ok);
                     return;
                 case PanelStep.EntryFinding:
-                    EntryFindingKey(nowMs, panel);
+                    EntryFindingKey(nowMs, pump);
                     return;
             }
         }
 
         /// <summary>A value flagged on its own screen: a soft limit is kept when the scenario confirms soft limits; a hard one ends the attempt.</summary>
-        private void EntryFindingKey(long nowMs, PanelModel panel)
+        private void EntryFindingKey(long nowMs, PumpController pump)
         {
-            Finding? f = panel.Wizard.EntryFinding;
+            Finding? f = pump.Status.EntryFinding;
             string shown = _display.RowText(1).Trim() + " " + _display.RowText(2).Trim();
-            if (f == null || !f.IsSoft)
+            if (f == null || _display.RowText(0).Trim() != "SOFT LIMIT: CHECK")
             {
                 if (f != null)
                 {
@@ -350,35 +350,42 @@ namespace Pump.Sim.Running
             }
         }
 
-        private void DigitKey(long nowMs, NumberEditor editor, double scaledValue, string field)
+        /// <summary>Enters a value on a number screen, digit by digit, from what the display shows.</summary>
+        private void DigitKey(long nowMs, double scaledValue, string field)
         {
             long value = (long)Math.Round(scaledValue);
+            if (!ProgrammingScreenReader.TryReadNumber(_display, out int[] shown, out bool editing, out int cursor))
+            {
+                GiveUp(nowMs, field + ": no number on the screen");
+                return;
+            }
             long max = 1;
-            for (int i = 0; i < editor.DigitCount; i++)
+            long shownValue = 0;
+            for (int i = 0; i < shown.Length; i++)
             {
                 max *= 10;
+                shownValue = shownValue * 10 + shown[i];
             }
             if (value < 0 || value >= max)
             {
-                GiveUp(nowMs, field + " does not fit the panel's " + editor.DigitCount + "-digit field");
+                GiveUp(nowMs, field + " does not fit the panel's " + shown.Length + "-digit field");
                 return;
             }
-            if (!editor.Editing)
+            if (!editing)
             {
                 // A shown value (library default or previous): accept it if right, else open the editor.
-                Press(nowMs, editor.Value == value ? PanelKey.Ok : PanelKey.Up);
+                Press(nowMs, shownValue == value ? PanelKey.Ok : PanelKey.Up);
                 return;
             }
-            int cursor = editor.Cursor;
             for (int i = 0; i < cursor; i++)
             {
-                if (editor.DigitAt(i) != Digit(value, max, i))
+                if (shown[i] != Digit(value, max, i))
                 {
                     Press(nowMs, PanelKey.Back);
                     return;
                 }
             }
-            int diff = (Digit(value, max, cursor) - editor.DigitAt(cursor) + 10) % 10;
+            int diff = (Digit(value, max, cursor) - shown[cursor] + 10) % 10;
             Press(nowMs, diff == 0 ? PanelKey.Ok : diff <= 5 ? PanelKey.Up : PanelKey.Down);
         }
 

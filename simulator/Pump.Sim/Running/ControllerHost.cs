@@ -41,6 +41,9 @@ namespace Pump.Sim.Running
         /// <summary>Why the stored configuration was not applied at the last boot (0 = applied or not asked for).</summary>
         public int ConfigurationProblem { get; private set; }
 
+        /// <summary>Why the stored link key was not applied at the last boot (0 = applied or not asked for).</summary>
+        public int LinkKeyProblem { get; private set; }
+
         /// <summary>Power-up: a fresh controller on the same hardware (the store keeps its bytes).</summary>
         public void Boot()
         {
@@ -50,10 +53,14 @@ namespace Pump.Sim.Running
             };
             settings.PairedMonitorId = _pairing.MonitorId;
             _pairing.PairPump(settings.MonitorLink);
+            // The replay floor persists in the virtual store as on the device, so resets behave as on the device.
+            settings.MonitorLink.Floor.Attach(_pump.Hardware.Store, settings.MonitorLink.MonitorId, settings.MonitorLink.KeyCheck);
             if (ConfigureFromStore)
             {
+                // As the device: the monitor, the key and the replay floor all come from the store.
                 ConfigurationProblem = global::Pump.Core.Configuration.ConfigurationApplier.LoadAndApply(
                     _pump.Hardware.Store, settings, new global::Pump.Core.Configuration.DeviceConfiguration());
+                LinkKeyProblem = global::Pump.Core.Configuration.LinkPairingLoader.LoadAndApply(_pump.Hardware.Store, settings);
             }
             _controller = new PumpController(_pump.Hardware, settings, ShippedLibrary.Build());
             _controller.SetObserver(_observer);

@@ -11,6 +11,9 @@ namespace Pump.Simulator.Commands
         public const int ExitOk = 0;
         public const int ExitScenarioError = 2;
 
+        /// <summary>The scenario ran but an expectation of its `expect` block was not met (`run` and `test`).</summary>
+        public const int ExitExpectationFailed = 1;
+
         public static Option<FileInfo?> ScenarioOption() => new Option<FileInfo?>("--scenario", "-s")
         {
             Description = "Scenario JSON file (simulator/scenarios/*.json); the built-in default scenario when omitted.",

@@ -13,7 +13,10 @@ using Spectre.Console;
 
 namespace Pump.Simulator.Commands
 {
-    /// <summary>`run`: one scenario, a summary (readable or --json) and optionally a report directory.</summary>
+    /// <summary>
+    /// `run`: one scenario, a summary (readable or --json) and optionally a report directory. Exit 0 when every
+    /// expectation is met (or there are none), 1 when one is not, 2 when the scenario cannot be run.
+    /// </summary>
     internal static class RunCommand
     {
         public static Command Create()
@@ -74,7 +77,7 @@ namespace Pump.Simulator.Commands
                 {
                     PrintReadable(summary, report, verdicts);
                 }
-                return Common.ExitOk;
+                return verdicts.All(v => v.Passed) ? Common.ExitOk : Common.ExitExpectationFailed;
             });
             return cmd;
         }
@@ -108,7 +111,7 @@ namespace Pump.Simulator.Commands
             {
                 int met = verdicts.Count(v => v.Passed);
                 AnsiConsole.MarkupLine("Expectations: [" + (met == verdicts.Count ? "green" : "red") + "]" + met + " of " + verdicts.Count + " met[/]"
-                    + (met == verdicts.Count ? "" : " (pump-sim test gives the exit status)"));
+                    + (met == verdicts.Count ? "" : " (exit status 1)"));
                 foreach (Verdict v in verdicts.Where(v => !v.Passed))
                 {
                     AnsiConsole.MarkupLine("  [red]" + Markup.Escape(v.ToString()) + "[/]");

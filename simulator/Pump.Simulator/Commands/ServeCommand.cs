@@ -9,8 +9,9 @@ using Pump.Sim.Service;
 namespace Pump.Simulator.Commands
 {
     /// <summary>
-    /// `serve`: a virtual pump powered up in service mode, answering the service link on 127.0.0.1 TCP so that
-    /// `pump-service --connect tcp:127.0.0.1:PORT` can commission it. The panel is printed whenever it changes;
+    /// `serve`: a virtual pump powered up in service mode, answering the service link on 127.0.0.1 TCP (or, with
+    /// `--serial DEVICE`, on a serial port) so that `pump-service --connect tcp:127.0.0.1:PORT` (or `serial:DEVICE`) can
+    /// commission it. The panel is printed whenever it changes;
     /// type ok, back, up or down (Enter) to press a panel key, load GRAMS / pusher UM to place the
     /// calibration mass or move the pusher to an end stop, power-cycle to restart, quit to stop. The store
     /// lives in memory for as long as the process runs (power-cycle keeps it).
@@ -24,7 +25,8 @@ namespace Pump.Simulator.Commands
             var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => DefaultPort };
             var seed = new Option<int>("--seed") { Description = "Which virtual unit (its sensor offsets and gains).", DefaultValueFactory = _ => 1 };
             var maxWall = new Option<double>("--max-wall-s") { Description = "Stop after this many wall seconds (0 = never).", DefaultValueFactory = _ => 0 };
-            var cmd = new Command("serve", "Serve the service link of a virtual pump in service mode on 127.0.0.1 TCP.") { port, seed, maxWall };
+            var serial = new Option<string?>("--serial") { Description = "Serve on this serial device instead of TCP (115200 8N1, e.g. /dev/ttyUSB0 or COM3)." };
+            var cmd = new Command("serve", "Serve the service link of a virtual pump in service mode on 127.0.0.1 TCP or a serial port.") { port, seed, maxWall, serial };
             cmd.SetAction(r =>
             {
                 int p = r.GetValue(port);
@@ -33,10 +35,33 @@ namespace Pump.Simulator.Commands
                     Console.Error.WriteLine("--port must be 0..65535");
                     return Common.ExitScenarioError;
                 }
-                using var tcp = new TcpServicePort(p);
-                var served = new ServedPump(tcp, r.GetValue(seed));
+                string? device = r.GetValue(serial);
+                IServicePort link;
+                string where;
+                try
+                {
+                    if (device != null)
+                    {
+                        var serialPort = new SerialServicePort(device);
+                        link = serialPort;
+                        where = "serial:" + serialPort.Device;
+                    }
+                    else
+                    {
+                        var tcp = new TcpServicePort(p);
+                        link = tcp;
+                        where = "tcp:127.0.0.1:" + tcp.Port;
+                    }
+                }
+                catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or ArgumentException or System.Net.Sockets.SocketException)
+                {
+                    Console.Error.WriteLine("serve: cannot open " + (device ?? "tcp port " + p) + ": " + e.Message);
+                    return Common.ExitScenarioError;
+                }
+                using var owned = (IDisposable)link;
+                var served = new ServedPump(link, r.GetValue(seed));
                 served.PowerUp();
-                Console.Out.WriteLine("service link on tcp:127.0.0.1:" + tcp.Port + "  (keys: ok, back, up, down; bench: load GRAMS, pusher UM|free; power-cycle; quit)");
+                Console.Out.WriteLine("service link on " + where + "  (keys: ok, back, up, down; bench: load GRAMS, pusher UM|free; power-cycle; quit)");
                 Console.Out.Flush();
                 var lines = new BlockingCollection<string>();
                 var reader = new Thread(() =>

@@ -15,7 +15,7 @@ namespace Pump.Simulator.Commands
     /// </summary>
     internal static class TestCommand
     {
-        public const int ExitFailed = 1;
+        public const int ExitFailed = Common.ExitExpectationFailed;
 
         public static Command Create()
         {

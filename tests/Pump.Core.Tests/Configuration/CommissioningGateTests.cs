@@ -60,7 +60,7 @@ namespace Pump.Core.Tests.Configuration
             Assert.Equal(PumpState.Infusing, rig.State);
         }
 
-        // Proves: CFG-005, CFG-004
+        // Proves: CFG-005, CFG-004, LNK-020
         [Fact]
         public void Pairing_MonitorHeardThreeTimesAndConfirmed_IsStoredAndLogged()
         {
@@ -77,7 +77,8 @@ namespace Pump.Core.Tests.Configuration
             SendFrames(rig, 0x4D4F4E31, 1);
             rig.Tick();
             Assert.Contains("MONITOR " + 0x4D4F4E31u, rig.Display.Text);
-            Assert.Contains("MATCHES ITS LABEL?", rig.Display.Text);
+            Assert.Equal("BED " + TestLinkKey.BedLabel, rig.Display.Row(2).TrimEnd()); // LNK-020
+            Assert.Contains("MATCH? OK=PAIR", rig.Display.Text);
             rig.Keypad.Press(PanelKey.Ok);
             rig.Tick();
             Assert.Contains("PAIRED", rig.Display.Text);
@@ -124,7 +125,25 @@ namespace Pump.Core.Tests.Configuration
 
         private static uint _sequence;
 
-        private static void SendFrames(ServiceRig rig, uint monitorId, int count)
+        // Proves: CFG-005, LNK-020
+        [Fact]
+        public void Pairing_BedLabelChangesBetweenFrames_NothingIsOfferedUntilOneLabelIsHeardThreeTimes()
+        {
+            var rig = new ServiceRig();
+            Assert.Equal(ServiceStatus.Ok, rig.Send(ServiceCommand.SetConfig, ServiceRig.Encode(ServiceRig.Calibrated())).Status);
+            rig.Keypad.Press(PanelKey.Down);
+            rig.Keypad.Press(PanelKey.Ok);
+            rig.Tick();
+            SendFrames(rig, 0x4D4F4E31, 2);
+            SendFrames(rig, 0x4D4F4E31, 1, "ICU-4 BED 2");
+            rig.Tick();
+            Assert.Contains("LISTENING", rig.Display.Text);
+            SendFrames(rig, 0x4D4F4E31, 2, "ICU-4 BED 2");
+            rig.Tick();
+            Assert.Equal("BED ICU-4 BED 2", rig.Display.Row(2).TrimEnd());
+        }
+
+        private static void SendFrames(ServiceRig rig, uint monitorId, int count, string bedLabel = TestLinkKey.BedLabel)
         {
             var buffer = new byte[Pump.Core.Link.MonitorFrameFormat.MaxFrameLength];
             var mac = TestLinkKey.NewMac();
@@ -135,7 +154,7 @@ namespace Pump.Core.Tests.Configuration
                 v.Boot = 1;
                 v.Sequence = ++_sequence;
                 v.SourceId = TestLinkKey.SourceId;
-                v.SetBedLabel(TestLinkKey.BedLabel);
+                v.SetBedLabel(bedLabel);
                 int n = Pump.Core.Link.MonitorFrameEncoder.EncodeVitals(v, mac, buffer, 0);
                 rig.MonitorLink.Send(buffer, n);
             }

@@ -346,6 +346,22 @@ namespace Pump.Core.Tests.Control
                 $"bytes per round {rounds[0]}/{rounds[1]}/{rounds[2]}, first allocation at tick {firstAllocTick}");
         }
 
+        // Proves: BLD-004
+        [Fact]
+        public void Construction_PreparesTheAlarmConditionTable_SoTheFirstFactToComeTrueAllocatesNothing()
+        {
+            // The table is process-wide: forget it, as in a fresh process, then build a pump.
+            var field = typeof(AlarmConditions).GetField("_armed", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+            field.SetValue(null, null);
+            var rig = new PumpRig();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            bool armed = AlarmConditions.ArmedIn(0, PumpState.Infusing);
+            long spent = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(0, spent);
+            Assert.True(armed);   // row 0, COUNTER FAULT, is armed wherever a program is loaded
+            Assert.Equal(PumpState.SelfTest, rig.State);
+        }
+
         // Proves: ALM-003
         [Fact]
         public void SilenceKey_DuringAlarm_PausesAudioAtMostTwoMinutes()

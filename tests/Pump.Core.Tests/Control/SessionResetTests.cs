@@ -191,6 +191,77 @@ namespace Pump.Core.Tests.Control
             Assert.True(after.Driver.IsEnabled);
         }
 
+        /// <summary>A hold latched by the relative systolic rule (baseline 128, reading 175: a rise of 47).</summary>
+        private static PumpRig HeldBySystolicRise()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(20);
+            rig.Vitals = PumpRig.Typical(sbp: 175);
+            rig.NewNibpReading();
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.InterlockHold, 2));
+            rig.Run(1);
+            return rig;
+        }
+
+        // Proves: INT-501, PER-015
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Reset_InInterlockHold_RestoredHoldShowsAndLogsTheRuleThatLatchedIt(bool watchdog)
+        {
+            PumpRig before = HeldBySystolicRise();
+            int rise = before.Controller.Interlock.Evaluator.IndexOf("SBP_HOLD_RISE40");
+            Assert.Equal("SBP RISE>=40", before.Display.Row(2).TrimEnd());
+            Assert.Contains(PumpRigLog.Controller(before, PumpEvent.VitalRuleLatched), e => e.Arg0 == rise);
+
+            PumpRig after = Reboot(before, watchdog);
+            after.Vitals = PumpRig.Typical(sbp: 175);   // the monitor still reads high after the reset
+            after.Run(2);
+            Assert.Equal(PumpState.InterlockHold, after.State);
+            Assert.Equal("SBP RISE>=40", after.Display.Row(2).TrimEnd());
+            Assert.Equal("SBP_HOLD_RISE40", after.Controller.Status.ActiveVitalRule?.Code);
+            var restored = Assert.Single(PumpRigLog.Controller(after, PumpEvent.VitalRulesRestored));
+            Assert.Equal(rise, restored.Arg0);
+            Assert.Equal(1L << rise, restored.Arg1);
+            var log = PumpRigLog.Entries(after);
+            int restoredAt = log.FindIndex(e => e.Category == 0 && e.Code == PumpEvent.VitalRulesRestored);
+            Assert.DoesNotContain(log.GetRange(restoredAt, log.Count - restoredAt), e => e.Category == 0 && e.Code == PumpEvent.VitalRuleLatched);   // a restore is not a new latch
+
+            // Still the same rule's hold: no resume while the reading stays high, even acknowledged.
+            after.Press(PanelKey.Start);
+            after.Run(1);
+            Assert.Equal(PumpState.InterlockHold, after.State);
+            Assert.False(after.Driver.IsEnabled);
+
+            // A new reading back inside the limit, then the clinician's resume.
+            after.Vitals = PumpRig.Typical();
+            after.NewNibpReading();
+            after.Run(2);
+            Assert.Equal(PumpState.InterlockHold, after.State);
+            after.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, after.State);
+        }
+
+        // Proves: INT-501, PER-005
+        [Fact]
+        public void Reset_InInterlockHoldFromAnOlderRecordWithoutTheRule_StillHoldsWithTheGenericReason()
+        {
+            PumpRig before = HeldBySystolicRise();
+            var editor = new PumpPersistence(before.Store, before.Clock, before.Rtc);
+            editor.Open();
+            editor.State.Current.VitalLatchedRules = 0;   // what a version-2 record reads as
+            Assert.True(editor.State.TrySave());
+
+            PumpRig after = Reboot(before, watchdog: false);
+            after.Run(2);
+            Assert.Equal(PumpState.InterlockHold, after.State);
+            Assert.False(after.Driver.IsEnabled);
+            Assert.Empty(PumpRigLog.Controller(after, PumpEvent.VitalRulesRestored));
+            after.Run(30);
+            Assert.Equal(PumpState.InterlockHold, after.State);
+            Assert.Equal(0, after.Steps.Counted);
+        }
+
         // Proves: PER-015, STM-009
         [Fact]
         public void Reset_InAlarm_ComesBackInAlarmAndNeedsTheAlarmClearedBeforeResume()

@@ -23,13 +23,26 @@ namespace Pump.Core.Tests.Fakes
         private long _lastNibpUs = -1;
         private long _nibpReading;
 
-        public PumpRig(FakeStore? store = null, long startUs = 1_000_000, Pump.Core.Library.DrugLibrary? library = null)
+        /// <param name="keyFromStore">Pair as the device does: from the stored key record (written with the test key when
+        /// the store has none), with the persisted replay floor; otherwise paired in RAM only.</param>
+        public PumpRig(FakeStore? store = null, long startUs = 1_000_000, Pump.Core.Library.DrugLibrary? library = null, bool keyFromStore = false)
         {
             Clock.NowUs = startUs;
             Store = store ?? new FakeStore();
             Hardware = new PumpHardware(Clock, Steps, Steps, Driver, Sensors, Sensors, Sensors, Link, Display, Keypad, Annunciator, Store, Watchdog, Rtc);
             Settings = new PumpSettings { PairedMonitorId = MonitorId, EmptyPositionUm = 120_000 };
             Settings.MonitorLink.Pair(MonitorId, TestLinkKey.Key, 0, TestLinkKey.Key.Length);
+            if (keyFromStore)
+            {
+                var record = new Pump.Core.Configuration.LinkKeyRecord(Store);
+                if (record.TryLoad(new LinkKeyStore()) == Pump.Core.Configuration.LinkKeyProblem.NoKey)
+                {
+                    record.TryWrite(Store, MonitorId, TestLinkKey.Key, 0, TestLinkKey.Key.Length, Settings.MonitorLink.KeyCheck);
+                }
+
+                Pump.Core.Configuration.LinkPairingLoader.LoadAndApply(Store, Settings);
+            }
+
             Controller = new PumpController(Hardware, Settings, library ?? Pump.Core.Library.ShippedLibrary.Build());
             Sensors.PositionUm = StartPositionUm;
         }
@@ -70,6 +83,16 @@ namespace Pump.Core.Tests.Fakes
 
         /// <summary>The sender's MAC; a forger's has another key.</summary>
         public HmacSha256 SenderMac { get; set; } = TestLinkKey.NewMac();
+
+        /// <summary>When set, a copy of every frame the virtual monitor sends (a wiretap recording them for replay).</summary>
+        public System.Collections.Generic.List<byte[]>? SentFrames { get; set; }
+
+        /// <summary>The sender's last sequence number (the next frame carries one more).</summary>
+        public uint SenderSequence
+        {
+            get => _sequence;
+            set => _sequence = value;
+        }
 
         /// <summary>The sender restarts: next boot, sequence from 1.</summary>
         public void RestartSender()
@@ -310,6 +333,7 @@ namespace Pump.Core.Tests.Fakes
             copy.SetBedLabel(TestLinkKey.BedLabel);
             int n = MonitorFrameEncoder.EncodeVitals(copy, SenderMac, _frame, 0);
             Link.Send(_frame, n);
+            SentFrames?.Add(_frame.AsSpan(0, n).ToArray());
         }
 
         /// <summary>Forces a new NIBP measurement with the next frame (so forced BP values are "fresh readings").</summary>

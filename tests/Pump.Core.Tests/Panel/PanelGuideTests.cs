@@ -73,7 +73,7 @@ namespace Pump.Core.Tests.Panel
         }
 
         /// <summary>Every 20x4 box drawn in the guide's code blocks (boxes side by side are separated by spaces).</summary>
-        private static HashSet<string> Boxes(string guide)
+        internal static HashSet<string> Boxes(string guide)
         {
             var found = new HashSet<string>();
             string[] lines = guide.Replace("\r", "").Split('\n');

@@ -37,6 +37,7 @@ namespace Pump.Core.Tests.Persistence
                 BaselineSpo2Percent = r.Next(94, 100),
                 VitalHoldLatched = r.Next(2) == 1,
                 BootCount = r.Next(1, 100000),
+                VitalLatchedRules = r.Next(0, 1 << 27),
             };
         }
 
@@ -71,6 +72,7 @@ namespace Pump.Core.Tests.Persistence
             Assert.Equal(expected.BaselineSpo2Percent, actual.BaselineSpo2Percent);
             Assert.Equal(expected.VitalHoldLatched, actual.VitalHoldLatched);
             Assert.Equal(expected.BootCount, actual.BootCount);
+            Assert.Equal(expected.VitalLatchedRules, actual.VitalLatchedRules);
         }
 
         // Proves: PER-004
@@ -116,6 +118,7 @@ namespace Pump.Core.Tests.Persistence
         [InlineData(PumpSnapshotCodec.FieldDeliveredIsExact, 7)]
         [InlineData(PumpSnapshotCodec.FieldTotalMicrosteps, -5)]
         [InlineData(PumpSnapshotCodec.FieldDeliveryActive, 3)]
+        [InlineData(PumpSnapshotCodec.FieldVitalLatchedRules, -1)]
         public void PumpSnapshotCodec_FieldOutOfRange_IsRejectedAndDefaultsRestored(int field, long value)
         {
             var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
@@ -149,9 +152,25 @@ namespace Pump.Core.Tests.Persistence
             PumpSnapshotCodec.Encode(sample, buffer, 0);
             var back = new PumpSnapshot();
             Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 25 * PumpSnapshotCodec.FieldBytes, 1, back, out int missing));
-            Assert.Equal(2, missing);
+            Assert.Equal(3, missing);
             Assert.Equal(0, back.ProgramRateNlPerH);
             Assert.Equal(sample.TotalMicrosteps, back.TotalMicrosteps);
+        }
+
+        // Proves: PER-005, INT-501
+        [Fact]
+        public void PumpSnapshotCodec_Version2Payload_ReadsWithNoLatchedRules()
+        {
+            var buffer = new byte[PumpSnapshotCodec.PayloadBytes];
+            var sample = Sample(9);
+            sample.VitalLatchedRules = 1 << 2;
+            PumpSnapshotCodec.Encode(sample, buffer, 0);
+            var back = new PumpSnapshot();
+            Assert.True(PumpSnapshotCodec.TryDecode(buffer, 0, 27 * PumpSnapshotCodec.FieldBytes, 2, back, out int missing));
+            Assert.Equal(1, missing);
+            Assert.Equal(0, back.VitalLatchedRules);
+            Assert.Equal(sample.VitalHoldLatched, back.VitalHoldLatched);
+            Assert.False(PumpSnapshotCodec.TryDecode(buffer, 0, 27 * PumpSnapshotCodec.FieldBytes, 3, back, out _));
         }
 
         // Proves: PER-004

@@ -27,17 +27,26 @@ namespace Pump.Core.Tests.Service
             return found;
         }
 
-        // Proves: SVC-003, SVC-005
+        // Proves: SVC-003, SVC-005, SEC-100
         [Theory]
         [InlineData("get-config-empty")]
         [InlineData("set-clock")]
         [InlineData("set-clock-out-of-range")]
         [InlineData("unknown-command")]
         [InlineData("bad-crc")]
+        [InlineData("set-link-key")]
         public void DocExample_ReplayedOnAFreshPump_GivesExactlyTheDocumentedAnswer(string name)
         {
             var examples = Examples();
             var again = new ServiceRig();
+            if (name == "set-link-key")
+            {
+                // As the example says: commissioned and paired on the panel with monitor 0x4D4F4E31.
+                var c = ServiceRig.Calibrated();
+                c.PairedMonitorId = 0x4D4F4E31;
+                Assert.Equal(0, new Pump.Core.Configuration.ConfigurationStore(again.Store).TryWrite(c));
+                again.Boot();
+            }
             foreach (byte b in examples[name + " request"])
             {
                 again.Port.ToPump.Enqueue(b);
@@ -50,9 +59,9 @@ namespace Pump.Core.Tests.Service
         }
 
         [Fact]
-        public void DocExamples_AllFivePairsPresent()
+        public void DocExamples_AllSixPairsPresent()
         {
-            Assert.Equal(10, Examples().Count);
+            Assert.Equal(12, Examples().Count);
         }
 
         [Fact]

@@ -26,7 +26,7 @@ namespace Pump.Evidence.Tests.Bridge
             Assert.Empty(r.Summary.InterlockTrips);
             Assert.True(r.Chain.FramesToPump > 2000, $"{r.Chain.FramesToPump} frames");
             Assert.Equal(0, r.Run.Controller.Pump!.Interlock.Parser.RejectedCount);
-            Assert.Equal("ICU-3 BED 12", r.Run.Controller.Pump.Interlock.Latest.BedLabelText());
+            Assert.Equal("ICU-3 BED 12", r.Run.Controller.Pump.Interlock.Verdict.LatestVitals!.BedLabelText());
         }
 
         // Proves: BRG-011

@@ -40,6 +40,27 @@ namespace Pump.Simulator.Tests.Cli
             Assert.Equal(600_000, doc.RootElement.GetProperty("simulatedMs").GetInt64());
         }
 
+        // Proves: SIM-035
+        [Fact]
+        public void Run_ExpectationNotMet_ExitCode1AndTheUnmetExpectationIsNamed()
+        {
+            string shipped = File.ReadAllText(Path.Combine(TestPaths.Scenarios, "programming-abandoned.json"));
+            string file = Path.Combine(Path.GetTempPath(), "unmet-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(file, shipped.Replace("\"finalState\": \"PROGRAMMING\"", "\"finalState\": \"IDLE\""));
+            try
+            {
+                var (code, stdout, _) = Run("run", "--scenario", file);
+                Assert.Equal(1, code);
+                Assert.Contains("expect.finalState", stdout);
+                var (shippedCode, _, _) = Run("run", "--scenario", Path.Combine(TestPaths.Scenarios, "programming-abandoned.json"), "--json");
+                Assert.Equal(0, shippedCode);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
         // Proves: SIM-020
         [Fact]
         public void Run_BadScenario_ExitCode2AndTheFieldOnStderr()
@@ -100,7 +121,8 @@ namespace Pump.Simulator.Tests.Cli
 
             var (runCode, runOut, _) = Run("run", "--scenario", file, "--seed", "2", "--json");
 
-            Assert.Equal(0, runCode);
+            // The scenario expects the typical patient's completed session; patient 2 was stopped, so run says so (SIM-035).
+            Assert.Equal(1, runCode);
             using JsonDocument run = JsonDocument.Parse(runOut);
             JsonElement r = run.RootElement;
             Assert.Equal(patient.GetProperty("outcome").GetString(), r.GetProperty("outcome").GetString());

@@ -15,7 +15,7 @@ namespace Pump.Simulator.Tests.Service
     /// <summary>hardware-docs/commissioning.md walked on the simulator: an empty store to a completed ketamine infusion.</summary>
     public class CommissioningTests
     {
-        // Proves: CFG-006, CFG-003, CFG-005, SVC-004
+        // Proves: CFG-006, CFG-003, CFG-005, SVC-004, CFG-008, SVC-009
         [Fact]
         public async Task Commissioning_EmptyStoreToCompletedDefaultInfusion_RecordsMatchTheMeasuredDelivery()
         {
@@ -48,6 +48,18 @@ namespace Pump.Simulator.Tests.Service
                 host.Press(PanelKey.Ok);
                 Assert.True(host.WaitFor(s => s.ScreenText().Contains("PAIRED")));
 
+                // 4b. Set the monitor-link key from the bridge's key file (here the simulator's key for that monitor).
+                string keyFile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pump-commissioning-" + Guid.NewGuid().ToString("N") + ".key");
+                byte[] key = Pump.Sim.Monitor.MonitorPairing.Simulated(scenario.Monitor.MonitorId).Key;
+                System.IO.File.WriteAllText(keyFile, Convert.ToHexString(key));
+                ToolRun keySet = host.Tool("link", "key", "set", "--key-file", keyFile);
+                System.IO.File.Delete(keyFile);
+                Assert.True(keySet.Exit == 0, keySet.ToString());
+                var probe = new LinkKeyStore();
+                probe.Pair(scenario.Monitor.MonitorId, key, 0, key.Length);
+                Assert.Contains("key check " + probe.KeyCheck.ToString("X8"), keySet.Out);
+                Assert.DoesNotContain(Convert.ToHexString(key), keySet.Out);
+
                 // 5. Install the library (the shipped one as pump-library would build it), confirmed on the panel.
                 Task<ToolRun> install = host.ToolAsync("library", "install", PumpServiceEndToEndTests.LibraryFile(ShippedLibrary.Build().Revision + 1), "--wait-s", "20");
                 Assert.True(host.WaitFor(s => s.Service?.Context.Installer.AwaitingPanel == true));
@@ -59,6 +71,8 @@ namespace Pump.Simulator.Tests.Service
                 {
                     Assert.Equal(ConfigProblem.None, info.RootElement.GetProperty("ReadyProblemCode").GetInt32());
                     Assert.Equal(scenario.Monitor.MonitorId, info.RootElement.GetProperty("PairedMonitorId").GetUInt32());
+                    Assert.Equal(LinkKeyProblem.None, info.RootElement.GetProperty("LinkKeyProblemCode").GetInt32());
+                    Assert.Equal(probe.KeyCheck, info.RootElement.GetProperty("LinkKeyCheck").GetUInt32());
                 }
                 image = host.Do(s => s.Pump.Store.Snapshot());
                 clockUtc = host.Do(s => s.Pump.RealTimeClock.TryReadUtcSeconds(out long utc) ? utc : 0);
@@ -77,6 +91,7 @@ namespace Pump.Simulator.Tests.Service
             run.Run();
             RunSummary summary = RunSummary.From(run, 0);
             Assert.Equal(0, run.Controller.ConfigurationProblem);
+            Assert.Equal(LinkKeyProblem.None, run.Controller.LinkKeyProblem); // the key came from the store, not the simulator
             Assert.Equal("completed", summary.Outcome);
             Assert.Equal(ShippedLibrary.Build().Revision + 1, run.Controller.Pump!.Library.Revision);
 

@@ -152,6 +152,48 @@ namespace Pump.Simulator.Tests.Service
             Assert.Contains("clock-out-of-range", old.Error);
         }
 
+        // Proves: SVC-009, SEC-100
+        [Fact]
+        public void LinkKeySet_BadKeyFilesAndAnUnpairedPump_EachGetASpecificErrorAndNothingIsStored()
+        {
+            using var host = new ServedPumpHost();
+            string dir = Path.Combine(Path.GetTempPath(), "pump-key-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                string Write(string name, string text)
+                {
+                    string path = Path.Combine(dir, name);
+                    File.WriteAllText(path, text);
+                    return path;
+                }
+                ToolRun notHex = host.Tool("link", "key", "set", "--key-file", Write("a.key", "not a key"));
+                Assert.Equal(ToolContext.ExitBadInput, notHex.Exit);
+                Assert.Contains("is not hex", notHex.Error);
+                ToolRun shortKey = host.Tool("link", "key", "set", "--key-file", Write("b.key", "0102030405060708"));
+                Assert.Equal(ToolContext.ExitBadInput, shortKey.Exit);
+                Assert.Contains("KeyTooShort", shortKey.Error);
+                ToolRun sameByte = host.Tool("link", "key", "set", "--key-file", Write("c.key", new string('7', 64)));
+                Assert.Equal(ToolContext.ExitBadInput, sameByte.Exit);
+                Assert.Contains("KeyNotRandom", sameByte.Error);
+                ToolRun missing = host.Tool("link", "key", "set", "--key-file", Path.Combine(dir, "none.key"));
+                Assert.Equal(ToolContext.ExitBadInput, missing.Exit);
+                string good = Write("good.key", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+                ToolRun badId = host.Tool("link", "key", "set", "--key-file", good, "--monitor-id", "0");
+                Assert.Equal(ToolContext.ExitBadInput, badId.Exit);
+                // A freshly flashed pump: nothing commissioned, nothing paired.
+                ToolRun unpaired = host.Tool("link", "key", "set", "--key-file", good, "--monitor-id", "0x4D4F4E31");
+                Assert.Equal(ToolContext.ExitRefused, unpaired.Exit);
+                Assert.Contains("no-configuration", unpaired.Error);
+                ToolRun info = host.Tool("info");
+                Assert.Contains("No monitor-link key is stored", info.Out);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
         // Proves: SVC-004, SVC-006
         [Fact]
         public async Task LibraryInstall_ConfirmedOnThePanel_IsInstalledAndShownByInfo()

@@ -17,15 +17,22 @@ namespace Pump.Simulator.Tests.Service
     /// </summary>
     internal sealed class ServedPumpHost : IDisposable
     {
-        private readonly TcpServicePort _port;
+        private readonly IDisposable _port;
         private readonly Thread _thread;
         private readonly Stopwatch _wall = Stopwatch.StartNew();
         private volatile bool _stop;
 
         public ServedPumpHost(int seed = 1, Action<ServedPump>? beforePowerUp = null)
+            : this(new TcpServicePort(0), null, seed, beforePowerUp)
         {
-            _port = new TcpServicePort(0);
-            Served = new ServedPump(_port, seed);
+        }
+
+        /// <summary>Serves on <paramref name="port"/> (owned); <paramref name="connect"/> is what pump-service is given.</summary>
+        public ServedPumpHost(IServicePort port, string? connect, int seed = 1, Action<ServedPump>? beforePowerUp = null)
+        {
+            _port = (IDisposable)port;
+            Connect = connect ?? "tcp:127.0.0.1:" + ((TcpServicePort)port).Port;
+            Served = new ServedPump(port, seed);
             beforePowerUp?.Invoke(Served);
             Served.PowerUp();
             _thread = new Thread(Loop) { IsBackground = true, Name = "served pump" };
@@ -34,7 +41,7 @@ namespace Pump.Simulator.Tests.Service
 
         public ServedPump Served { get; }
 
-        public string Connect => "tcp:127.0.0.1:" + _port.Port;
+        public string Connect { get; }
 
         private void Loop()
         {
