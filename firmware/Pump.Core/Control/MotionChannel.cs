@@ -275,7 +275,7 @@ namespace Pump.Core.Control
 
         /// <summary>
         /// Infusing: the persisted upper bound must cover every step before it is commanded (write-ahead, PER-006);
-        /// a failed reservation caps the engine at what is covered and is reported as a storage fault.
+        /// a failed reservation write caps the engine at what is covered and is reported as a storage fault.
         /// </summary>
         internal void ServiceInfusing(InfusionProgram program, long nowUs)
         {
@@ -283,7 +283,10 @@ namespace Pump.Core.Control
             long wantEnd = IntMath.Min(_engine.MicrostepsDueBy(nowUs + DeliveryEngine.PlanAheadUs + DeliveryEngine.SegmentUs) + 1, total);
             long window = PersistentDeliveryLedger.WindowMicrosteps(PersistentDeliveryLedger.DefaultReservationWindowMs, program.RateMicrosteps, program.RatePeriodUs);
             long margin = PersistentDeliveryLedger.WindowMicrosteps(PersistentDeliveryLedger.DefaultRefreshMarginMs, program.RateMicrosteps, program.RatePeriodUs);
-            if (!_persisted.TryCover(wantEnd, window, margin, total))
+            // A failed write is a storage fault even while the old bound still covers the next steps (TEC-011, PER-013):
+            // otherwise a store that recovers within the refresh margin would fail unseen.
+            int failuresBefore = _persisted.WriteFailureCount;
+            if (!_persisted.TryCover(wantEnd, window, margin, total) || _persisted.WriteFailureCount != failuresBefore)
             {
                 _reservationFailed = true;
             }

@@ -73,14 +73,25 @@ namespace Pump.Simulator.Tests.Patient
             Assert.InRange(d.Max(), 12, 16); // brief §4: ΔSBP 13.9 at 40 min for the typical patient
         }
 
-        // Calibration check 3 is NOT met by the §6c parameter set: about 2.5 % of started sessions reach SBP >= 180 and
-        // about 5 % DBP >= 110 (the DBP baseline SD of 10 mmHg dominates). Kept visible as a skipped test until the
-        // Abuhelwa 2022 parameters (clinical.md §7 open item) replace the Emax calibration.
-        [Fact(Skip = "Calibration check 3 not met by the clinical.md §6c population (measured ~2.5 % SBP>=180, ~5 % DBP>=110); open item")]
-        public void Population_HalfMgPerKg_FewerThan2PercentOfStartedSessionsReach180Over110()
+        /// <summary>Share of started sessions (baseline below the §6b pre-start block) whose true BP reaches a threshold.</summary>
+        private sealed class SevereShare
         {
-            int severe = 0;
-            int started = 0;
+            public int Started;
+            public int Sbp180;
+            public int Dbp110;
+            public int Either180Or110;
+            public int Either200Or120;
+            public int OlderOrHypertensive;
+            public int OlderOrHypertensiveSevere;
+            public int Others => Started - OlderOrHypertensive;
+            public int OthersSevere => Either180Or110 - OlderOrHypertensiveSevere;
+
+            public static double Pct(int n, int of) => 100.0 * n / of;
+        }
+
+        private static SevereShare MeasureSevereShare()
+        {
+            var share = new SevereShare();
             for (int seed = 1; seed <= Population; seed++)
             {
                 PatientParameters pp = PopulationSampler.Sample(seed, 70, Baseline.Typical);
@@ -89,7 +100,7 @@ namespace Pump.Simulator.Tests.Patient
                 {
                     continue;
                 }
-                started++;
+                share.Started++;
                 var p = new VirtualPatient(pp);
                 double maxS = 0, maxD = 0;
                 for (int s = 1; s <= 90 * 60; s++)
@@ -98,13 +109,46 @@ namespace Pump.Simulator.Tests.Patient
                     maxS = Math.Max(maxS, p.SbpMmHg);
                     maxD = Math.Max(maxD, p.DbpMmHg);
                 }
-                if (maxS >= 180 || maxD >= 110)
-                {
-                    severe++;
-                }
+                bool severe = maxS >= 180 || maxD >= 110;
+                bool risk = pp.AgeYears >= 50 || pp.Hypertensive;
+                share.Sbp180 += maxS >= 180 ? 1 : 0;
+                share.Dbp110 += maxD >= 110 ? 1 : 0;
+                share.Either180Or110 += severe ? 1 : 0;
+                share.Either200Or120 += maxS >= 200 || maxD >= 120 ? 1 : 0;
+                share.OlderOrHypertensive += risk ? 1 : 0;
+                share.OlderOrHypertensiveSevere += risk && severe ? 1 : 0;
             }
-            Assert.True(started > Population * 0.9, started + " started");
-            Assert.True(severe < started * 0.02, severe + " of " + started);
+            return share;
+        }
+
+        // Calibration check 3 (clinical.md §6c: fewer than 2 % of sessions reach >= 180/110, Yale 0.98 %) is NOT met by the
+        // §6c parameter set; it is an open item (simulator/README.md) until the Abuhelwa 2022 parameters replace the Emax
+        // calibration. This pins the measured figures, so a recalibration that changes them is seen and re-recorded.
+        [Fact]
+        public void Population_HalfMgPerKg_SevereHypertensionShareIsTheRecordedOpenItemFigure()
+        {
+            SevereShare m = MeasureSevereShare();
+            string figures = $"started {m.Started}; SBP>=180 {SevereShare.Pct(m.Sbp180, m.Started):F1} %, DBP>=110 {SevereShare.Pct(m.Dbp110, m.Started):F1} %, "
+                + $"either {SevereShare.Pct(m.Either180Or110, m.Started):F1} %, >=200/120 {SevereShare.Pct(m.Either200Or120, m.Started):F1} %";
+            Console.WriteLine(figures);
+            Assert.True(m.Started > Population * 0.9, figures);
+            Assert.True(m.Either180Or110 >= m.Started * 0.02, "check 3 is met now: close the open item and turn this into the check. " + figures);
+            // Measured on seeds 1..1000 (deterministic): 955 started; SBP >= 180 3.1 %, DBP >= 110 4.9 %, either 5.5 %.
+            Assert.InRange(SevereShare.Pct(m.Sbp180, m.Started), 2.6, 3.6);
+            Assert.InRange(SevereShare.Pct(m.Dbp110, m.Started), 4.4, 5.4);
+            Assert.InRange(SevereShare.Pct(m.Either180Or110, m.Started), 5.0, 6.0);
+        }
+
+        // The second half of check 3: the share rises in older (>= 50) or hypertensive patients.
+        [Fact]
+        public void Population_HalfMgPerKg_SevereHypertensionIsCommonerInOlderOrHypertensivePatients()
+        {
+            SevereShare m = MeasureSevereShare();
+            double risk = SevereShare.Pct(m.OlderOrHypertensiveSevere, m.OlderOrHypertensive);
+            double others = SevereShare.Pct(m.OthersSevere, m.Others);
+            Console.WriteLine($"older or hypertensive {risk:F1} % of {m.OlderOrHypertensive}; others {others:F1} % of {m.Others}");
+            Assert.True(m.OlderOrHypertensive > 100 && m.Others > 100);
+            Assert.True(risk > others, $"older or hypertensive {risk:F1} %, others {others:F1} %");
         }
 
         // Proves: SIM-010

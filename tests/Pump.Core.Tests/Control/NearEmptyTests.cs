@@ -1,0 +1,52 @@
+using Pump.Core.Alarms;
+using Pump.Core.Control;
+using Pump.Core.Tests.Fakes;
+using Pump.Hal;
+using Xunit;
+
+namespace Pump.Core.Tests.Control
+{
+    /// <summary>The near-empty band (TEC-002, TEC-014): raised below the lead, cleared only a whole band above it.</summary>
+    public sealed class NearEmptyTests
+    {
+        private static PumpRig NearEmptyRaised()
+        {
+            var rig = new PumpRig();
+            // 4.40 mL loaded: the 300 s lead at 52.5 mL/h is 4.375 mL, so the threshold is crossed in about 2 s.
+            rig.StartPositionUm = 120_000 - 4_400_000 / 556;
+            rig.Sensors.PositionUm = rig.StartPositionUm;
+            rig.ProgramKetamine();
+            rig.Press(PanelKey.Start, PanelKey.Ok);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty), 10));
+            return rig;
+        }
+
+        /// <summary>One tick with the plunger read this many µm further back (more drug left) than the mechanism put it.</summary>
+        private static void TickWithPositionBack(PumpRig rig, int backUm)
+        {
+            rig.StepWithoutTick();
+            rig.Sensors.PositionUm -= backUm;
+            rig.Controller.Tick();
+        }
+
+        // Proves: TEC-014
+        [Fact]
+        public void NearEmpty_ContentsRiseLessThanTheBand_StaysRaised()
+        {
+            PumpRig rig = NearEmptyRaised();
+            TickWithPositionBack(rig, rig.Settings.NearEmptyHysteresisUm / 2);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+        }
+
+        // Proves: TEC-014
+        [Fact]
+        public void NearEmpty_ContentsRiseMoreThanTheBand_Clears()
+        {
+            PumpRig rig = NearEmptyRaised();
+            TickWithPositionBack(rig, rig.Settings.NearEmptyHysteresisUm + 200);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+            Assert.Equal(PumpState.Infusing, rig.State);
+        }
+    }
+}

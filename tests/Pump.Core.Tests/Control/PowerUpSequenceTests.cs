@@ -1,0 +1,112 @@
+using System;
+using Pump.Core.Alarms;
+using Pump.Core.Control;
+using Pump.Core.Tests.Fakes;
+using Pump.Hal;
+using Xunit;
+
+namespace Pump.Core.Tests.Control
+{
+    /// <summary>The power-up self-test's checks, one at a time, and what power-up logs (STM-004, DEV-018, PER-012, PER-015).</summary>
+    public sealed class PowerUpSequenceTests
+    {
+        public static TheoryData<string> FailingChecks => new() { "counter", "position", "force", "driver", "display", "watchdog" };
+
+        private static void Break(PumpRig rig, string check)
+        {
+            switch (check)
+            {
+                case "counter": rig.Steps.CounterBroken = true; break;
+                case "position": rig.Sensors.PositionBroken = true; break;
+                case "force": rig.Sensors.ForceBroken = true; break;
+                case "driver": rig.Driver.IsFaulted = true; break;
+                case "display": rig.Display.IsHealthy = false; break;
+                case "watchdog": rig.Watchdog.IsArmed = false; break;
+                default: throw new ArgumentException(check);
+            }
+        }
+
+        // Proves: STM-004, DEV-018
+        [Theory]
+        [MemberData(nameof(FailingChecks))]
+        public void PowerUp_OneCheckFails_FailsafeDriverOffNothingDelivered(string check)
+        {
+            var rig = new PumpRig();
+            Break(rig, check);
+            rig.Run(1);
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.Equal(0, rig.Steps.Counted);
+            Assert.Equal(1, PumpRigLog.Transitions(rig, PumpState.SelfTest, PumpState.Failsafe));
+        }
+
+        // Proves: STM-004
+        [Fact]
+        public void PowerUp_SnapshotSavedInFailsafe_FailsafeAgainEvenWithHealthyHardware()
+        {
+            var rig = new PumpRig();
+            rig.Sensors.ForceBroken = true;
+            rig.Run(1);
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            var rebooted = new PumpRig(rig.Store, startUs: 2_000_000);
+            rebooted.Run(1);
+            Assert.Equal(PumpState.Failsafe, rebooted.State);
+        }
+
+        // Proves: PER-012
+        [Fact]
+        public void PowerUp_Logged_WithWhetherASessionWasOpenAndWhatItDelivered()
+        {
+            var fresh = new PumpRig();
+            fresh.Run(0.5);
+            var first = Assert.Single(PumpRigLog.Controller(fresh, PumpEvent.PowerOn));
+            Assert.Equal(0, first.Arg0);
+            Assert.Equal(0, first.Arg1);
+
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(60);
+            long deliveredUl = rig.Controller.DeliveredVolumeNl() / 1000;
+            PumpRig after = SessionResetTests.Reboot(rig, watchdog: false);
+            after.Run(1);
+            var logged = PumpRigLog.Controller(after, PumpEvent.PowerOn);
+            var last = logged[logged.Count - 1];
+            Assert.Equal(1, last.Arg0);
+            Assert.InRange(last.Arg1, deliveredUl, deliveredUl + 200);   // the persisted upper bound: window plus look-ahead
+        }
+
+        // Proves: PER-015, ALM-003
+        [Fact]
+        public void PowerUp_AudioPausedWhenTheSessionWasLastSaved_PauseEndsLoggedAndAlarmsSoundAgain()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Rtc.Valid = false;              // SET CLOCK: an alarm to silence while delivery goes on
+            rig.Step();
+            rig.Controller.Commands.SilenceAlarms(rig.Clock.NowUs);
+            rig.Step();
+            Assert.True(rig.Controller.Alarms.AudioPaused);
+            rig.Press(PanelKey.PauseStop);      // a transition saves the session with the pause
+            Assert.Equal(PumpState.Paused, rig.State);
+            Assert.True(rig.Controller.Alarms.AudioPaused);
+
+            PumpRig after = SessionResetTests.Reboot(rig, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Paused, after.State);
+            Assert.Single(PumpRigLog.Controller(after, PumpEvent.AudioPauseEndedByReset));
+            Assert.False(after.Controller.Alarms.AudioPaused);
+            Assert.NotEqual(AlarmSound.Silent, after.Annunciator.Sound);
+        }
+
+        // Proves: PER-015
+        [Fact]
+        public void PowerUp_NoAudioPauseBeforeTheReset_NothingLoggedAboutIt()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            PumpRig after = SessionResetTests.Reboot(rig, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Paused, after.State);
+            Assert.Empty(PumpRigLog.Controller(after, PumpEvent.AudioPauseEndedByReset));
+        }
+    }
+}
