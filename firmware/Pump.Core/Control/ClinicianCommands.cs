@@ -65,7 +65,7 @@ namespace Pump.Core.Control
                 return false;
             }
 
-            _session.ConfirmLineDisconnected();
+            _session.Line.ConfirmDisconnected();
             return true;
         }
 

@@ -50,7 +50,7 @@ namespace Pump.Core.Control
                 case PumpState.Priming:
                     if (_motion.StartPriming(_session.Calibration, nowUs))
                     {
-                        _session.PrimingStarted();
+                        _session.Line.PrimingStarted();
                     }
                     else
                     {
@@ -62,7 +62,7 @@ namespace Pump.Core.Control
                     if (from == PumpState.Priming)
                     {
                         // Priming went into the line, not the patient: it never counts against the program.
-                        _session.PrimingEnded(_motion.EndPriming());
+                        _session.Line.PrimingEnded(_motion.EndPriming());
                     }
 
                     break;

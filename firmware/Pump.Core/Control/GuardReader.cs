@@ -45,10 +45,10 @@ namespace Pump.Core.Control
             GuardInputs g = new GuardInputs();
             g.SessionInterrupted = _session.Restored;
             g.SyringeSecured = _frame.SyringeSecured;
-            g.LinePrimed = _session.LinePrimed;
+            g.LinePrimed = _session.Line.Primed;
             g.TechnicalConditionActive = _alarms.AnyPresentWithAction(AlarmAction.TechnicalStop);
             g.DeviceHealthy = DeviceHealthy();
-            g.LineFreeOfPatient = _session.LineFreeOfPatient;
+            g.LineFreeOfPatient = _session.Line.FreeOfPatient;
             g.DrugSufficient = _session.DrugSufficient();
             g.TitrationPending = _session.TitrationPending;
             bool needsVitals = _session.InterlockRequired;

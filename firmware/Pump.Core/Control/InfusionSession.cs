@@ -36,9 +36,7 @@ namespace Pump.Core.Control
         private SyringeCalibration? _calibration;
         private OcclusionDetector? _occlusion;
         private PositionSupervisor? _position;
-        private bool _linePrimed;
-        private bool _primedOnce;
-        private bool _disconnectConfirmed;
+        private readonly PatientLine _line;
         private bool _restored;
         private long _startUtcSeconds = -1;
         private long _patientId = PatientId.NotChosen;
@@ -58,6 +56,7 @@ namespace Pump.Core.Control
             _spacing = new SpacingGate(hw, persistence);
             _contents = new SyringeContents(settings, frame, motion, persistence.Log);
             _titration = new SessionTitration(settings, log);
+            _line = new PatientLine(log);
         }
 
         /// <summary>The program running now: the programmed one, or the same totals at a titrated rate (TIT).</summary>
@@ -80,15 +79,11 @@ namespace Pump.Core.Control
         /// <summary>Whether the loaded drug's library entry declares the vital-sign interlock (PRG-012).</summary>
         public bool InterlockRequired { get { return _drug != null && _drug.RequiresVitalInterlock; } }
 
-        public bool LinePrimed { get { return _linePrimed; } }
-
-        public bool PrimedOnce { get { return _primedOnce; } }
+        /// <summary>The line's priming state and the re-prime confirmation.</summary>
+        public PatientLine Line { get { return _line; } }
 
         /// <summary>The session was brought back by a reset and not yet resumed or ended.</summary>
         public bool Restored { get { return _restored; } }
-
-        /// <summary>The line is not on the patient: this program's first prime, or the disconnection confirmed.</summary>
-        internal bool LineFreeOfPatient { get { return !_primedOnce || _disconnectConfirmed; } }
 
         public long StartUtcSeconds { get { return _startUtcSeconds; } }
 
@@ -101,14 +96,8 @@ namespace Pump.Core.Control
         /// <summary>A confirmation answers one question in one state; every transition consumes it.</summary>
         internal void ConsumeConfirmations()
         {
-            _disconnectConfirmed = false;
+            _line.ConsumeConfirmation();
             _contents.Forget();
-        }
-
-        internal void ConfirmLineDisconnected()
-        {
-            _disconnectConfirmed = true;
-            Log(PumpEvent.LineDisconnectConfirmed, 0, 0);
         }
 
         /// <summary>Less drug loaded than the program still needs, not yet confirmed, with both volumes (nL, rounded down).</summary>
@@ -131,19 +120,8 @@ namespace Pump.Core.Control
         /// <summary>A syringe taken out in a state where it may be changed is a new syringe: prime and check again.</summary>
         internal void SyringeRemoved()
         {
-            _linePrimed = false;
+            _line.SyringeRemoved();
             _contents.Forget();
-        }
-
-        internal void PrimingStarted()
-        {
-            // From now on the line may be on the patient: the next prime needs the disconnection confirmed.
-            _primedOnce = true;
-        }
-
-        internal void PrimingEnded(bool primed)
-        {
-            _linePrimed = primed;
         }
 
         /// <summary>The panel's validated program at the end of review; soft-limit overrides are logged (PRG, LIB).
@@ -371,8 +349,7 @@ namespace Pump.Core.Control
             _occlusion = null;
             _position = null;
             _motion.Position = null;
-            _linePrimed = false;
-            _primedOnce = false;
+            _line.Clear();
             _restored = false;
             _spacing.Forget();
             _startUtcSeconds = -1;
@@ -385,8 +362,7 @@ namespace Pump.Core.Control
         {
             _patientId = patientId;
             _restored = true;
-            _linePrimed = true;
-            _primedOnce = true;
+            _line.Restored();
             _startUtcSeconds = startUtcSeconds;
         }
 

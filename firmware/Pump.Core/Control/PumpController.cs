@@ -121,8 +121,8 @@ namespace Pump.Core.Control
         public long PatientId { get { return _session.PatientIdentity; } }
         public SyringeCalibration? Calibration { get { return _session.Calibration; } }
         public bool InterlockRequired { get { return _session.InterlockRequired; } }
-        public bool LinePrimed { get { return _session.LinePrimed; } }
-        public bool PrimedOnce { get { return _session.PrimedOnce; } }
+        public bool LinePrimed { get { return _session.Line.Primed; } }
+        public bool PrimedOnce { get { return _session.Line.PrimedOnce; } }
         public SpacingCheckResult SpacingCheck { get { return _session.Spacing.Result; } }
         public long SessionStartUtcSeconds { get { return _session.StartUtcSeconds; } }
         public long UnrestoredDeliveredNl { get { return _restorer.UnrestoredDeliveredNl; } }

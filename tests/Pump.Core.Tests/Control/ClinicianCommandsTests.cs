@@ -106,7 +106,7 @@ namespace Pump.Core.Tests.Control
             saline.ChooseDrug("NO DRUG");
             saline.EnterDigits("00100");
             saline.EnterDigits("0050");
-            saline.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            saline.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
             saline.Run(1);
             saline.Press(PanelKey.Ok, PanelKey.Start, PanelKey.PauseStop);
             Assert.Equal(PumpState.Paused, saline.State);

@@ -60,7 +60,7 @@ namespace Pump.Core.Tests.Control
             rig.ChooseDrug("NO DRUG");
             rig.EnterDigits("00100");
             rig.EnterDigits("0050");
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
             rig.Run(1);
             rig.Press(PanelKey.Ok, PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);

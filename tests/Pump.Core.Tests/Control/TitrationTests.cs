@@ -301,7 +301,7 @@ namespace Pump.Core.Tests.Control
             rig.ChooseDrug("NO DRUG");
             rig.EnterDigits("00100");              // 10.0 mL/h
             rig.EnterDigits("0050");               // 5.0 mL
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
             rig.Run(1);
             rig.Press(PanelKey.Ok, PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
