@@ -119,8 +119,7 @@ namespace Pump.Evidence.Tests.Properties
             long volumeLimitNl = accepted.VolumeNl;
             // Hard dose limits from the library's numbers, not from the pump's program: 1 mg/kg and 100 mg per session.
             long doseLimitUg = program.Ketamine ? Math.Min(100_000L, 1000L * program.WeightDeciKg / 10) : long.MaxValue;
-            // A random plain volume may exceed what the primed BD60 holds (59.84 mL): the clinician confirms that.
-            rig.Start(confirmShortfall: true);
+            rig.Start();
             long forwardAtStart = rig.Pump.ForwardPulses;
             // Pulses the hardware emitted forward in each of the last RateWindowTicks ticks (the physical truth).
             var recent = new Queue<long>();

@@ -185,19 +185,9 @@ namespace Pump.Evidence.Accuracy
         }
 
         /// <summary>Starts the infusion; throws with the panel's reason if the pump refuses.</summary>
-        /// <summary>
-        /// Presses Start. With <paramref name="confirmShortfall"/>, a clinician who sees the too-little-drug question
-        /// (both volumes on the screen, STM-005) answers it with OK, as one would for a program that knowingly asks
-        /// for the whole syringe; otherwise that question is a refusal.
-        /// </summary>
-        public void Start(bool confirmShortfall = false)
+        public void Start()
         {
             Press(PanelKey.Start);
-            if (confirmShortfall && State == PumpState.Ready && Controller.Commands.StartShortfall(out _, out _))
-            {
-                Press(PanelKey.Ok);
-            }
-
             if (State != PumpState.Infusing)
             {
                 string shortfall = Controller.Commands.StartShortfall(out long loadedNl, out long programNl)
