@@ -33,6 +33,12 @@ namespace Pump.OnTarget.Tests.Image
         public void DeploymentImage_EveryAssemblyPaddedToWordBoundary_FitsTheDeployArea()
         {
             var peFiles = _build.Firmware.LoadOrder;
+            foreach (var assembly in _build.DeviceAssemblies)
+            {
+                Assert.Contains(assembly.PePath, peFiles);   // both core assemblies, Pump.Core before Pump.Core.Service
+            }
+
+            Assert.True(peFiles.ToList().IndexOf(_build.Core.PePath) < peFiles.ToList().IndexOf(_build.CoreService.PePath), "Pump.Core must load before Pump.Core.Service");
             var image = DeploymentImage.Build(peFiles);
 
             Assert.Equal(peFiles.Count, image.Parts.Count);

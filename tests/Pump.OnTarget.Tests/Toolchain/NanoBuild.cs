@@ -8,7 +8,8 @@ namespace Pump.OnTarget.Tests.Toolchain
 {
     /// <summary>
     /// Compiles and converts the firmware's assemblies once per test run (shared by every on-target test through
-    /// <see cref="NanoCollection"/>): the core from its shared source set, the ESP32 HAL, the firmware and the
+    /// <see cref="NanoCollection"/>): the core from its two shared source sets as the device has it, Pump.Core and then
+    /// Pump.Core.Service referencing it (one assembly's byte code must fit in 65,535 bytes), the ESP32 HAL, the firmware and the
     /// NFUnitTest project from the files and references their .nfproj lists, against the toolchain's real
     /// libraries. Each is built on first use; a failed build throws with the tool's output.
     /// </summary>
@@ -45,17 +46,32 @@ namespace Pump.OnTarget.Tests.Toolchain
             }
         }
 
+        /// <summary>The core's upper layer (firmware/Pump.Core.Service/Pump.Core.Service.projitems): these folders of
+        /// firmware/Pump.Core but for <see cref="StayInCore"/>. Keep in step with both .projitems files.</summary>
+        internal static readonly string[] UpperLayerFolders = { "Service/", "Configuration/" };
+
+        /// <summary>Files of <see cref="UpperLayerFolders"/> that Pump.Core.projitems keeps in Pump.Core.</summary>
+        internal static readonly string[] StayInCore = { "Configuration/ConfigProblem.cs", "Configuration/LinkKeyProblem.cs" };
+
+        /// <summary>Pump.Core: firmware/Pump.Core/Pump.Core.projitems (firmware/Pump.Core.Nf).</summary>
         internal NanoAssembly Core => Build("Pump.Core", () => Compile(
-            "Pump.Core", "library", null, CoreSources(), Array.Empty<NanoAssembly>(), Array.Empty<string>()));
+            "Pump.Core", "library", null, CoreSources(upperLayer: false), Array.Empty<NanoAssembly>(), Array.Empty<string>()));
+
+        /// <summary>Pump.Core.Service: firmware/Pump.Core.Service/Pump.Core.Service.projitems (firmware/Pump.Core.Service.Nf), on Pump.Core.</summary>
+        internal NanoAssembly CoreService => Build("Pump.Core.Service", () => Compile(
+            "Pump.Core.Service", "library", null, CoreSources(upperLayer: true), new[] { Core }, Array.Empty<string>()));
+
+        /// <summary>Every assembly the project converts for the device, in load order.</summary>
+        internal IReadOnlyList<NanoAssembly> DeviceAssemblies => new[] { Core, CoreService, HalEsp32, Firmware };
 
         internal NanoAssembly HalEsp32 => Build("Pump.Hal.Esp32", () => CompileProject("Pump.Hal.Esp32", "firmware/Pump.Hal.Esp32/Pump.Hal.Esp32.nfproj", "library", null, Core));
 
-        internal NanoAssembly Firmware => Build("Pump.Firmware", () => CompileProject("Pump.Firmware", "firmware/Pump.Firmware/Pump.Firmware.nfproj", "exe", null, Core, HalEsp32));
+        internal NanoAssembly Firmware => Build("Pump.Firmware", () => CompileProject("Pump.Firmware", "firmware/Pump.Firmware/Pump.Firmware.nfproj", "exe", null, Core, CoreService, HalEsp32));
 
         /// <summary>The firmware built with DEBUG, so its diagnostic lines reach nanoCLR's console.</summary>
-        internal NanoAssembly FirmwareDebug => Build("Pump.Firmware.Debug", () => CompileProject("debug/Pump.Firmware", "firmware/Pump.Firmware/Pump.Firmware.nfproj", "exe", "DEBUG", Core, HalEsp32));
+        internal NanoAssembly FirmwareDebug => Build("Pump.Firmware.Debug", () => CompileProject("debug/Pump.Firmware", "firmware/Pump.Firmware/Pump.Firmware.nfproj", "exe", "DEBUG", Core, CoreService, HalEsp32));
 
-        internal NanoAssembly UnitTests => Build("NFUnitTest", () => CompileProject("NFUnitTest", "tests/Pump.Core.NfTests/NFUnitTest.nfproj", "library", null, Core));
+        internal NanoAssembly UnitTests => Build("NFUnitTest", () => CompileProject("NFUnitTest", "tests/Pump.Core.NfTests/NFUnitTest.nfproj", "library", null, Core, CoreService));
 
         internal NanoAssembly Scenarios => Build("Scenarios", () => Compile(
             "Scenarios", "exe", "DEBUG", ScenarioSources("Scenarios/NanoEntry/ScenarioProgram.cs"), new[] { Core }, Array.Empty<string>()));
@@ -89,10 +105,18 @@ namespace Pump.OnTarget.Tests.Toolchain
             .OrderBy(f => f, StringComparer.Ordinal)
             .Append(TestPaths.InRepository("tests/Pump.OnTarget.Tests/" + entryPoint));
 
-        private static IEnumerable<string> CoreSources() => System.IO.Directory
-            .GetFiles(TestPaths.InRepository("firmware/Pump.Core"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
-            .OrderBy(f => f, StringComparer.Ordinal);
+        /// <summary>The sources of Pump.Core (upperLayer false) or of Pump.Core.Service (true).</summary>
+        private static IEnumerable<string> CoreSources(bool upperLayer)
+        {
+            string root = TestPaths.InRepository("firmware/Pump.Core");
+            return System.IO.Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+                .Where(f => IsUpperLayer(Path.GetRelativePath(root, f).Replace('\\', '/')) == upperLayer)
+                .OrderBy(f => f, StringComparer.Ordinal);
+        }
+
+        private static bool IsUpperLayer(string relative) =>
+            UpperLayerFolders.Any(folder => relative.StartsWith(folder, StringComparison.Ordinal)) && !StayInCore.Contains(relative);
 
         private NanoAssembly Build(string key, Func<NanoAssembly> build)
         {
