@@ -38,6 +38,7 @@ namespace Pump.Device.Tests.Build
         // Proves: DEV-016
         [Theory]
         [InlineData("firmware/Pump.Core.Nf", "Pump.Core.Nf.nfproj")]
+        [InlineData("firmware/Pump.Core.Service.Nf", "Pump.Core.Service.Nf.nfproj")]
         [InlineData("firmware/Pump.Hal.Esp32", "Pump.Hal.Esp32.nfproj")]
         [InlineData("firmware/Pump.Firmware", "Pump.Firmware.nfproj")]
         public void Nfproj_HintPaths_MatchPackagesConfigVersions(string folder, string project)
@@ -58,6 +59,20 @@ namespace Pump.Device.Tests.Build
 
             Assert.Equal("1.17.11", packages["nanoFramework.CoreLibrary"]);
             Assert.DoesNotContain(packages.Values, v => v.Contains("preview"));
+        }
+
+        // Proves: DEV-016
+        [Fact]
+        public void DeviceProjects_ReferenceBothCoreAssemblies_InLayerOrder()
+        {
+            // The core is two device assemblies (firmware/Pump.Core.Service/Pump.Core.Service.projitems says why):
+            // the upper one references the lower, never the reverse, and the firmware and its unit tests reference both.
+            string ProjectReferences(string nfproj) => string.Join(";", XDocument.Load(Path.Combine(Root, nfproj)).Descendants()
+                .Where(e => e.Name.LocalName == "ProjectReference").Select(e => Path.GetFileName(e.Attribute("Include")!.Value.Replace('\\', '/'))));
+            Assert.Equal("", ProjectReferences("firmware/Pump.Core.Nf/Pump.Core.Nf.nfproj"));
+            Assert.Equal("Pump.Core.Nf.nfproj", ProjectReferences("firmware/Pump.Core.Service.Nf/Pump.Core.Service.Nf.nfproj"));
+            Assert.Contains("Pump.Core.Service.Nf.nfproj", ProjectReferences("firmware/Pump.Firmware/Pump.Firmware.nfproj"));
+            Assert.Contains("Pump.Core.Service.Nf.nfproj", ProjectReferences("tests/Pump.Core.NfTests/NFUnitTest.nfproj"));
         }
 
         // Proves: DEV-016
