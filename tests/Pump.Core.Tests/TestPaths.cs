@@ -10,6 +10,9 @@ namespace Pump.Core.Tests
     {
         public static string NanoCoreAssembly => Metadata("NanoCoreAssembly");
 
+        /// <summary>The core's lowest layer, the first device assembly (firmware/Pump.Core.Base.Nano).</summary>
+        public static string NanoCoreBaseAssembly => Metadata("NanoCoreBaseAssembly");
+
         /// <summary>The core's upper layer, the second device assembly (firmware/Pump.Core.Service.Nano).</summary>
         public static string NanoCoreServiceAssembly => Metadata("NanoCoreServiceAssembly");
 

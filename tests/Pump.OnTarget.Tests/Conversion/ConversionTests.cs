@@ -41,6 +41,10 @@ namespace Pump.OnTarget.Tests.Conversion
 
         // Proves: NFR-001
         [OnTargetFact]
+        public void CoreBase_RealMetadataProcessor_ConvertsCleanly() => AssertConverted(_build.CoreBase);
+
+        // Proves: NFR-001
+        [OnTargetFact]
         public void CoreService_RealMetadataProcessor_ConvertsCleanly() => AssertConverted(_build.CoreService);
 
         // Proves: NFR-001

@@ -35,10 +35,12 @@ namespace Pump.OnTarget.Tests.Image
             var peFiles = _build.Firmware.LoadOrder;
             foreach (var assembly in _build.DeviceAssemblies)
             {
-                Assert.Contains(assembly.PePath, peFiles);   // both core assemblies, Pump.Core before Pump.Core.Service
+                Assert.Contains(assembly.PePath, peFiles);   // the three core assemblies among them
             }
 
-            Assert.True(peFiles.ToList().IndexOf(_build.Core.PePath) < peFiles.ToList().IndexOf(_build.CoreService.PePath), "Pump.Core must load before Pump.Core.Service");
+            var order = peFiles.ToList();
+            Assert.True(order.IndexOf(_build.CoreBase.PePath) < order.IndexOf(_build.Core.PePath) && order.IndexOf(_build.Core.PePath) < order.IndexOf(_build.CoreService.PePath),
+                "the core's assemblies must load as Pump.Core.Base, Pump.Core, Pump.Core.Service");
             var image = DeploymentImage.Build(peFiles);
 
             Assert.Equal(peFiles.Count, image.Parts.Count);
