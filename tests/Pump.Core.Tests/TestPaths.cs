@@ -13,7 +13,7 @@ namespace Pump.Core.Tests
         /// <summary>The core's lowest layer, the first device assembly (firmware/Pump.Core.Base.Nano).</summary>
         public static string NanoCoreBaseAssembly => Metadata("NanoCoreBaseAssembly");
 
-        /// <summary>The core's upper layer, the second device assembly (firmware/Pump.Core.Service.Nano).</summary>
+        /// <summary>The core's upper layer, the third device assembly (firmware/Pump.Core.Service.Nano).</summary>
         public static string NanoCoreServiceAssembly => Metadata("NanoCoreServiceAssembly");
 
         public static string RepositoryRoot => Metadata("RepositoryRoot");
