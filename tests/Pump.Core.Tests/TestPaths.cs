@@ -10,6 +10,12 @@ namespace Pump.Core.Tests
     {
         public static string NanoCoreAssembly => Metadata("NanoCoreAssembly");
 
+        /// <summary>The core's lowest layer, the first device assembly (firmware/Pump.Core.Base.Nano).</summary>
+        public static string NanoCoreBaseAssembly => Metadata("NanoCoreBaseAssembly");
+
+        /// <summary>The core's upper layer, the third device assembly (firmware/Pump.Core.Service.Nano).</summary>
+        public static string NanoCoreServiceAssembly => Metadata("NanoCoreServiceAssembly");
+
         public static string RepositoryRoot => Metadata("RepositoryRoot");
 
         public static string InRepository(string relative) => Path.Combine(RepositoryRoot, relative);

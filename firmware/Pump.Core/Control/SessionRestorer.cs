@@ -49,8 +49,9 @@ namespace Pump.Core.Control
         /// <summary>
         /// Whether the snapshot holds an open session: its state has the session-open trait, or a delivery was
         /// still marked active (an older snapshot, or a cut between the first reservation and the state save).
+        /// Public because service mode (Pump.Core.Service, a separate device assembly) applies the same rule.
         /// </summary>
-        internal static bool WasOpen(PowerOnReport report, PumpSnapshot snap)
+        public static bool WasOpen(PowerOnReport report, PumpSnapshot snap)
         {
             return report.SnapshotRecovered
                 && (StateTraits.Has((PumpState)snap.PumpStateCode, StateTraits.SessionOpen) || report.DeliveryInterrupted);

@@ -119,7 +119,9 @@ namespace Pump.Core.Link
             return b[at] | (b[at + 1] << 8);
         }
 
-        internal static uint ReadU32(byte[] b, int at)
+        /// <summary>Little-endian u32 at <paramref name="at"/>. Public because the service link's pairing listener
+        /// (Pump.Core.Service, a separate device assembly that cannot see internals) reads frames with it.</summary>
+        public static uint ReadU32(byte[] b, int at)
         {
             return (uint)b[at] | ((uint)b[at + 1] << 8) | ((uint)b[at + 2] << 16) | ((uint)b[at + 3] << 24);
         }

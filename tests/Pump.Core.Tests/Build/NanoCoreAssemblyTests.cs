@@ -10,24 +10,38 @@ namespace Pump.Core.Tests.Build
 {
     /// <summary>
     /// DESIGN.md D1: the core compiled against nanoFramework's mscorlib must hold no generics
-    /// (the metadata processor rejects them although Roslyn accepts them) and reference only mscorlib.
+    /// (the metadata processor rejects them although Roslyn accepts them) and reference only mscorlib and, as the
+    /// device has the core in three assemblies (one assembly's byte code must fit in 65,535 bytes), the core's
+    /// assemblies below it: Pump.Core.Base nothing, Pump.Core only Pump.Core.Base, Pump.Core.Service both. All three
+    /// are checked.
     /// </summary>
     public sealed class NanoCoreAssemblyTests
     {
-        // Proves: BLD-001, BLD-002
-        [Fact]
-        public void NanoCore_Built_ReferencesOnlyMscorlib()
+        public static TheoryData<string, string[]> Layers => new()
         {
-            var problems = NanoCoreInspector.Inspect(TestPaths.NanoCoreAssembly);
-            Assert.Equal(new[] { "mscorlib" }, problems.AssemblyReferences);
+            { "Pump.Core.Base.Nano", new[] { "mscorlib" } },
+            { "Pump.Core.Nano", new[] { "Pump.Core.Base.Nano", "mscorlib" } },
+            { "Pump.Core.Service.Nano", new[] { "Pump.Core.Base.Nano", "Pump.Core.Nano", "mscorlib" } },
+        };
+
+        // Proves: BLD-001, BLD-002
+        [Theory]
+        [MemberData(nameof(Layers))]
+        public void NanoCore_Built_ReferencesOnlyMscorlibAndTheCoreLayersBelow(string assembly, string[] allowed)
+        {
+            var problems = NanoCoreInspector.Inspect(PathOf(assembly));
+            Assert.Contains("mscorlib", problems.AssemblyReferences);
+            Assert.Empty(problems.AssemblyReferences.Except(allowed));
         }
 
         // Proves: BLD-002
-        [Fact]
-        public void NanoCore_Built_ContainsNoGenericTypeMethodOrInstantiation()
+        [Theory]
+        [MemberData(nameof(Layers))]
+        public void NanoCore_Built_ContainsNoGenericTypeMethodOrInstantiation(string assembly, string[] allowed)
         {
-            var problems = NanoCoreInspector.Inspect(TestPaths.NanoCoreAssembly);
-            Assert.True(problems.Generics.Count == 0, "Generics in the nanoFramework core:\n" + string.Join("\n", problems.Generics));
+            Assert.NotEmpty(allowed);
+            var problems = NanoCoreInspector.Inspect(PathOf(assembly));
+            Assert.True(problems.Generics.Count == 0, "Generics in the nanoFramework core (" + assembly + "):\n" + string.Join("\n", problems.Generics));
         }
 
         [Fact]
@@ -36,7 +50,13 @@ namespace Pump.Core.Tests.Build
             // The inspector itself must be able to fail: this test assembly is full of generics.
             var problems = NanoCoreInspector.Inspect(typeof(NanoCoreAssemblyTests).Assembly.Location);
             Assert.NotEmpty(problems.Generics);
-            
         }
+
+        private static string PathOf(string assembly) => assembly switch
+        {
+            "Pump.Core.Base.Nano" => TestPaths.NanoCoreBaseAssembly,
+            "Pump.Core.Nano" => TestPaths.NanoCoreAssembly,
+            _ => TestPaths.NanoCoreServiceAssembly,
+        };
     }
 }

@@ -38,6 +38,8 @@ namespace Pump.Device.Tests.Build
         // Proves: DEV-016
         [Theory]
         [InlineData("firmware/Pump.Core.Nf", "Pump.Core.Nf.nfproj")]
+        [InlineData("firmware/Pump.Core.Base.Nf", "Pump.Core.Base.Nf.nfproj")]
+        [InlineData("firmware/Pump.Core.Service.Nf", "Pump.Core.Service.Nf.nfproj")]
         [InlineData("firmware/Pump.Hal.Esp32", "Pump.Hal.Esp32.nfproj")]
         [InlineData("firmware/Pump.Firmware", "Pump.Firmware.nfproj")]
         public void Nfproj_HintPaths_MatchPackagesConfigVersions(string folder, string project)
@@ -58,6 +60,26 @@ namespace Pump.Device.Tests.Build
 
             Assert.Equal("1.17.11", packages["nanoFramework.CoreLibrary"]);
             Assert.DoesNotContain(packages.Values, v => v.Contains("preview"));
+        }
+
+        // Proves: DEV-016
+        [Fact]
+        public void DeviceProjects_ReferenceTheCoreAssemblies_InLayerOrder()
+        {
+            // The core is three device assemblies (firmware/Pump.Core/Pump.Core.projitems says why): each references
+            // only those below it, never the reverse, and the firmware and its unit tests reference all three.
+            string ProjectReferences(string nfproj) => string.Join(";", XDocument.Load(Path.Combine(Root, nfproj)).Descendants()
+                .Where(e => e.Name.LocalName == "ProjectReference").Select(e => Path.GetFileName(e.Attribute("Include")!.Value.Replace('\\', '/'))));
+            Assert.Equal("", ProjectReferences("firmware/Pump.Core.Base.Nf/Pump.Core.Base.Nf.nfproj"));
+            Assert.Equal("Pump.Core.Base.Nf.nfproj", ProjectReferences("firmware/Pump.Core.Nf/Pump.Core.Nf.nfproj"));
+            Assert.Equal("Pump.Core.Base.Nf.nfproj;Pump.Core.Nf.nfproj", ProjectReferences("firmware/Pump.Core.Service.Nf/Pump.Core.Service.Nf.nfproj"));
+            foreach (string user in new[] { "firmware/Pump.Firmware/Pump.Firmware.nfproj", "tests/Pump.Core.NfTests/NFUnitTest.nfproj" })
+            {
+                string references = ProjectReferences(user);
+                Assert.Contains("Pump.Core.Base.Nf.nfproj", references);
+                Assert.Contains("Pump.Core.Nf.nfproj", references);
+                Assert.Contains("Pump.Core.Service.Nf.nfproj", references);
+            }
         }
 
         // Proves: DEV-016

@@ -33,6 +33,14 @@ namespace Pump.OnTarget.Tests.Image
         public void DeploymentImage_EveryAssemblyPaddedToWordBoundary_FitsTheDeployArea()
         {
             var peFiles = _build.Firmware.LoadOrder;
+            foreach (var assembly in _build.DeviceAssemblies)
+            {
+                Assert.Contains(assembly.PePath, peFiles);   // the three core assemblies among them
+            }
+
+            var order = peFiles.ToList();
+            Assert.True(order.IndexOf(_build.CoreBase.PePath) < order.IndexOf(_build.Core.PePath) && order.IndexOf(_build.Core.PePath) < order.IndexOf(_build.CoreService.PePath),
+                "the core's assemblies must load as Pump.Core.Base, Pump.Core, Pump.Core.Service");
             var image = DeploymentImage.Build(peFiles);
 
             Assert.Equal(peFiles.Count, image.Parts.Count);

@@ -29,5 +29,8 @@ namespace Pump.OnTarget.Tests.Toolchain
         public IReadOnlyList<string> LoadOrder { get; }
 
         public long PeBytes => File.Exists(PePath) ? new FileInfo(PePath).Length : 0;
+
+        /// <summary>The .pe's byte-code table (<see cref="PeLayout"/>), 0 when no .pe was written.</summary>
+        public int ByteCodeBytes => File.Exists(PePath) ? PeLayout.ByteCodeBytes(PePath) : 0;
     }
 }

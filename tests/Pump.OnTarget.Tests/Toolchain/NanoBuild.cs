@@ -8,7 +8,8 @@ namespace Pump.OnTarget.Tests.Toolchain
 {
     /// <summary>
     /// Compiles and converts the firmware's assemblies once per test run (shared by every on-target test through
-    /// <see cref="NanoCollection"/>): the core from its shared source set, the ESP32 HAL, the firmware and the
+    /// <see cref="NanoCollection"/>): the core from its three shared source sets as the device has it, Pump.Core.Base,
+    /// Pump.Core and Pump.Core.Service, each on those before it (one assembly's byte code must fit in 65,535 bytes), the ESP32 HAL, the firmware and the
     /// NFUnitTest project from the files and references their .nfproj lists, against the toolchain's real
     /// libraries. Each is built on first use; a failed build throws with the tool's output.
     /// </summary>
@@ -45,28 +46,50 @@ namespace Pump.OnTarget.Tests.Toolchain
             }
         }
 
+        /// <summary>The core's upper layer (firmware/Pump.Core.Service/Pump.Core.Service.projitems): these folders of
+        /// firmware/Pump.Core but for <see cref="StayInCore"/>. Keep in step with both .projitems files.</summary>
+        internal static readonly string[] UpperLayerFolders = { "Service/", "Configuration/" };
+
+        /// <summary>The core's lowest layer (firmware/Pump.Core.Base/Pump.Core.Base.projitems): these folders of firmware/Pump.Core.</summary>
+        internal static readonly string[] LowestLayerFolders = { "Common/", "Units/", "Library/" };
+
+        /// <summary>Files of <see cref="UpperLayerFolders"/> that Pump.Core.projitems keeps in Pump.Core.</summary>
+        internal static readonly string[] StayInCore = { "Configuration/ConfigProblem.cs", "Configuration/LinkKeyProblem.cs" };
+
+        /// <summary>Pump.Core.Base: firmware/Pump.Core.Base/Pump.Core.Base.projitems (firmware/Pump.Core.Base.Nf).</summary>
+        internal NanoAssembly CoreBase => Build("Pump.Core.Base", () => Compile(
+            "Pump.Core.Base", "library", null, CoreSources(CoreLayer.Lowest), Array.Empty<NanoAssembly>(), Array.Empty<string>()));
+
+        /// <summary>Pump.Core: firmware/Pump.Core/Pump.Core.projitems (firmware/Pump.Core.Nf), on Pump.Core.Base.</summary>
         internal NanoAssembly Core => Build("Pump.Core", () => Compile(
-            "Pump.Core", "library", null, CoreSources(), Array.Empty<NanoAssembly>(), Array.Empty<string>()));
+            "Pump.Core", "library", null, CoreSources(CoreLayer.Middle), new[] { CoreBase }, Array.Empty<string>()));
+
+        /// <summary>Pump.Core.Service: firmware/Pump.Core.Service/Pump.Core.Service.projitems (firmware/Pump.Core.Service.Nf), on both.</summary>
+        internal NanoAssembly CoreService => Build("Pump.Core.Service", () => Compile(
+            "Pump.Core.Service", "library", null, CoreSources(CoreLayer.Upper), new[] { CoreBase, Core }, Array.Empty<string>()));
+
+        /// <summary>Every assembly the project converts for the device, in load order.</summary>
+        internal IReadOnlyList<NanoAssembly> DeviceAssemblies => new[] { CoreBase, Core, CoreService, HalEsp32, Firmware };
 
         internal NanoAssembly HalEsp32 => Build("Pump.Hal.Esp32", () => CompileProject("Pump.Hal.Esp32", "firmware/Pump.Hal.Esp32/Pump.Hal.Esp32.nfproj", "library", null, Core));
 
-        internal NanoAssembly Firmware => Build("Pump.Firmware", () => CompileProject("Pump.Firmware", "firmware/Pump.Firmware/Pump.Firmware.nfproj", "exe", null, Core, HalEsp32));
+        internal NanoAssembly Firmware => Build("Pump.Firmware", () => CompileProject("Pump.Firmware", "firmware/Pump.Firmware/Pump.Firmware.nfproj", "exe", null, CoreBase, Core, CoreService, HalEsp32));
 
         /// <summary>The firmware built with DEBUG, so its diagnostic lines reach nanoCLR's console.</summary>
-        internal NanoAssembly FirmwareDebug => Build("Pump.Firmware.Debug", () => CompileProject("debug/Pump.Firmware", "firmware/Pump.Firmware/Pump.Firmware.nfproj", "exe", "DEBUG", Core, HalEsp32));
+        internal NanoAssembly FirmwareDebug => Build("Pump.Firmware.Debug", () => CompileProject("debug/Pump.Firmware", "firmware/Pump.Firmware/Pump.Firmware.nfproj", "exe", "DEBUG", CoreBase, Core, CoreService, HalEsp32));
 
-        internal NanoAssembly UnitTests => Build("NFUnitTest", () => CompileProject("NFUnitTest", "tests/Pump.Core.NfTests/NFUnitTest.nfproj", "library", null, Core));
+        internal NanoAssembly UnitTests => Build("NFUnitTest", () => CompileProject("NFUnitTest", "tests/Pump.Core.NfTests/NFUnitTest.nfproj", "library", null, CoreBase, Core, CoreService));
 
         internal NanoAssembly Scenarios => Build("Scenarios", () => Compile(
-            "Scenarios", "exe", "DEBUG", ScenarioSources("Scenarios/NanoEntry/ScenarioProgram.cs"), new[] { Core }, Array.Empty<string>()));
+            "Scenarios", "exe", "DEBUG", ScenarioSources("Scenarios/NanoEntry/ScenarioProgram.cs"), new[] { CoreBase, Core }, Array.Empty<string>()));
 
         /// <summary>The heap probe (Probes/HeapProbe.cs) on the scenarios' bench hardware.</summary>
         internal NanoAssembly HeapProbe => Build("HeapProbe", () => Compile(
-            "HeapProbe", "exe", "DEBUG", ScenarioSources("Probes/HeapProbe.cs"), new[] { Core }, new[] { "nanoFramework.Runtime.Native" }));
+            "HeapProbe", "exe", "DEBUG", ScenarioSources("Probes/HeapProbe.cs"), new[] { CoreBase, Core }, new[] { "nanoFramework.Runtime.Native" }));
 
         /// <summary>The tick probe (Probes/TickProbe.cs): every tick of a whole infusion, timed.</summary>
         internal NanoAssembly TickProbe => Build("TickProbe", () => Compile(
-            "TickProbe", "exe", "DEBUG", ScenarioSources("Probes/TickProbe.cs"), new[] { Core }, Array.Empty<string>()));
+            "TickProbe", "exe", "DEBUG", ScenarioSources("Probes/TickProbe.cs"), new[] { CoreBase, Core }, Array.Empty<string>()));
 
         public void Dispose()
         {
@@ -89,10 +112,27 @@ namespace Pump.OnTarget.Tests.Toolchain
             .OrderBy(f => f, StringComparer.Ordinal)
             .Append(TestPaths.InRepository("tests/Pump.OnTarget.Tests/" + entryPoint));
 
-        private static IEnumerable<string> CoreSources() => System.IO.Directory
-            .GetFiles(TestPaths.InRepository("firmware/Pump.Core"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
-            .OrderBy(f => f, StringComparer.Ordinal);
+        internal enum CoreLayer
+        {
+            Lowest,
+            Middle,
+            Upper,
+        }
+
+        /// <summary>The sources of one of the core's three device assemblies.</summary>
+        private static IEnumerable<string> CoreSources(CoreLayer layer)
+        {
+            string root = TestPaths.InRepository("firmware/Pump.Core");
+            return System.IO.Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+                .Where(f => LayerOf(Path.GetRelativePath(root, f).Replace('\\', '/')) == layer)
+                .OrderBy(f => f, StringComparer.Ordinal);
+        }
+
+        private static CoreLayer LayerOf(string relative) =>
+            LowestLayerFolders.Any(folder => relative.StartsWith(folder, StringComparison.Ordinal)) ? CoreLayer.Lowest
+            : UpperLayerFolders.Any(folder => relative.StartsWith(folder, StringComparison.Ordinal)) && !StayInCore.Contains(relative) ? CoreLayer.Upper
+            : CoreLayer.Middle;
 
         private NanoAssembly Build(string key, Func<NanoAssembly> build)
         {
