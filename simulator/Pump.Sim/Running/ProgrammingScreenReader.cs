@@ -37,28 +37,13 @@ namespace Pump.Sim.Running
         /// </summary>
         public static bool TryReadNumber(SimDisplay display, out int[] digits, out bool editing, out int cursor)
         {
-            string line = display.RowText(1);
-            var found = new System.Collections.Generic.List<int>(8);
-            editing = false;
-            cursor = -1;
-            for (int i = 0; i < line.Length; i++)
+            string shown = ReadField(display, digitsOnly: true, out editing, out cursor);
+            digits = new int[shown.Length];
+            for (int i = 0; i < shown.Length; i++)
             {
-                char ch = line[i];
-                if (ch == ' ')
-                {
-                    break;   // the unit follows
-                }
-                if (ch == '[')
-                {
-                    editing = true;
-                    cursor = found.Count;
-                }
-                else if (ch >= '0' && ch <= '9')
-                {
-                    found.Add(ch - '0');
-                }
+                digits[i] = shown[i] - '0';
             }
-            digits = found.ToArray();
+
             return digits.Length > 0;
         }
 
@@ -68,38 +53,48 @@ namespace Pump.Sim.Running
         /// </summary>
         public static bool TryReadPatientId(SimDisplay display, out string id, out bool editing, out int cursor)
         {
-            string line = display.RowText(1).TrimEnd();
-            var chars = new System.Text.StringBuilder(8);
-            editing = false;
-            cursor = -1;
-            if (line.StartsWith("NO ID", System.StringComparison.Ordinal))
+            if (display.RowText(1).StartsWith("NO ID", System.StringComparison.Ordinal))
             {
+                editing = false;
+                cursor = -1;
                 id = string.Empty;
                 return true;
             }
-            for (int i = 0; i < line.Length; i++)
+
+            id = ReadField(display, digitsOnly: false, out editing, out cursor);
+            return id.Length > 0 || editing;
+        }
+
+        /// <summary>
+        /// The entry field on the second line, up to the first space (the unit follows): its characters without the
+        /// cursor's brackets, and the index of the bracketed one (-1 when not editing). A blank ('_') ends the field;
+        /// with <paramref name="digitsOnly"/> anything but a digit (the decimal point) is dropped.
+        /// </summary>
+        private static string ReadField(SimDisplay display, bool digitsOnly, out bool editing, out int cursor)
+        {
+            string line = display.RowText(1);
+            var chars = new System.Text.StringBuilder(8);
+            editing = false;
+            cursor = -1;
+            foreach (char ch in line)
             {
-                char ch = line[i];
-                if (ch == ' ')
+                if (ch == ' ' || ch == '_')
                 {
                     break;
                 }
+
                 if (ch == '[')
                 {
                     editing = true;
                     cursor = chars.Length;
                 }
-                else if (ch == '_')
-                {
-                    break;   // a blank under the cursor ends the id
-                }
-                else if (ch != ']')
+                else if (ch != ']' && (!digitsOnly || (ch >= '0' && ch <= '9')))
                 {
                     chars.Append(ch);
                 }
             }
-            id = chars.ToString();
-            return chars.Length > 0 || editing;
+
+            return chars.ToString();
         }
     }
 }
