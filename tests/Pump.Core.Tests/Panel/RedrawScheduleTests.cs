@@ -30,6 +30,15 @@ namespace Pump.Core.Tests.Panel
 
         private static long Period(PumpRig rig) => rig.Clock.NowUs / RedrawSchedule.RefreshUs;
 
+        /// <summary>Ketamine started, paused, and left until the callback reminder (TEC-008) is raised: no key, no new state.</summary>
+        private static PumpRig PausedUntilTheCallback()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Press(PanelKey.PauseStop);
+            Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.CallbackPaused), 125));
+            return rig;
+        }
+
         // Proves: NFR-008
         [Fact]
         public void Refresh_IdleAndNothingChanges_DrawsOncePerSecond()
@@ -148,9 +157,7 @@ namespace Pump.Core.Tests.Panel
         [Fact]
         public void Refresh_AlarmRaisedWithoutAStateChange_DrawsInThatTick()
         {
-            var rig = PumpControllerTests.StartedKetamine();
-            rig.Press(PanelKey.PauseStop);
-            Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.CallbackPaused), 125));
+            var rig = PausedUntilTheCallback();
             Assert.Equal(PumpState.Paused, rig.State);
             Assert.Equal(RedrawCause.Alarm, Redraw(rig).LastCause);
             Assert.Contains(AlarmTable.For(AlarmCode.CallbackPaused).Message, rig.Display.Text);
@@ -177,9 +184,7 @@ namespace Pump.Core.Tests.Panel
         [Fact]
         public void Refresh_AlarmSilenced_DrawsInThatTick()
         {
-            var rig = PumpControllerTests.StartedKetamine();
-            rig.Press(PanelKey.PauseStop);
-            Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.CallbackPaused), 125));
+            var rig = PausedUntilTheCallback();
             rig.Run(0.3);
             int before = Redraw(rig).Redraws;
             int revision = rig.Controller.Alarms.Revision;
