@@ -259,11 +259,20 @@ namespace Pump.Core.Control
         /// <summary>Entry of Infusing from Paused or InterlockHold: the interlock's resume rule, the ledger, then motion.</summary>
         internal void Resume(long nowUs)
         {
-            if (InterlockRequired && !_interlock.TryResume(nowUs / 1000))
+            if (InterlockRequired)
             {
-                // The guard read the same rule in this tick; only a change in between can land here: hold.
-                _triggers.Enqueue(PumpTrigger.VitalHold);
-                return;
+                long acknowledged;
+                if (!_interlock.AcknowledgeAndResume(nowUs / 1000, out acknowledged))
+                {
+                    // The guard read the same rule in this tick; only a change in between can land here: hold.
+                    _triggers.Enqueue(PumpTrigger.VitalHold);
+                    return;
+                }
+
+                if (acknowledged != 0)
+                {
+                    Log(PumpEvent.HoldsAcknowledged, 0, (int)acknowledged);
+                }
             }
 
             if (!_persistence.Ledger.IsOpen)
