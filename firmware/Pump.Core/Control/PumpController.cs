@@ -190,7 +190,7 @@ namespace Pump.Core.Control
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
             _log.LogInterlockChanges();
-            _snapshots.SaveIfRulesChanged(_state);
+            _snapshots.SaveIfChanged(_state);
 
             // Decide.
             bool storageFault = _snapshots.TakeFailure() | _motion.TakeReservationFailure();
