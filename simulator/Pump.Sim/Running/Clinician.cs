@@ -244,6 +244,9 @@ namespace Pump.Sim.Running
                 case PanelStep.Weight:
                     DigitKey(nowMs, _scenario.Patient.WeightKg * 10, "weight");
                     return;
+                case PanelStep.Defaults:
+                    DefaultsKey(nowMs, p);
+                    return;
                 case PanelStep.Dose:
                     DigitKey(nowMs, p.DoseMgPerKg * 100, "dose");
                     return;
@@ -384,6 +387,21 @@ namespace Pump.Sim.Running
             int to = want == '\0' ? ring.Length - 1 : ring.IndexOf(want);
             int up = ((to - from) % ring.Length + ring.Length) % ring.Length;
             Press(nowMs, up <= ring.Length - up ? PanelKey.Up : PanelKey.Down);
+        }
+
+        /// <summary>The pre-filled dose, duration and syringe: one OK when all three are the programme's, else Down to change them.</summary>
+        private void DefaultsKey(long nowMs, ProgramSpec p)
+        {
+            if (!ProgrammingScreenReader.TryReadDefaults(_display, out long dose, out long minutes, out string syringe))
+            {
+                GiveUp(nowMs, "the dose, duration and syringe screen does not read");
+                return;
+            }
+            SyringeCatalog.TryGet(_scenario.Syringe, out SyringeSpec spec);
+            bool same = dose == (long)Math.Round(p.DoseMgPerKg * 100) && minutes == (long)Math.Round(p.DurationMin) && syringe == spec.Description;
+            Act(nowMs, same ? "clinician checks the pre-filled dose, duration and syringe and accepts them"
+                            : "clinician opens the dose, duration and syringe screens to change them");
+            Press(nowMs, same ? PanelKey.Ok : PanelKey.Down);
         }
 
         /// <summary>Enters a value on a number screen, digit by digit, from what the display shows.</summary>
