@@ -58,7 +58,15 @@ namespace Pump.Sim.Running
             _display = display;
             _keyIntervalMs = Math.Max(1, (long)Math.Round(_spec.KeyIntervalS * 1000));
             StartAtMs = (long)Math.Round(_spec.StartAfterS * 1000);
-            _titration = _spec.Titration != null ? new ClinicianTitration(_spec.Titration) : null;
+            _titration = _spec.Titration != null ? new ClinicianTitration(_spec.Titration, display, ProgrammedUgPerKgPerH(scenario.Program)) : null;
+        }
+
+        /// <summary>The dose rate the clinician programs (dose over duration), in the panel's 0.01 mg/kg/h steps, rounded down.</summary>
+        private static long ProgrammedUgPerKgPerH(ProgramSpec p)
+        {
+            long doseUgPerKg = (long)Math.Round(p.DoseMgPerKg * 1000);
+            long minutes = Math.Max(1, (long)Math.Round(p.DurationMin));
+            return doseUgPerKg * 60 / minutes / 10 * 10;
         }
 
         /// <summary>The patient's dissociation (0-1) as the clinician sees it at the bedside, set by the run each step.</summary>
@@ -490,7 +498,7 @@ namespace Pump.Sim.Running
             }
             if (_titration != null)
             {
-                PanelKey key = _titration.NextKey(pump, ObservedDissociation);
+                PanelKey key = _titration.NextKey(state, ObservedDissociation, nowMs);
                 if (_titration.Decision != null)
                 {
                     Act(nowMs, _titration.Decision);
