@@ -146,7 +146,6 @@ namespace Pump.Core.Control
                 _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
             }
 
-            snap.ProgramPresent = false;
             _alarms.RaiseEvent(AlarmCode.SessionNotRestored, nowUs);
             Log(PumpEvent.SessionNotRestored, why, (int)IntMath.Min(volumeNl / 1000, int.MaxValue));
         }
