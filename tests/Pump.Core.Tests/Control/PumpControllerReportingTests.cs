@@ -171,5 +171,44 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Failsafe, rig.State);
             Assert.False(rig.Driver.IsEnabled);
         }
+
+        /// <summary>Asks again for every refused request, from inside the tick that refused it.</summary>
+        private sealed class InsistingObserver : IPumpObserver
+        {
+            public PumpController? Pump;
+            public int Refusals;
+
+            public void OnTransition(PumpState from, PumpTrigger trigger, PumpState to, long nowUs) { }
+
+            public void OnRejected(PumpState state, PumpTrigger trigger, string reason, long nowUs)
+            {
+                Refusals++;
+                Pump!.Request(trigger);
+            }
+
+            public void OnAlarmRaised(AlarmCode code, long nowUs) { }
+
+            public void OnMotorStopped(long nowUs, long countedMicrosteps) { }
+        }
+
+        // Proves: STM-003, TEC-010
+        [Fact]
+        public void Tick_RequestsThatKeepQueueingMore_HandledUpToTheBoundThenTheTickEnds()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine(prime: false);
+            var observer = new InsistingObserver { Pump = rig.Controller };
+            rig.Controller.SetObserver(observer);
+            int kicks = rig.Watchdog.Kicks;
+            rig.Press(PanelKey.Start);   // refused (not primed), asked again, refused again...
+            Assert.InRange(observer.Refusals, 2, 4 * TriggerQueue.Capacity);
+            Assert.Equal(kicks + 1, rig.Watchdog.Kicks);
+            Assert.Equal(PumpState.Ready, rig.State);
+
+            // The request left waiting is handled in the next tick, again bounded.
+            int first = observer.Refusals;
+            rig.Step();
+            Assert.InRange(observer.Refusals - first, 1, 4 * TriggerQueue.Capacity);
+        }
     }
 }
