@@ -72,8 +72,10 @@ namespace Pump.Core.Tests.Control
             rig.Press(PanelKey.Start);
             Assert.Contains("Ready-RequestStart->Infusing", observer.Seen);
             rig.Run(5);
+            Assert.True(rig.Annunciator.Running);
             rig.Press(PanelKey.PauseStop);
             Assert.Equal(PumpState.Paused, rig.State);
+            Assert.False(rig.Annunciator.Running);
             Assert.Contains("Infusing-RequestPause->Paused", observer.Seen);
             Assert.Contains("motor stopped", observer.Seen);
             long counted = rig.Controller.Ledger.CountedMicrosteps;
