@@ -196,7 +196,7 @@ namespace Pump.Core.Control
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
             _log.LogInterlockChanges();
-            _snapshots.SaveIfRulesChanged(_state);
+            _snapshots.SaveIfChanged(_state);
 
             // Decide.
             bool storageFault = _snapshots.TakeFailure() | _motion.TakeReservationFailure();
@@ -283,11 +283,17 @@ namespace Pump.Core.Control
 
         private void ProcessQueue(long nowUs)
         {
-            // Run-to-completion: entry actions may queue more triggers; they are handled in this same tick.
-            int guard = 0;
-            PumpTrigger trigger;
-            while (guard++ < 4 * TriggerQueue.Capacity && _queue.TryDequeue(out trigger))
+            // Run-to-completion: entry actions may queue more triggers; they are handled in this same tick, up to a
+            // bound that a cycle of entry actions cannot pass. The dequeue is its own statement so that its `out`
+            // is always assigned (every mutation-test variant of the loop compiles).
+            for (int handled = 0; handled < 4 * TriggerQueue.Capacity; handled++)
             {
+                PumpTrigger trigger;
+                if (!_queue.TryDequeue(out trigger))
+                {
+                    return;
+                }
+
                 Fire(trigger, nowUs);
             }
         }
