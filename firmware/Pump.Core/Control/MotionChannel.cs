@@ -170,10 +170,21 @@ namespace Pump.Core.Control
         /// <summary>Starts priming at the priming rate, at most the priming volume; false when it cannot.</summary>
         internal bool StartPriming(SyringeCalibration? calibration, long nowUs)
         {
+            // One conversion per condition, so each `out` is assigned by a call that always runs (every
+            // mutation-test variant compiles and is scored).
+            if (calibration == null)
+            {
+                return false;
+            }
+
             long perHour;
+            if (!calibration.TryNlToMicrosteps(_settings.PrimeRateNlPerH, out perHour) || perHour <= 0)
+            {
+                return false;
+            }
+
             long maxSteps;
-            if (calibration == null || !calibration.TryNlToMicrosteps(_settings.PrimeRateNlPerH, out perHour)
-                || !calibration.TryNlToMicrosteps(_settings.PrimeMaxNl, out maxSteps) || perHour <= 0)
+            if (!calibration.TryNlToMicrosteps(_settings.PrimeMaxNl, out maxSteps))
             {
                 return false;
             }
@@ -307,9 +318,13 @@ namespace Pump.Core.Control
         /// </summary>
         internal void StartRelief(SyringeCalibration? calibration, long nowUs)
         {
+            if (calibration == null || !_frame.CounterOk)
+            {
+                return;
+            }
+
             long maxSteps;
-            if (calibration == null || !_frame.CounterOk
-                || !calibration.TryNlToMicrosteps(_settings.ReliefMaxNl, out maxSteps) || maxSteps <= 0)
+            if (!calibration.TryNlToMicrosteps(_settings.ReliefMaxNl, out maxSteps) || maxSteps <= 0)
             {
                 return;
             }

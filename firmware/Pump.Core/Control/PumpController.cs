@@ -17,7 +17,7 @@ namespace Pump.Core.Control
     /// <see cref="MotionChannel"/> (driver, generator, counter, engine, ledger), <see cref="InfusionSession"/>
     /// (program, records), <see cref="SafetySupervisor"/> (alarm conditions, safety triggers), the vital-sign
     /// interlock and the panel. One tick is sense → decide → act: read sensors → interlock → supervision →
-    /// safety triggers → keys → queue → motion → annunciator → display → watchdog (hardware-docs/architecture.md).
+    /// safety triggers → keys → queue → motion → annunciator → display (redrawn when due) → watchdog (hardware-docs/architecture.md).
     /// </summary>
     public sealed class PumpController : ITriggerSink
     {
@@ -136,6 +136,12 @@ namespace Pump.Core.Control
         /// <summary>Reason of the last rejected request (empty if none).</summary>
         public string LastRejection { get { return _lastRejection; } }
 
+        /// <summary>When the last request was rejected (-1 before the first).</summary>
+        public long LastRejectionUs { get { return _lastRejectionUs; } }
+
+        /// <summary>When the current state was entered.</summary>
+        public long StateEnteredUs { get { return _stateEnteredUs; } }
+
         public long DeliveredVolumeNl() { return _session.DeliveredVolumeNl(); }
 
         public long DeliveredDoseUg() { return _session.DeliveredDoseUg(); }
@@ -211,8 +217,7 @@ namespace Pump.Core.Control
             _reporter.Annunciate(_state == PumpState.Infusing, nowUs);
 
             _status.Publish(this);
-            _panel.Render(nowUs);
-            _screen.Flush(_hw.Display);
+            _panel.Refresh(_hw.Display, nowUs);
         }
 
         /// <summary>The motor driver may be enabled only where motion is allowed (or during relief).</summary>
@@ -278,11 +283,17 @@ namespace Pump.Core.Control
 
         private void ProcessQueue(long nowUs)
         {
-            // Run-to-completion: entry actions may queue more triggers; they are handled in this same tick.
-            int guard = 0;
-            PumpTrigger trigger;
-            while (guard++ < 4 * TriggerQueue.Capacity && _queue.TryDequeue(out trigger))
+            // Run-to-completion: entry actions may queue more triggers; they are handled in this same tick, up to a
+            // bound that a cycle of entry actions cannot pass. The dequeue is its own statement so that its `out`
+            // is always assigned (every mutation-test variant of the loop compiles).
+            for (int handled = 0; handled < 4 * TriggerQueue.Capacity; handled++)
             {
+                PumpTrigger trigger;
+                if (!_queue.TryDequeue(out trigger))
+                {
+                    return;
+                }
+
                 Fire(trigger, nowUs);
             }
         }

@@ -146,7 +146,6 @@ namespace Pump.Core.Control
                 _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
             }
 
-            snap.ProgramPresent = false;
             _alarms.RaiseEvent(AlarmCode.SessionNotRestored, nowUs);
             Log(PumpEvent.SessionNotRestored, why, (int)IntMath.Min(volumeNl / 1000, int.MaxValue));
         }
@@ -159,16 +158,22 @@ namespace Pump.Core.Control
                 return RestoreRefusal.NoProgram;
             }
 
+            // One look-up per condition: each `out` is assigned by a call that always runs, so every variant of
+            // these conditions compiles (mutation testing scores this method instead of dropping it).
             DrugEntry? drug;
-            SyringeSpec? syringe;
             if (!library.TryFind(snap.DrugId, out drug) || drug == null)
             {
                 return RestoreRefusal.DrugNotInLibrary;
             }
 
+            SyringeSpec? syringe;
+            if (!SyringeTable.TryFind(snap.SyringeId, out syringe) || syringe == null)
+            {
+                return RestoreRefusal.SyringeUnknown;
+            }
+
             SyringeCalibration? calibration;
-            if (!SyringeTable.TryFind(snap.SyringeId, out syringe) || syringe == null
-                || !SyringeCalibration.TryCreate(syringe, _settings.Mechanism, out calibration) || calibration == null)
+            if (!SyringeCalibration.TryCreate(syringe, _settings.Mechanism, out calibration) || calibration == null)
             {
                 return RestoreRefusal.SyringeUnknown;
             }

@@ -14,7 +14,7 @@ namespace Pump.Core.Tests.Control
         /// Files over the limit that belong to work in progress elsewhere, each pinned at its size so it cannot grow:
         /// the programming wizard (issue 17's area) is to be split there.
         /// </summary>
-        private static readonly (string File, int Lines)[] Pinned = { ("ProgramWizard.cs", 420) };
+        private static readonly (string File, int Lines)[] Pinned = { ("ProgramWizard.cs", 417) };
 
         private static int LimitOf(string file)
         {

@@ -149,5 +149,17 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Paused, after.State);
             Assert.Empty(PumpRigLog.Controller(after, PumpEvent.AudioPauseEndedByReset));
         }
+
+        // Proves: PER-012, LIB-008
+        [Fact]
+        public void PowerUp_LibraryInUse_LoggedWithItsRevisionAndEntryCount()
+        {
+            var library = new Pump.Core.Library.DrugLibrary(7, new[] { Pump.Core.Library.ShippedLibrary.NoDrug() });
+            var rig = new PumpRig(library: library);
+            rig.Run(0.5);
+            var logged = Assert.Single(PumpRigLog.Controller(rig, PumpEvent.LibraryLoaded));
+            Assert.Equal(7, logged.Arg0);
+            Assert.Equal(1, logged.Arg1);
+        }
     }
 }

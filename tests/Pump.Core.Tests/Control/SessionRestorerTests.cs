@@ -104,5 +104,159 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(after.Controller.Persistence.Ledger.ReservedMicrosteps, after.Controller.Ledger.CountedMicrosteps);
             Assert.True(after.Controller.Session.Restored);
         }
+
+        /// <summary>A plain mL/h session (10.0 mL/h, 10.0 mL), paused after 20 s.</summary>
+        private static PumpRig PausedPlainRateSession()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0100");               // 10.0 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
+            rig.Run(1);
+            rig.Press(PanelKey.Ok, PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            rig.Run(20);
+            rig.Press(PanelKey.PauseStop);
+            Assert.Equal(PumpState.Paused, rig.State);
+            return rig;
+        }
+
+        /// <summary>
+        /// Rewrites the stored snapshot as another firmware could have written it: its version, only its first
+        /// fields, and any field changed (the delivered fields too, which a save through the ledger would restamp).
+        /// </summary>
+        private static void StoreAs(PumpRig rig, int version, int fieldCount, Action<PumpSnapshot>? change = null)
+        {
+            var editor = new PumpPersistence(rig.Store, rig.Clock, rig.Rtc);
+            editor.Open();
+            change?.Invoke(editor.State.Current);
+            var payload = new byte[PumpSnapshotCodec.PayloadBytes];
+            PumpSnapshotCodec.Encode(editor.State.Current, payload, 0);
+            var record = new DualSlotRecord(rig.Store, StoreLayout.SnapshotAddress, StoreLayout.SnapshotSlotBytes,
+                StoreLayout.SnapshotMagic, PumpSnapshotCodec.MinReadableVersion, 0xFFFF);
+            Assert.True(record.TryWrite(version, payload, 0, fieldCount * PumpSnapshotCodec.FieldBytes));
+        }
+
+        // Proves: PER-005, PER-015
+        [Fact]
+        public void Reset_PlainRateSessionStoredByVersion1_RestoredWithTheEnteredRateAndVolumeRecomputed()
+        {
+            PumpRig before = PausedPlainRateSession();
+            var program = before.Controller.Program!;
+            // Version 1 did not store the entered mL/h and mL: they are recomputed from the stored microsteps.
+            StoreAs(before, 1, 25);
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Paused, after.State);
+            Assert.Empty(PumpRigLog.Controller(after, PumpEvent.SessionNotRestored));
+            var restored = after.Controller.Program!;
+            // The motion is exactly the stored one; the mL/h and mL shown are the least that give it (version 2
+            // stores the entered values so that they come back exactly), never more than was entered.
+            Assert.Equal(program.TotalMicrosteps, restored.TotalMicrosteps);
+            Assert.Equal(program.RateMicrosteps, restored.RateMicrosteps);
+            Assert.Equal(program.RatePeriodUs, restored.RatePeriodUs);
+            Assert.InRange(restored.RateNlPerH, program.RateNlPerH - (program.RateNlPerH / 1000), program.RateNlPerH);
+            Assert.InRange(restored.VolumeNl, program.VolumeNl - (program.VolumeNl / 1000), program.VolumeNl);
+            Assert.True(after.Controller.Alarms.IsShown(AlarmCode.PowerRestored));
+        }
+
+        // Proves: PER-005, PER-016
+        [Fact]
+        public void Reset_Version1PlainRateRecordWithARateNoProgramHas_SessionNotRestoredProgramDiffers()
+        {
+            PumpRig before = PausedPlainRateSession();
+            // Microsteps per period so large that the rate per hour does not fit: no entered rate can give it.
+            StoreAs(before, 1, 25, s => { s.RateMicrosteps = long.MaxValue / 1000; s.RatePeriodUs = 1; });
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Idle, after.State);
+            var logged = Assert.Single(PumpRigLog.Controller(after, PumpEvent.SessionNotRestored));
+            Assert.Equal(RestoreRefusal.ProgramDiffers, logged.Arg0);
+        }
+
+        // Proves: PER-016
+        [Fact]
+        public void Reset_PlainRateSessionNotRestored_VolumeShownAndNoDoseInvented()
+        {
+            PumpRig before = PausedPlainRateSession();
+            long deliveredNl = before.Controller.DeliveredVolumeNl();
+            Edit(before, s => s.SyringeId = 999);
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.True(after.Controller.UnrestoredDeliveredNl >= deliveredNl);
+            Assert.True(deliveredNl > 0);
+            Assert.Equal(0, after.Controller.UnrestoredDoseUg);
+            var session = new SessionRecord();
+            Assert.True(after.Controller.Persistence.History.TryGetSession(0, session));
+            Assert.True(session.Final);
+            Assert.Equal(0, session.DeliveredUg);
+        }
+
+        // Proves: PER-015, PER-016
+        [Fact]
+        public void Reset_RecordedVolumeUnknownAndProgramNotRebuilt_NoDoseInventedHistoryNotFinishedWithAGuess()
+        {
+            PumpRig before = PausedSession();
+            // -1: the ledger had no syringe calibration when it was written (the volume is not known).
+            StoreAs(before, PumpSnapshotCodec.CurrentFormatVersion, PumpSnapshotCodec.FieldCount, s => { s.VolumeDeliveredNl = -1; s.SyringeId = 999; });
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.True(after.Controller.Alarms.IsShown(AlarmCode.SessionNotRestored));
+            Assert.Equal(-1, after.Controller.UnrestoredDeliveredNl);
+            Assert.Equal(0, after.Controller.UnrestoredDoseUg);
+            var session = new SessionRecord();
+            Assert.True(after.Controller.Persistence.History.TryGetSession(0, session));
+            Assert.False(session.Final);
+        }
+
+        // Proves: PER-015
+        [Fact]
+        public void Reset_AudioPauseRecorded_ItsEndLoggedWithTheOldBootsPauseEndInSeconds()
+        {
+            PumpRig before = PausedSession();
+            Edit(before, s => s.AlarmAudioPausedUntilMs = 123_456);
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            var logged = Assert.Single(PumpRigLog.Controller(after, PumpEvent.AudioPauseEndedByReset));
+            Assert.Equal(123, logged.Arg0);
+        }
+
+        // Proves: PER-015, STM-004, STM-007
+        [Fact]
+        public void Reset_RecordMarksAVitalHoldWhateverItsStateCode_HoldRestoredNotAPlainPause()
+        {
+            PumpRig before = PausedSession();
+            Edit(before, s => s.VitalHoldLatched = true);
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.InterlockHold, after.State);
+            Assert.False(after.Driver.IsEnabled);
+        }
+
+        // Proves: PER-015, STM-004
+        [Fact]
+        public void Reset_SessionInAlarm_RestoredIntoAlarmWithItsLatchedAlarm()
+        {
+            PumpRig before = PumpControllerTests.StartedKetamine();
+            before.Run(20);
+            before.Sensors.ClampClosed = false;
+            before.Step();
+            before.Sensors.ClampClosed = true;
+            Assert.Equal(PumpState.Alarm, before.State);
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Alarm, after.State);
+            Assert.Equal(1, PumpRigLog.Transitions(after, PumpState.Paused, PumpState.Alarm));
+            Assert.Equal(0, PumpRigLog.Transitions(after, PumpState.Paused, PumpState.InterlockHold));
+        }
     }
 }
