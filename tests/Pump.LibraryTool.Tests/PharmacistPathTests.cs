@@ -85,6 +85,11 @@ namespace Pump.LibraryTool.Tests
             rig.Run(0.2);
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // new program, ketamine, no patient id
             rig.EnterField("0600");
+            if (rig.Controller.Panel.Step == Pump.Core.Panel.PanelStep.Defaults)
+            {
+                rig.ChangeDefaults();                          // the dose is entered and checked on its own screen
+            }
+
             rig.EnterDigits(doseDigits);
             if (rig.Controller.Panel.Wizard.EntryFinding is { IsSoft: false } && rig.Controller.Panel.Step == Pump.Core.Panel.PanelStep.EntryFinding)
             {

@@ -35,6 +35,7 @@ namespace Pump.Core.Alarms
         private AlarmLight _lastLight = AlarmLight.Off;
         private bool _lastPausedIndicator;
         private bool _annunciatorPrimed;
+        private int _revision;
 
         /// <summary>Starts a tick: forgets which alarms were raised in the previous one.</summary>
         public void BeginTick()
@@ -47,6 +48,12 @@ namespace Pump.Core.Alarms
         {
             int i = (int)code;
             bool rising = present && !_present[i];
+            if (present != _present[i])
+            {
+                // Whether a shown alarm's cause is present decides what OK does, so it is shown (PNL-402).
+                _revision++;
+            }
+
             _present[i] = present;
             if (present)
             {
@@ -223,6 +230,7 @@ namespace Pump.Core.Alarms
 
             _audioPaused = true;
             _audioPausedUntilUs = nowUs + AudioPauseMaxUs;
+            _revision++;
             return true;
         }
 
@@ -311,6 +319,12 @@ namespace Pump.Core.Alarms
             RaiseEvent(code, nowUs);
         }
 
+        /// <summary>
+        /// Changes with every alarm raised, cleared, acknowledged or silenced and every condition that came or went,
+        /// so the panel redraws in the same tick (NFR-008). Compared for equality only; it may wrap.
+        /// </summary>
+        public int Revision { get { return _revision; } }
+
         /// <summary>Bit set of shown alarms (for persistence).</summary>
         public long ShownBits
         {
@@ -331,6 +345,7 @@ namespace Pump.Core.Alarms
 
         private void Record(int code, long atUs, bool raised)
         {
+            _revision++;
             _historyCode[_historyNext] = code;
             _historyAtUs[_historyNext] = atUs;
             _historyRaised[_historyNext] = raised;

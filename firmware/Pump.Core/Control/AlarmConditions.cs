@@ -8,64 +8,44 @@ namespace Pump.Core.Control
     /// condition is present when its fact holds in a state it is armed in. Event alarms (power restored, watchdog
     /// reset, infusion complete...) are raised where they happen and have no row. hardware-docs/alarms.md lists it.
     /// </summary>
-    public static class AlarmConditions
+    public sealed class AlarmConditions
     {
         private const int Everywhere = (1 << PumpStates.Count) - 1;
         private const int AfterSelfTest = Everywhere & ~(1 << (int)PumpState.SelfTest);
 
-        private static readonly AlarmCode[] Codes =
-        {
-            AlarmCode.CounterFault, AlarmCode.MotorStall, AlarmCode.MotorRunaway, AlarmCode.OverInfusion,
-            AlarmCode.UnderInfusion, AlarmCode.Occlusion, AlarmCode.SyringeEmpty, AlarmCode.NearEmpty,
-            AlarmCode.DoseLimitReached, AlarmCode.SyringeNotSecured, AlarmCode.DriverFault, AlarmCode.ForceSensorFault,
-            AlarmCode.PositionSensorFault, AlarmCode.StorageFault, AlarmCode.DisplayFault, AlarmCode.CallbackPaused,
-            AlarmCode.CallbackProgramming, AlarmCode.ClockInvalid, AlarmCode.VitalAdvisory, AlarmCode.VitalHold,
-            AlarmCode.VitalStop, AlarmCode.VitalsLeaseLost, AlarmCode.UnpairedMonitor, AlarmCode.LinkErrors,
-        };
+        // The rows are built per instance, by the constructor, once with the pump: not in a static initializer,
+        // because nanoCLR runs every type's static constructor at load in an order that does not follow
+        // dependencies, so an initializer reading StateTraits could see its table still null (NFR-003: that made
+        // every tick throw on nanoCLR and the pump go to FAILSAFE); not on first use in a tick, because the first
+        // fact to come true (the untouched-panel callback after 60 s) then allocated the table mid-infusion
+        // (BLD-004). One instance costs the same arrays a static table would, plus one object.
+        private readonly AlarmCode[] _codes;
+        private readonly int[] _facts;
 
-        private static readonly int[] Facts =
-        {
-            SupervisionFacts.CounterFault, SupervisionFacts.MotorStall, SupervisionFacts.MotorRunaway, SupervisionFacts.OverInfusion,
-            SupervisionFacts.UnderInfusion, SupervisionFacts.Occluded, SupervisionFacts.SyringeEmpty, SupervisionFacts.NearEmpty,
-            SupervisionFacts.OverDose, SupervisionFacts.SyringeNotSecured, SupervisionFacts.DriverFault, SupervisionFacts.ForceSensorFault,
-            SupervisionFacts.PositionSensorFault, SupervisionFacts.StorageFault, SupervisionFacts.DisplayFault, SupervisionFacts.StateLong,
-            SupervisionFacts.Untouched, SupervisionFacts.ClockInvalid, SupervisionFacts.VitalAdvisory, SupervisionFacts.VitalHold,
-            SupervisionFacts.VitalStop, SupervisionFacts.LeaseLost, SupervisionFacts.UnpairedMonitor, SupervisionFacts.LinkErrors,
-        };
+        // Armed states as a bit set over PumpState; from the declared traits where one says it.
+        private readonly int[] _armed;
 
-        // Armed states as a bit set over PumpState; built from the declared traits where one says it. Built by
-        // Prepare when the pump is constructed, not in a static initializer: nanoCLR runs every type's static
-        // constructor at load in an order that does not follow dependencies, so an initializer reading StateTraits
-        // could see its table still null (NFR-003: that made every tick throw on nanoCLR and the pump go to FAILSAFE).
-        // Not on first use in a tick either: the first fact to come true (the untouched-panel callback after 60 s)
-        // then allocated the table mid-infusion (BLD-004).
-        private static int[]? _armed;
-
-        /// <summary>Builds the armed table now (at construction), so no tick ever allocates it.</summary>
-        internal static void Prepare()
+        public AlarmConditions()
         {
-            if (_armed == null)
+            _codes = new AlarmCode[]
             {
-                _armed = BuildArmed();
-            }
-        }
-
-        private static int[] Armed
-        {
-            get
+                AlarmCode.CounterFault, AlarmCode.MotorStall, AlarmCode.MotorRunaway, AlarmCode.OverInfusion,
+                AlarmCode.UnderInfusion, AlarmCode.Occlusion, AlarmCode.SyringeEmpty, AlarmCode.NearEmpty,
+                AlarmCode.DoseLimitReached, AlarmCode.SyringeNotSecured, AlarmCode.DriverFault, AlarmCode.ForceSensorFault,
+                AlarmCode.PositionSensorFault, AlarmCode.StorageFault, AlarmCode.DisplayFault, AlarmCode.CallbackPaused,
+                AlarmCode.CallbackProgramming, AlarmCode.ClockInvalid, AlarmCode.VitalAdvisory, AlarmCode.VitalHold,
+                AlarmCode.VitalStop, AlarmCode.VitalsLeaseLost, AlarmCode.UnpairedMonitor, AlarmCode.LinkErrors,
+            };
+            _facts = new int[]
             {
-                if (_armed == null)
-                {
-                    _armed = BuildArmed();
-                }
-
-                return _armed;
-            }
-        }
-
-        private static int[] BuildArmed()
-        {
-            return new int[]
+                SupervisionFacts.CounterFault, SupervisionFacts.MotorStall, SupervisionFacts.MotorRunaway, SupervisionFacts.OverInfusion,
+                SupervisionFacts.UnderInfusion, SupervisionFacts.Occluded, SupervisionFacts.SyringeEmpty, SupervisionFacts.NearEmpty,
+                SupervisionFacts.OverDose, SupervisionFacts.SyringeNotSecured, SupervisionFacts.DriverFault, SupervisionFacts.ForceSensorFault,
+                SupervisionFacts.PositionSensorFault, SupervisionFacts.StorageFault, SupervisionFacts.DisplayFault, SupervisionFacts.StateLong,
+                SupervisionFacts.Untouched, SupervisionFacts.ClockInvalid, SupervisionFacts.VitalAdvisory, SupervisionFacts.VitalHold,
+                SupervisionFacts.VitalStop, SupervisionFacts.LeaseLost, SupervisionFacts.UnpairedMonitor, SupervisionFacts.LinkErrors,
+            };
+            _armed = new int[]
             {
                 WithTrait(StateTraits.ProgramLoaded), Everywhere, Everywhere, Everywhere,
                 Everywhere, States(PumpState.Infusing, PumpState.Alarm), State(PumpState.Infusing), State(PumpState.Infusing),
@@ -76,30 +56,30 @@ namespace Pump.Core.Control
             };
         }
 
-        public static int Count { get { return Codes.Length; } }
+        public int Count { get { return _codes.Length; } }
 
-        public static AlarmCode CodeAt(int index)
+        public AlarmCode CodeAt(int index)
         {
-            return Codes[index];
+            return _codes[index];
         }
 
-        public static int FactAt(int index)
+        public int FactAt(int index)
         {
-            return Facts[index];
+            return _facts[index];
         }
 
         /// <summary>Whether the condition at an index is armed in a state.</summary>
-        public static bool ArmedIn(int index, PumpState state)
+        public bool ArmedIn(int index, PumpState state)
         {
-            return (Armed[index] & (1 << (int)state)) != 0;
+            return (_armed[index] & (1 << (int)state)) != 0;
         }
 
         /// <summary>Sets every condition-driven alarm from this tick's facts in the current state.</summary>
-        internal static void Apply(SupervisionFacts facts, PumpState state, AlarmManager alarms, long nowUs)
+        internal void Apply(SupervisionFacts facts, PumpState state, AlarmManager alarms, long nowUs)
         {
-            for (int i = 0; i < Codes.Length; i++)
+            for (int i = 0; i < _codes.Length; i++)
             {
-                alarms.SetCondition(Codes[i], facts.Get(Facts[i]) && ArmedIn(i, state), nowUs);
+                alarms.SetCondition(_codes[i], facts.Get(_facts[i]) && ArmedIn(i, state), nowUs);
             }
         }
 

@@ -43,17 +43,11 @@ namespace Pump.Core.Control
         }
 
         /// <summary>
-        /// The resume key: acknowledges the latched vital-sign holds (logged), then asks the table to resume.
-        /// The guard only reads; acknowledging is this command's effect (STM-006).
+        /// The resume key: asks the table to resume. Acknowledging the latched vital-sign holds is part of the
+        /// interlock's resume command, run by the entry action only when the table grants the resume (STM-006).
         /// </summary>
         public bool Resume()
         {
-            if (_session.InterlockRequired && _interlock.SessionActive)
-            {
-                _interlock.Acknowledge();
-                _log.Append(PumpEvent.HoldsAcknowledged, 0, 0, 0, 0);
-            }
-
             return _queue.Request(PumpTrigger.RequestResume);
         }
 

@@ -32,52 +32,97 @@ namespace Pump.Core.Control
             _interlock = interlock;
         }
 
-        /// <summary>Sensors and actuators the pump needs to deliver safely all answer (STM-005, STM-006, STM-011).</summary>
-        internal bool DeviceHealthy()
-        {
-            return _settings.ConfigurationProblem == 0 && _frame.CounterOk && !_motion.CounterWentBack && _frame.ForceOk && _frame.PositionOk && _frame.ClampReadable
-                && !_hw.MotorDriver.IsFaulted && _hw.Display.IsHealthy;
-        }
-
         internal GuardInputs Read(PumpTrigger trigger, long nowUs)
         {
-            long nowMs = nowUs / 1000;
+            GuardSituation s = new GuardSituation();
+            Gather(trigger, nowUs / 1000, ref s);
+            return Derive(trigger, ref s);
+        }
+
+        /// <summary>Copies the raw situation from the parts: reads only, no decision (the decisions are in <see cref="Derive"/>).</summary>
+        private void Gather(PumpTrigger trigger, long nowMs, ref GuardSituation s)
+        {
+            s.ConfigurationFault = _settings.ConfigurationProblem != 0;
+            s.CounterReadable = _frame.CounterOk;
+            s.CounterWentBack = _motion.CounterWentBack;
+            s.ForceReadable = _frame.ForceOk;
+            s.PositionReadable = _frame.PositionOk;
+            s.ClampReadable = _frame.ClampReadable;
+            s.ClampClosed = _frame.ClampClosed;
+            s.PlungerEngaged = _frame.PlungerEngaged;
+            s.DriverFaulted = _hw.MotorDriver.IsFaulted;
+            s.DisplayHealthy = _hw.Display.IsHealthy;
+            s.SessionRestored = _session.Restored;
+            s.LinePrimed = _session.Line.Primed;
+            s.LineFreeOfPatient = _session.Line.FreeOfPatient;
+            s.DrugSufficient = _session.DrugSufficient();
+            s.TitrationPending = _session.TitrationPending;
+            s.InterlockRequired = _session.InterlockRequired;
+            s.TechnicalStopPresent = _alarms.AnyPresentWithAction(AlarmAction.TechnicalStop);
+            InterlockVerdict verdict = _interlock.Verdict;
+            s.MayInfuse = verdict.MayInfuse;
+            s.Level = verdict.Level;
+            s.Stopped = verdict.Stopped;
+            s.HoldsClearable = verdict.HoldsClearable;
+            s.ResumePermitted = verdict.ResumePermitted;
+            s.LinkRefusal = verdict.LinkRefusal;
+            s.MonitorCommissioned = _settings.PairedMonitorId != 0 && _settings.MonitorLink.IsPaired
+                && _settings.MonitorLink.MonitorId == _settings.PairedMonitorId;
+            s.InterlockStart = StartCheck.Ok;
+            if (trigger == PumpTrigger.RequestStart)
+            {
+                s.SpacingAllows = _session.Spacing.AllowedAtStart(_session.Drug);
+                if (s.InterlockRequired && s.MonitorCommissioned)
+                {
+                    s.InterlockStart = _interlock.CheckStart(nowMs);
+                }
+
+                _lastStartCheck = !s.InterlockRequired ? StartCheck.Ok : !s.MonitorCommissioned ? StartCheck.LinkFault : s.InterlockStart;
+            }
+        }
+
+        /// <summary>
+        /// The guard facts from the raw situation, with missing knowledge as the unsafe value. Pure: the Stateless
+        /// reference model computes the same facts from the same situation by its own definitions and the
+        /// conformance run compares the outcomes (hardware-docs/state-machine.md).
+        /// </summary>
+        public static GuardInputs Derive(PumpTrigger trigger, ref GuardSituation s)
+        {
             GuardInputs g = new GuardInputs();
-            g.SessionInterrupted = _session.Restored;
-            g.SyringeSecured = _frame.SyringeSecured;
-            g.LinePrimed = _session.Line.Primed;
-            g.TechnicalConditionActive = _alarms.AnyPresentWithAction(AlarmAction.TechnicalStop);
-            g.DeviceHealthy = DeviceHealthy();
-            g.LineFreeOfPatient = _session.Line.FreeOfPatient;
-            g.DrugSufficient = _session.DrugSufficient();
-            g.TitrationPending = _session.TitrationPending;
-            bool needsVitals = _session.InterlockRequired;
-            Link.FrameResult linkRefusal = needsVitals ? _interlock.Verdict.LinkRefusal : Link.FrameResult.None;
+            g.SessionInterrupted = s.SessionRestored;
+            g.SyringeSecured = s.ClampReadable && s.ClampClosed && s.PlungerEngaged;
+            g.LinePrimed = s.LinePrimed;
+            g.TechnicalConditionActive = s.TechnicalStopPresent;
+            // Sensors and actuators the pump needs to deliver safely all answer (STM-005, STM-006, STM-011).
+            g.DeviceHealthy = !s.ConfigurationFault && s.CounterReadable && !s.CounterWentBack && s.ForceReadable && s.PositionReadable
+                && s.ClampReadable && !s.DriverFaulted && s.DisplayHealthy;
+            g.LineFreeOfPatient = s.LineFreeOfPatient;
+            g.DrugSufficient = s.DrugSufficient;
+            g.TitrationPending = s.TitrationPending;
+            bool needsVitals = s.InterlockRequired;
+            Link.FrameResult linkRefusal = needsVitals ? s.LinkRefusal : Link.FrameResult.None;
             g.LinkRefusal = linkRefusal == Link.FrameResult.None ? null : Link.LinkMessages.ForResult(linkRefusal);
             if (trigger == PumpTrigger.RequestStart)
             {
-                StartCheck check = needsVitals ? PreStart(nowMs) : StartCheck.Ok;
-                _lastStartCheck = check;
+                StartCheck check = !needsVitals ? StartCheck.Ok : !s.MonitorCommissioned ? StartCheck.LinkFault : s.InterlockStart;
                 // Missing or stale data means no lease; present data outside the pre-start limits is a baseline problem.
                 g.LeaseHeld = check == StartCheck.Ok || IsBaselineValueProblem(check);
                 g.BaselineAcceptable = check == StartCheck.Ok;
-                g.SessionAllowed = _session.Spacing.AllowedAtStart(_session.Drug);
+                g.SessionAllowed = s.SpacingAllows;
                 g.VitalConditionActive = false;
                 return g;
             }
 
             if (trigger == PumpTrigger.RequestResume && needsVitals)
             {
-                // The lease fact is the interlock's own resume rule, the one TryResume applies (no bounce).
-                InterlockVerdict resume = _interlock.Verdict;
-                g.VitalConditionActive = resume.Stopped || !resume.HoldsClearable;
-                g.LeaseHeld = resume.ResumePermitted;
+                // The lease fact is the interlock's own resume rule, the one its resume command applies (no bounce).
+                g.VitalConditionActive = s.Stopped || !s.HoldsClearable;
+                g.LeaseHeld = s.ResumePermitted;
                 return g;
             }
 
-            InterlockVerdict verdict = _interlock.Verdict;
-            g.LeaseHeld = !needsVitals || verdict.MayInfuse;
-            g.VitalConditionActive = needsVitals && verdict.Level >= InterlockLevel.Hold;
+            g.LeaseHeld = !needsVitals || s.MayInfuse;
+            g.VitalConditionActive = needsVitals && s.Level >= InterlockLevel.Hold;
             g.BaselineAcceptable = true;
             g.SessionAllowed = true;
             return g;
@@ -116,14 +161,6 @@ namespace Pump.Core.Control
             }
 
             return reason;
-        }
-
-        private StartCheck PreStart(long nowMs)
-        {
-            // The commissioned monitor id must be set and the link key store paired with that same monitor.
-            bool paired = _settings.PairedMonitorId != 0 && _settings.MonitorLink.IsPaired
-                && _settings.MonitorLink.MonitorId == _settings.PairedMonitorId;
-            return !paired ? StartCheck.LinkFault : _interlock.CheckStart(nowMs);
         }
 
         private static bool IsBaselineValueProblem(StartCheck check)

@@ -4,7 +4,6 @@ using Pump.Core.Interlock;
 using Pump.Core.Library;
 using Pump.Core.Persistence;
 using Pump.Core.Programming;
-using Pump.Core.Records;
 using Pump.Core.Supervision;
 using Pump.Core.Units;
 using Pump.Hal;
@@ -12,15 +11,14 @@ using Pump.Hal;
 namespace Pump.Core.Control
 {
     /// <summary>
-    /// One infusion from its confirmed program to its end: program, drug, syringe calibration, the supervisors
-    /// that depend on them, the priming and start confirmations, session spacing, and the session's records
-    /// (history, write-ahead ledger, snapshot fields). The session is open from Start until the clinician,
+    /// One infusion from its confirmed program to its end: program, drug, syringe calibration, the syringe's
+    /// supervisors (<see cref="SyringeSupervisors"/>), the priming and start confirmations, session spacing, and the
+    /// session's records (history, write-ahead ledger, snapshot fields; <see cref="SessionOpeningRecord"/> at start). The session is open from Start until the clinician,
     /// completion or a stop ends it, in every state in between (PER-015); SessionRestorer brings it back.
     /// </summary>
     public sealed class InfusionSession
     {
         private readonly PumpHardware _hw;
-        private readonly PumpSettings _settings;
         private readonly PumpPersistence _persistence;
         private readonly VitalSignInterlock _interlock;
         private readonly AlarmManager _alarms;
@@ -34,8 +32,7 @@ namespace Pump.Core.Control
         private InfusionProgram? _program;
         private DrugEntry? _drug;
         private SyringeCalibration? _calibration;
-        private OcclusionDetector? _occlusion;
-        private PositionSupervisor? _position;
+        private readonly SyringeSupervisors _supervisors;
         private readonly PatientLine _line;
         private bool _restored;
         private long _startUtcSeconds = -1;
@@ -46,7 +43,6 @@ namespace Pump.Core.Control
         {
             _log = log;
             _hw = hw;
-            _settings = settings;
             _persistence = persistence;
             _interlock = interlock;
             _alarms = alarms;
@@ -57,6 +53,7 @@ namespace Pump.Core.Control
             _contents = new SyringeContents(settings, frame, motion, persistence.Log);
             _titration = new SessionTitration(settings, log);
             _line = new PatientLine(log);
+            _supervisors = new SyringeSupervisors(settings, motion);
         }
 
         /// <summary>The program running now: the programmed one, or the same totals at a titrated rate (TIT).</summary>
@@ -72,9 +69,9 @@ namespace Pump.Core.Control
 
         public SyringeCalibration? Calibration { get { return _calibration; } }
 
-        internal OcclusionDetector? Occlusion { get { return _occlusion; } }
+        internal OcclusionDetector? Occlusion { get { return _supervisors.Occlusion; } }
 
-        internal PositionSupervisor? Position { get { return _position; } }
+        internal PositionSupervisor? Position { get { return _supervisors.Position; } }
 
         /// <summary>Whether the loaded drug's library entry declares the vital-sign interlock (PRG-012).</summary>
         public bool InterlockRequired { get { return _drug != null && _drug.RequiresVitalInterlock; } }
@@ -152,14 +149,7 @@ namespace Pump.Core.Control
         /// <summary>The program's step rate is one the mechanism can produce (PRG-011).</summary>
         internal bool WithinMechanism(InfusionProgram program)
         {
-            // RateMicrosteps per RatePeriodUs ≤ Max per second  ⇔  RateMicrosteps × 1e6 ≤ Max × RatePeriodUs.
-            // Both products stay below 1e16 for every program the programmer accepts (PRG, UNT ranges); one that
-            // does not fit is refused by the explicit check (nanoCLR would wrap it, NFR-005).
-            long demanded;
-            long allowed;
-            return IntMath.TryMultiply(program.RateMicrosteps, 1000000, out demanded)
-                && IntMath.TryMultiply(_settings.MaxMicrostepsPerSecond, program.RatePeriodUs, out allowed)
-                && demanded <= allowed;
+            return _supervisors.WithinMechanism(program);
         }
 
         internal void Adopt(DrugEntry drug, SyringeCalibration calibration, InfusionProgram program)
@@ -168,19 +158,8 @@ namespace Pump.Core.Control
             _calibration = calibration;
             _program = program;
             _titration.Adopted(program);
-            long areaUm2 = PlungerAreaUm2(calibration.Syringe.InnerDiameterUm);
-            _occlusion = new OcclusionDetector(areaUm2, _settings.OcclusionLevel);
-            Mechanism m = _settings.Mechanism;
-            long perMm = calibration.MicrostepsPerMlNumerator > 0 ? (long)m.FullStepsPerRev * m.Microstepping * 1000 / m.LeadUm : 1;
-            _position = new PositionSupervisor(perMm);
-            _motion.Position = _position;
+            _supervisors.Build(calibration);
             _persistence.Ledger.SetVolumeCalibration(program.VolumeNl > 0 ? program.VolumeNl : 1, program.TotalMicrosteps > 0 ? program.TotalMicrosteps : 1);
-        }
-
-        /// <summary>Bore area in µm², with π as 355/113 (the same approximation as the calibration).</summary>
-        private static long PlungerAreaUm2(long innerDiameterUm)
-        {
-            return innerDiameterUm * innerDiameterUm * 355 / (113 * 4);
         }
 
         /// <summary>Entry of Infusing from Ready: the interlock session, history, baseline and ledger, then motion.</summary>
@@ -220,28 +199,8 @@ namespace Pump.Core.Control
                 return;
             }
 
-            snap.SessionStartUtcSeconds = utc;
             _startUtcSeconds = utc;
-            if (InterlockRequired)
-            {
-                VitalBaseline b = _interlock.Baseline;
-                snap.BaselineSbpMmHg = b.SystolicMmHg;
-                snap.BaselineDbpMmHg = b.DiastolicMmHg;
-                snap.BaselineHrBpm = b.HeartRateBpm;
-                snap.BaselineSpo2Percent = b.Spo2Percent;
-                Log(PumpEvent.SessionStarted, _drug.DrugId, b.SystolicMmHg);
-                SessionRecordEvents.Append(_log, _patientId, _drug, program);
-            }
-            else
-            {
-                Log(PumpEvent.SessionStarted, _drug.DrugId, 0);
-                SessionRecordEvents.Append(_log, _patientId, _drug, program);
-                if (_drug.Mode == DoseMode.PlainRate)
-                {
-                    // A plain mL/h infusion has no dose limits and no vital-sign interlock: it is always logged as such.
-                    Log(PumpEvent.PlainRateInfusionStarted, (int)IntMath.Min(program.RateNlPerH / 1000, int.MaxValue), (int)IntMath.Min(program.VolumeNl / 1000, int.MaxValue));
-                }
-            }
+            SessionOpeningRecord.Write(snap, _log, InterlockRequired ? _interlock.Baseline : null, _drug, program, _patientId, utc);
 
             FillProgramSnapshot(snap);
             _motion.BeginCount(0);
@@ -259,11 +218,20 @@ namespace Pump.Core.Control
         /// <summary>Entry of Infusing from Paused or InterlockHold: the interlock's resume rule, the ledger, then motion.</summary>
         internal void Resume(long nowUs)
         {
-            if (InterlockRequired && !_interlock.TryResume(nowUs / 1000))
+            if (InterlockRequired)
             {
-                // The guard read the same rule in this tick; only a change in between can land here: hold.
-                _triggers.Enqueue(PumpTrigger.VitalHold);
-                return;
+                long acknowledged;
+                if (!_interlock.AcknowledgeAndResume(nowUs / 1000, out acknowledged))
+                {
+                    // The guard read the same rule in this tick; only a change in between can land here: hold.
+                    _triggers.Enqueue(PumpTrigger.VitalHold);
+                    return;
+                }
+
+                if (acknowledged != 0)
+                {
+                    Log(PumpEvent.HoldsAcknowledged, 0, (int)acknowledged);
+                }
             }
 
             if (!_persistence.Ledger.IsOpen)
@@ -306,10 +274,7 @@ namespace Pump.Core.Control
         private void StartMotion(long nowUs)
         {
             _motion.StartInfusing(_program!, nowUs);
-            if (_occlusion != null)
-            {
-                _occlusion.Restart();
-            }
+            _supervisors.MotionStarted();
         }
 
         /// <summary>Entry of Stopped or Completed: the history gets the delivered dose and the session ends.</summary>
@@ -346,9 +311,7 @@ namespace Pump.Core.Control
             _titration.Adopted(null);
             _drug = null;
             _calibration = null;
-            _occlusion = null;
-            _position = null;
-            _motion.Position = null;
+            _supervisors.Forget();
             _line.Clear();
             _restored = false;
             _spacing.Forget();

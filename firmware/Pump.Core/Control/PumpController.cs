@@ -17,7 +17,7 @@ namespace Pump.Core.Control
     /// <see cref="MotionChannel"/> (driver, generator, counter, engine, ledger), <see cref="InfusionSession"/>
     /// (program, records), <see cref="SafetySupervisor"/> (alarm conditions, safety triggers), the vital-sign
     /// interlock and the panel. One tick is sense → decide → act: read sensors → interlock → supervision →
-    /// safety triggers → keys → queue → motion → annunciator → display → watchdog (hardware-docs/architecture.md).
+    /// safety triggers → keys → queue → motion → annunciator → display (redrawn when due) → watchdog (hardware-docs/architecture.md).
     /// </summary>
     public sealed class PumpController : ITriggerSink
     {
@@ -136,6 +136,12 @@ namespace Pump.Core.Control
         /// <summary>Reason of the last rejected request (empty if none).</summary>
         public string LastRejection { get { return _lastRejection; } }
 
+        /// <summary>When the last request was rejected (-1 before the first).</summary>
+        public long LastRejectionUs { get { return _lastRejectionUs; } }
+
+        /// <summary>When the current state was entered.</summary>
+        public long StateEnteredUs { get { return _stateEnteredUs; } }
+
         public long DeliveredVolumeNl() { return _session.DeliveredVolumeNl(); }
 
         public long DeliveredDoseUg() { return _session.DeliveredDoseUg(); }
@@ -190,7 +196,7 @@ namespace Pump.Core.Control
 
             _interlock.Tick(_hw.MonitorLink, nowMs);
             _log.LogInterlockChanges();
-            _snapshots.SaveIfRulesChanged(_state);
+            _snapshots.SaveIfChanged(_state);
 
             // Decide.
             bool storageFault = _snapshots.TakeFailure() | _motion.TakeReservationFailure();
@@ -211,8 +217,7 @@ namespace Pump.Core.Control
             _reporter.Annunciate(_state == PumpState.Infusing, nowUs);
 
             _status.Publish(this);
-            _panel.Render(nowUs);
-            _screen.Flush(_hw.Display);
+            _panel.Refresh(_hw.Display, nowUs);
         }
 
         /// <summary>The motor driver may be enabled only where motion is allowed (or during relief).</summary>

@@ -47,7 +47,8 @@ namespace Pump.Core.Control
         public const int ShortfallConfirmed = 21;
         /// <summary>A plain mL/h infusion started (no dose limits, no vital-sign interlock). arg0 = rate µL/h, arg1 = volume µL.</summary>
         public const int PlainRateInfusionStarted = 22;
-        /// <summary>The clinician acknowledged the latched vital-sign holds with the resume key.</summary>
+        /// <summary>The clinician's resume acknowledged and cleared the latched vital-sign holds (INT-013). arg1 = their
+        /// bits by rule table index (the table has fewer than 31 rules).</summary>
         public const int HoldsAcknowledged = 23;
         /// <summary>The monitor-link sender announced an authenticated new boot. arg0 = previous boot, arg1 = new boot.</summary>
         public const int MonitorSenderRestarted = 24;

@@ -26,6 +26,7 @@ namespace Pump.Core.Control
         private readonly SensorFrame _frame;
         private readonly ITriggerSink _triggers;
         private readonly SupervisionFacts _facts = new SupervisionFacts();
+        private readonly AlarmConditions _conditions = new AlarmConditions();
         private bool _nearEmptyLatched;
 
         internal SafetySupervisor(PumpHardware hw, PumpSettings settings, AlarmManager alarms, VitalSignInterlock interlock,
@@ -39,11 +40,13 @@ namespace Pump.Core.Control
             _session = session;
             _frame = frame;
             _triggers = triggers;
-            AlarmConditions.Prepare();
         }
 
         /// <summary>This tick's facts (what the alarm conditions were computed from).</summary>
         public SupervisionFacts Facts { get { return _facts; } }
+
+        /// <summary>Which fact raises which alarm, and where each is armed (built with the pump).</summary>
+        public AlarmConditions Conditions { get { return _conditions; } }
 
         /// <summary>A new program starts without a near-empty latch.</summary>
         internal void ForgetProgram()
@@ -96,19 +99,15 @@ namespace Pump.Core.Control
             OcclusionDetector? occlusion = _session.Occlusion;
             bool occluded = occlusion != null && _frame.ForceOk && hasProgram && occlusion.Sample(_frame.ForceMilliNewtons, nowUs);
 
-            bool empty;
-            bool nearEmpty;
-            SyringeLevel(state, program, out empty, out nearEmpty);
-            bool loaded = program != null;
             SupervisionFacts f = _facts;
+            SyringeLevel(state, program, f);
+            bool loaded = program != null;
             f.Set(SupervisionFacts.CounterFault, counterFault && loaded);
             f.Set(SupervisionFacts.MotorStall, stall);
             f.Set(SupervisionFacts.MotorRunaway, runaway || (over && !running));
             f.Set(SupervisionFacts.OverInfusion, over && running);
             f.Set(SupervisionFacts.UnderInfusion, under);
             f.Set(SupervisionFacts.Occluded, occluded);
-            f.Set(SupervisionFacts.SyringeEmpty, empty);
-            f.Set(SupervisionFacts.NearEmpty, nearEmpty);
             f.Set(SupervisionFacts.OverDose, loaded && counted > program!.TotalMicrosteps);
             f.Set(SupervisionFacts.SyringeNotSecured, loaded && !_frame.SyringeSecured);
             // Device faults are shown as soon as a program is loaded, so a broken sensor is seen before Start.
@@ -137,7 +136,7 @@ namespace Pump.Core.Control
             bool linkWatched = needsVitals && loaded;
             f.Set(SupervisionFacts.UnpairedMonitor, linkWatched && verdict.UnpairedMonitor);
             f.Set(SupervisionFacts.LinkErrors, linkWatched && verdict.LinkErrors);
-            AlarmConditions.Apply(f, state, _alarms, nowUs);
+            _conditions.Apply(f, state, _alarms, nowUs);
             if (storageFault && !delivering)
             {
                 // A failed save outside delivery (the persisted bound stays the safe, higher one) is still shown.
@@ -151,38 +150,41 @@ namespace Pump.Core.Control
             }
         }
 
-        /// <summary>Syringe level (TEC-002, TEC-003) while infusing, near-empty with hysteresis (TEC-014).</summary>
-        private void SyringeLevel(PumpState state, InfusionProgram? program, out bool empty, out bool nearEmpty)
+        /// <summary>Syringe level (TEC-002, TEC-003) while infusing, near-empty with hysteresis (TEC-014): sets both facts.</summary>
+        private void SyringeLevel(PumpState state, InfusionProgram? program, SupervisionFacts facts)
         {
-            empty = false;
-            nearEmpty = false;
+            bool empty = false;
+            bool nearEmpty = false;
             SyringeCalibration? calibration = _session.Calibration;
-            if (state != PumpState.Infusing || !_frame.PositionOk || program == null || calibration == null)
+            if (state == PumpState.Infusing && _frame.PositionOk && program != null && calibration != null)
             {
-                return;
+                long leftUm = _settings.EmptyPositionUm - _frame.PositionUm;
+                empty = leftUm <= 0;
+                // Assigned here, not only by the Try calls, so every variant of the condition below compiles
+                // (mutation testing drops a whole method when one of its mutants does not).
+                long leftSteps = 0;
+                long bandSteps = 0;
+                if (!empty && calibration.TryTravelUmToMicrosteps(leftUm, out leftSteps)
+                    && calibration.TryTravelUmToMicrosteps(_settings.NearEmptyHysteresisUm, out bandSteps))
+                {
+                    long programLeft = program.TotalMicrosteps - _motion.Ledger.CountedMicrosteps;
+                    long leadSteps = IntMath.MulDiv(_settings.NearEmptyLeadS * 1000000L, program.RateMicrosteps, program.RatePeriodUs);
+                    // Raised below the lead, cleared only a band above it, so position noise at the threshold cannot make it chatter.
+                    if (leftSteps < leadSteps && programLeft > leftSteps)
+                    {
+                        _nearEmptyLatched = true;
+                    }
+                    else if (leftSteps >= leadSteps + bandSteps || programLeft <= leftSteps)
+                    {
+                        _nearEmptyLatched = false;
+                    }
+                }
+
+                nearEmpty = _nearEmptyLatched && !empty;
             }
 
-            long leftUm = _settings.EmptyPositionUm - _frame.PositionUm;
-            empty = leftUm <= 0;
-            long leftSteps;
-            long bandSteps;
-            if (!empty && calibration.TryTravelUmToMicrosteps(leftUm, out leftSteps)
-                && calibration.TryTravelUmToMicrosteps(_settings.NearEmptyHysteresisUm, out bandSteps))
-            {
-                long programLeft = program.TotalMicrosteps - _motion.Ledger.CountedMicrosteps;
-                long leadSteps = IntMath.MulDiv(_settings.NearEmptyLeadS * 1000000L, program.RateMicrosteps, program.RatePeriodUs);
-                // Raised below the lead, cleared only a band above it, so position noise at the threshold cannot make it chatter.
-                if (leftSteps < leadSteps && programLeft > leftSteps)
-                {
-                    _nearEmptyLatched = true;
-                }
-                else if (leftSteps >= leadSteps + bandSteps || programLeft <= leftSteps)
-                {
-                    _nearEmptyLatched = false;
-                }
-            }
-
-            nearEmpty = _nearEmptyLatched && !empty;
+            facts.Set(SupervisionFacts.SyringeEmpty, empty);
+            facts.Set(SupervisionFacts.NearEmpty, nearEmpty);
         }
 
         /// <summary>Safety triggers go in the queue before the clinician's keys of the same tick (STM-003).</summary>

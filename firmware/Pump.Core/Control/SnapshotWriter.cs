@@ -6,8 +6,8 @@ namespace Pump.Core.Control
 {
     /// <summary>
     /// Writes the pump snapshot (PER-004): after every transition (state, program, latched alarms, audio pause,
-    /// vital hold) and whenever the set of latched vital-sign rules changes while a session is open, so a hold
-    /// restored after a reset names the rule that latched it (INT-501). A failed write is reported once to supervision.
+    /// vital hold), and while a session is open whenever the latched vital-sign rules or the audio pause change, so a
+    /// hold restored after a reset names the rule that latched it (INT-501) and a pause it ended is logged (PER-015). A failed write is reported once to supervision.
     /// </summary>
     internal sealed class SnapshotWriter
     {
@@ -40,11 +40,17 @@ namespace Pump.Core.Control
             }
         }
 
-        /// <summary>A rule that latches without a transition (a second hold while held) is saved too.</summary>
-        internal void SaveIfRulesChanged(PumpState state)
+        /// <summary>
+        /// While a session is open, what changes without a transition is saved too: a rule that latches (a second hold
+        /// while held, INT-501), and the alarm-audio pause when Silence starts it and when it ends, so a reset logs the
+        /// end of a pause that was running and of no other (PER-015). One write per change: Silence is a person's key.
+        /// </summary>
+        internal void SaveIfChanged(PumpState state)
         {
-            if (_interlock.Verdict.LatchedRules != _persistence.State.Current.VitalLatchedRules
-                && StateTraits.Has(state, StateTraits.SessionOpen))
+            PumpSnapshot saved = _persistence.State.Current;
+            if (StateTraits.Has(state, StateTraits.SessionOpen)
+                && (_interlock.Verdict.LatchedRules != saved.VitalLatchedRules
+                    || _alarms.AudioPausedUntilUs / 1000 != saved.AlarmAudioPausedUntilMs))
             {
                 Save(state);
             }

@@ -15,6 +15,7 @@ namespace Pump.Core.Control
         private readonly SensorFrame _frame;
         private readonly MotionChannel _motion;
         private readonly EventLog _log;
+        private const long Unknown = -1;
         private bool _confirmed;
 
         internal SyringeContents(PumpSettings settings, SensorFrame frame, MotionChannel motion, EventLog log)
@@ -30,9 +31,13 @@ namespace Pump.Core.Control
         {
             loadedNl = 0;
             programNl = 0;
-            long loaded;
-            if (program == null || calibration == null || _confirmed || !TryLoadedMicrosteps(calibration, out loaded)
-                || loaded >= Needed(program))
+            if (program == null || calibration == null || _confirmed)
+            {
+                return false;
+            }
+
+            long loaded = LoadedMicrosteps(calibration);
+            if (loaded == Unknown || loaded >= Needed(program))
             {
                 return false;
             }
@@ -59,13 +64,13 @@ namespace Pump.Core.Control
         /// <summary>Enough loaded, or the shortfall confirmed; unknown contents are not enough.</summary>
         internal bool Sufficient(InfusionProgram? program, SyringeCalibration? calibration)
         {
-            long loaded;
-            if (program == null || calibration == null || !TryLoadedMicrosteps(calibration, out loaded))
+            if (program == null || calibration == null)
             {
                 return false;
             }
 
-            return _confirmed || loaded >= Needed(program);
+            long loaded = LoadedMicrosteps(calibration);
+            return loaded != Unknown && (_confirmed || loaded >= Needed(program));
         }
 
         internal void Forget()
@@ -78,16 +83,23 @@ namespace Pump.Core.Control
             return program.TotalMicrosteps - _motion.Ledger.CountedMicrosteps;
         }
 
-        private bool TryLoadedMicrosteps(SyringeCalibration calibration, out long microsteps)
+        /// <summary>Microsteps of drug left before the empty position (0 at or past it), or Unknown when the
+        /// position cannot say. Returned, not an out parameter, so every mutant of its callers compiles.</summary>
+        private long LoadedMicrosteps(SyringeCalibration calibration)
         {
-            microsteps = 0;
             if (!_frame.PositionOk)
             {
-                return false;
+                return Unknown;
             }
 
             long leftUm = _settings.EmptyPositionUm - _frame.PositionUm;
-            return leftUm <= 0 || calibration.TryTravelUmToMicrosteps(leftUm, out microsteps);
+            if (leftUm <= 0)
+            {
+                return 0;
+            }
+
+            long microsteps;
+            return calibration.TryTravelUmToMicrosteps(leftUm, out microsteps) ? microsteps : Unknown;
         }
     }
 }

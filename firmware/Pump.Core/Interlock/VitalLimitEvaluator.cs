@@ -310,6 +310,20 @@ namespace Pump.Core.Interlock
         /// </summary>
         public bool ResumePermitted(long nowMs)
         {
+            return ResumeCheck(nowMs, false);
+        }
+
+        /// <summary>
+        /// True when <see cref="ResumePermitted"/> would be true once the clinician acknowledges every latched hold now:
+        /// the interlock's resume command acknowledges and resumes in one decision.
+        /// </summary>
+        public bool ResumableOnAcknowledge(long nowMs)
+        {
+            return ResumeCheck(nowMs, true);
+        }
+
+        private bool ResumeCheck(long nowMs, bool acknowledging)
+        {
             if (!_active || _stopped)
             {
                 return false;
@@ -317,7 +331,7 @@ namespace Pump.Core.Interlock
 
             for (int i = 0; i < _rules.Length; i++)
             {
-                if (_latched[i] && !Clearable(i, nowMs))
+                if (_latched[i] && !Clearable(i, nowMs, acknowledging))
                 {
                     return false;
                 }
@@ -348,10 +362,10 @@ namespace Pump.Core.Interlock
             return true;
         }
 
-        private bool Clearable(int i, long nowMs)
+        private bool Clearable(int i, long nowMs, bool acknowledging)
         {
             VitalRule rule = _rules[i];
-            if (rule.Level == InterlockLevel.Stop || !_acknowledged[i])
+            if (rule.Level == InterlockLevel.Stop || !(acknowledging || _acknowledged[i]))
             {
                 return false;
             }

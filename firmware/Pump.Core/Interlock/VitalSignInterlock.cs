@@ -6,8 +6,8 @@ namespace Pump.Core.Interlock
     /// <summary>
     /// The vital-sign interlock as the controller sees it: drains the monitor link, keeps the lease and runs
     /// the limit table. Call <see cref="Tick"/> once per control tick; the rest of the pump reads only the
-    /// <see cref="Verdict"/> it publishes and drives it only by its commands (start, acknowledge, resume, end, and
-    /// restore at power-up). Its parts (lease, limit evaluator, baseline) are internal. Allocation-free after construction.
+    /// <see cref="Verdict"/> it publishes and drives it only by its three commands (start, acknowledge-and-resume, end;
+    /// and restore at power-up). Its parts (lease, limit evaluator, baseline) are internal. Allocation-free after construction.
     /// </summary>
     public sealed class VitalSignInterlock
     {
@@ -53,7 +53,7 @@ namespace Pump.Core.Interlock
         private void Refresh(long nowMs)
         {
             _verdictNowMs = nowMs;
-            _verdict.Set(_sessionActive, MayInfuse(nowMs), _evaluator.Level, _evaluator.Stopped, _evaluator.ResumePermitted(nowMs),
+            _verdict.Set(_sessionActive, MayInfuse(nowMs), _evaluator.Level, _evaluator.Stopped, _evaluator.ResumableOnAcknowledge(nowMs),
                 ResumePermitted(nowMs), _lease.Cause(nowMs), _evaluator.ActiveRule, _evaluator.LatchedMask(),
                 _parser.UnpairedSeenSince(nowMs - _profile.UnpairedHoldOffMs), _parser.BadFrameRateAlarm(nowMs));
             bool has = _parser.HasAccepted;
@@ -203,24 +203,17 @@ namespace Pump.Core.Interlock
             Refresh(nowMs);
         }
 
-        /// <summary>The clinician acknowledges the latched holds.</summary>
-        public void Acknowledge()
-        {
-            _evaluator.Acknowledge();
-            Refresh(_verdictNowMs);
-        }
-
         /// <summary>
-        /// Whether a clinician resume would be accepted now: a session is running, no stop is latched, every
-        /// latched hold is acknowledged and back inside its limit, and the latest frame is fresh, paired and
-        /// complete enough to grant the lease. When true, <see cref="TryResume"/> at the same time succeeds and
+        /// Whether the clinician's resume would be granted now: a session is running, no stop is latched, every latched
+        /// hold is back inside its limit (the resume acknowledges it), and the latest frame is fresh, paired and complete
+        /// enough to grant the lease. When true, <see cref="AcknowledgeAndResume"/> at the same time succeeds and
         /// <see cref="MayInfuse"/> is true right after it. (The lease itself is revoked while a hold is latched,
         /// so "lease held" cannot be the resume guard.)
         /// </summary>
         public bool ResumePermitted(long nowMs)
         {
             return _sessionActive
-                && _evaluator.ResumePermitted(nowMs)
+                && _evaluator.ResumableOnAcknowledge(nowMs)
                 && _parser.HasAccepted
                 && !UnpairedRecently(nowMs)
                 && _lease.WouldGrant(_parser.LastAccepted, nowMs) == LeaseCause.None;
@@ -237,7 +230,7 @@ namespace Pump.Core.Interlock
                 return InterlockMessages.ForStart(StartCheck.SessionStopped);
             }
 
-            if (!_evaluator.ResumePermitted(nowMs))
+            if (!_evaluator.ResumableOnAcknowledge(nowMs))
             {
                 VitalRule? rule = _evaluator.ActiveRule;
                 return _evaluator.Stopped || rule == null ? InterlockMessages.ForLease(LeaseCause.OutsideLimits) : rule.PanelMessage;
@@ -258,16 +251,27 @@ namespace Pump.Core.Interlock
         }
 
         /// <summary>
-        /// Clears the acknowledged, cleared holds and re-grants the lease from the latest frame. Returns false and
-        /// changes nothing unless <see cref="ResumePermitted"/>.
+        /// The clinician's resume, one atomic decision: when <see cref="ResumePermitted"/>, acknowledges the latched holds,
+        /// clears them and re-grants the lease from the latest frame; otherwise acknowledges nothing, changes nothing and
+        /// returns false (<see cref="ResumeRefusal"/> names why, from the same rule). <paramref name="acknowledgedRules"/>
+        /// is the bit set of the holds it acknowledged (0 when none were latched, or when refused).
         /// </summary>
-        public bool TryResume(long nowMs)
+        public bool AcknowledgeAndResume(long nowMs, out long acknowledgedRules)
         {
-            if (!ResumePermitted(nowMs) || !_evaluator.Resume(nowMs))
+            acknowledgedRules = 0;
+            if (!ResumePermitted(nowMs))
             {
                 return false;
             }
 
+            long latched = _evaluator.LatchedMask();
+            _evaluator.Acknowledge();
+            if (!_evaluator.Resume(nowMs))
+            {
+                return false;
+            }
+
+            acknowledgedRules = latched;
             _lease.Renew(_parser.LastAccepted, nowMs, _evaluator.Level < InterlockLevel.Hold);
             Refresh(nowMs);
             return true;

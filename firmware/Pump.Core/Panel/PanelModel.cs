@@ -16,7 +16,8 @@ namespace Pump.Core.Panel
     /// the keys into the <see cref="PanelKeyMap"/> (which turns (state, key) into a <see cref="ClinicianCommands"/>
     /// call or a step of the <see cref="ProgramWizard"/>) and chooses which screen is drawn (ProgrammingScreen,
     /// SessionScreen, NoticeScreens). It never drives the pump any other way. Rendering writes into the
-    /// ScreenBuffer without allocating.
+    /// ScreenBuffer without allocating, and happens only when the <see cref="RedrawSchedule"/> says something shown
+    /// changed (NFR-008).
     /// </summary>
     public sealed class PanelModel
     {
@@ -31,6 +32,7 @@ namespace Pump.Core.Panel
         private readonly NoticeScreens _notices;
         private readonly PanelKeyMap _keys;
         private readonly TitrationScreen _titration;
+        private readonly RedrawSchedule _redraw = new RedrawSchedule();
 
         public PanelModel(PumpController pump)
         {
@@ -65,6 +67,9 @@ namespace Pump.Core.Panel
         /// <summary>True while "TOO LITTLE DRUG" waits for the clinician's answer.</summary>
         public bool ConfirmingShortfall { get { return _keys.ConfirmingShortfall; } }
 
+        /// <summary>When the screen is drawn, how often it was and why (NFR-008).</summary>
+        public RedrawSchedule Redraw { get { return _redraw; } }
+
         /// <summary>True while "END SESSION?" waits for OK.</summary>
         public bool ConfirmingEnd { get { return _keys.ConfirmingEnd; } }
 
@@ -96,25 +101,57 @@ namespace Pump.Core.Panel
                 }
             }
 
+            if (handled > 0)
+            {
+                _redraw.KeyRead();
+            }
+
             return handled > 0;
         }
 
         /// <summary>Handles one key (Silence is read by <see cref="ReadKeys"/>).</summary>
         public void OnKey(PanelKey key, long nowUs)
         {
+            _redraw.KeyRead();
             _keys.OnKey(key, nowUs);
         }
 
-        /// <summary>Draws the screen for the current state.</summary>
-        public void Render(long nowUs)
+        /// <summary>
+        /// The tick's display step, after the status is published: ends what the panel itself times out, then draws
+        /// and sends the changed rows only when the <see cref="RedrawSchedule"/> says so. A display that is not
+        /// reachable gets every row again at each drawing, so a port that recovers on a write can recover.
+        /// </summary>
+        public RedrawCause Refresh(IDisplay display, long nowUs)
         {
-            ScreenBuffer s = _pump.Screen;
-            s.Clear();
             if (_pump.State != PumpState.Ready)
             {
                 _keys.ForgetReadyQuestions();
             }
 
+            bool closed = _titration.CloseIfStale(nowUs);
+            bool healthy = display.IsHealthy;
+            RedrawCause cause = _redraw.Decide(_pump, closed, healthy, nowUs);
+            if (cause == RedrawCause.None)
+            {
+                return cause;
+            }
+
+            ScreenBuffer s = _pump.Screen;
+            if (!healthy || cause == RedrawCause.DisplayBack)
+            {
+                s.Invalidate();
+            }
+
+            Render(nowUs);
+            s.Flush(display);
+            return cause;
+        }
+
+        /// <summary>Draws the screen for the current state into the screen buffer (now, whatever changed).</summary>
+        public void Render(long nowUs)
+        {
+            ScreenBuffer s = _pump.Screen;
+            s.Clear();
             switch (_pump.State)
             {
                 case PumpState.SelfTest:

@@ -20,5 +20,11 @@ namespace Pump.Core.Panel
         EntryFinding = 11,
         /// <summary>The patient identification (or the explicit "no id" choice), after the drug.</summary>
         Patient = 12,
+        /// <summary>
+        /// Dose per kg, duration and syringe together, as the library and the wizard pre-fill them (or as last
+        /// entered): one OK accepts all three, each checked as if entered on its own screen; Up/Down opens their
+        /// own screens to change them.
+        /// </summary>
+        Defaults = 13,
     }
 }

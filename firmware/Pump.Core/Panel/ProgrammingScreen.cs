@@ -80,6 +80,9 @@ namespace Pump.Core.Panel
                     s.Put(1, 0, SyringeTable.GetAt(_wizard.SyringeIndex).DisplayName);
                     s.Put(3, 0, "UP/DN  OK:REVIEW");
                     break;
+                case PanelStep.Defaults:
+                    RenderDefaults(s);
+                    break;
                 case PanelStep.Review:
                     _review.Render(s);
                     break;
@@ -94,6 +97,21 @@ namespace Pump.Core.Panel
                     RenderEntryFinding(s);
                     break;
             }
+        }
+
+        /// <summary>Dose, duration and syringe as pre-filled, accepted together with one OK (PNL-408).</summary>
+        private void RenderDefaults(ScreenBuffer s)
+        {
+            ProgramEntries e = _wizard.Entries;
+            int c = s.Put(0, 0, "DOSE ");
+            c = s.PutFixed(0, c, e.FieldValue(PanelStep.Dose), 2, 2);
+            s.Put(0, c, " mg/kg");
+            c = s.Put(1, 0, "OVER ");
+            c = s.PutInteger(1, c, e.FieldValue(PanelStep.Duration));
+            s.Put(1, c, " min");
+            c = s.Put(2, 0, "SYR ");
+            s.Put(2, c, SyringeTable.GetAt(_wizard.SyringeIndex).DisplayName);
+            s.Put(3, 0, "OK:ALL 3 UP/DN:EDIT");
         }
 
         /// <summary>A value just entered crosses a limit (PNL-401): hard is refused here, soft is flagged here.</summary>

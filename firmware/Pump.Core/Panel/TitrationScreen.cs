@@ -184,13 +184,22 @@ namespace Pump.Core.Panel
                 ? TitrationStep.Finding : TitrationStep.Confirm;
         }
 
+        /// <summary>Closes the open screens out of Infusing or after <see cref="TimeoutUs"/> without a key; true when this call closed them.</summary>
+        internal bool CloseIfStale(long nowUs)
+        {
+            if (_step == TitrationStep.Closed || (_pump.State == PumpState.Infusing && _pump.Program != null && nowUs - _lastKeyUs < TimeoutUs))
+            {
+                return false;
+            }
+
+            _step = TitrationStep.Closed;
+            return true;
+        }
+
         /// <summary>Draws the open titration screen; false (and closed) when there is none to draw, out of Infusing or timed out.</summary>
         internal bool Render(ScreenBuffer s, long nowUs)
         {
-            if (_step != TitrationStep.Closed && (_pump.State != PumpState.Infusing || _pump.Program == null || nowUs - _lastKeyUs >= TimeoutUs))
-            {
-                _step = TitrationStep.Closed;
-            }
+            CloseIfStale(nowUs);
 
             switch (_step)
             {

@@ -36,6 +36,9 @@ namespace Pump.Core.Programming
 
         public long VolumeNl { get; private set; }
 
+        /// <summary>A weight-based drug with a dose and a duration to show on the defaults screen (PNL-408).</summary>
+        public bool HasDoseAndDuration { get { return Drug.Mode != DoseMode.PlainRate && DoseUgPerKg > 0 && DurationS > 0; } }
+
         /// <summary>The patient identification (<see cref="Programming.PatientId"/>); NotChosen until the clinician chooses.</summary>
         public long PatientId { get; private set; } = Programming.PatientId.NotChosen;
 

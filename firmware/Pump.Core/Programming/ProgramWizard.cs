@@ -84,10 +84,7 @@ namespace Pump.Core.Programming
         }
 
         /// <summary>Called when the program was adopted: its drug and concentration are offered first next time.</summary>
-        public void Remember()
-        {
-            _hasPrevious = true;
-        }
+        public void Remember() { _hasPrevious = true; }
 
         public DrugEntry CurrentDrug()
         {
@@ -125,6 +122,9 @@ namespace Pump.Core.Programming
                     break;
                 case PanelStep.Patient:
                     OnPatientKey(key, plain);
+                    break;
+                case PanelStep.Defaults:
+                    OnDefaultsKey(key, drug);
                     break;
                 case PanelStep.Weight:
                 case PanelStep.Dose:
@@ -200,6 +200,27 @@ namespace Pump.Core.Programming
             }
         }
 
+        /// <summary>
+        /// OK accepts dose, duration and syringe as shown, each checked as on its own screen (a finding opens there,
+        /// the others are then walked one by one); Up/Down opens the dose screen to change them; Back edits the weight.
+        /// </summary>
+        private void OnDefaultsKey(PanelKey key, DrugEntry drug)
+        {
+            if (key == PanelKey.Up || key == PanelKey.Down)
+            {
+                GoTo(PanelStep.Dose);
+            }
+            else if (key == PanelKey.Back)
+            {
+                GoTo(StepOrder.Previous(PanelStep.Defaults, false));
+            }
+            else if (key == PanelKey.Ok && !CheckEntry(PanelStep.Dose) && !CheckEntry(PanelStep.Duration))
+            {
+                Compute(drug);
+                GoTo(StepOrder.Next(PanelStep.Defaults, false));
+            }
+        }
+
         /// <summary>A refused value: only Back, into its editor. A flagged value: OK keeps it (confirmed again at review), Back edits it.</summary>
         private void OnEntryFindingKey(PanelKey key, bool plain)
         {
@@ -234,11 +255,12 @@ namespace Pump.Core.Programming
             if (key == PanelKey.Back)
             {
                 // From a hard-limit rejection, straight to the screen of the offending value.
+                bool plain = drug.Mode == DoseMode.PlainRate;
                 bool rejected = _result != null && _result.Outcome == ProgramOutcome.Rejected && _result.FindingCount > 0;
-                PanelStep home = rejected ? EntryFields.Home(_result!.GetFinding(0).Kind, drug.Mode == DoseMode.PlainRate) : PanelStep.Syringe;
+                PanelStep home = rejected ? EntryFields.Home(_result!.GetFinding(0).Kind, plain) : PanelStep.Review;
                 if (home == PanelStep.Review)
                 {
-                    home = PanelStep.Syringe;
+                    home = StepOrder.Previous(PanelStep.Review, plain);
                 }
 
                 ReopenEntry(home);
@@ -323,30 +345,27 @@ namespace Pump.Core.Programming
         {
             _result = null;
             _findingIndex = 0;
-            SyringeCalibration? calibration;
-            if (!SyringeCalibration.TryCreate(SyringeTable.GetAt(_syringeIndex), _context.Mechanism, out calibration) || calibration == null)
+            _calibration = Calibrate();
+            if (_calibration == null)
             {
                 return;
             }
 
-            _calibration = calibration;
-            if (drug.Mode == DoseMode.PlainRate)
-            {
-                _result = InfusionProgrammer.ProgramPlainRate(drug, _entries.RateNlPerH, _entries.VolumeNl, calibration);
-            }
-            else
-            {
-                _result = InfusionProgrammer.ProgramWeightBased(drug, _entries.ConcentrationUgPerMl, _entries.WeightG, _entries.DoseUgPerKg,
-                    _entries.DurationS, calibration);
-            }
-
+            _result = EntryCheck.Program(drug, _entries, _calibration);
             SpacingCheckResult spacing = _context.CheckSpacing(drug);
             _spacingPending = spacing.Verdict == SpacingVerdict.SoftNeedsConfirmation;
         }
 
+        private SyringeCalibration? Calibrate()
+        {
+            SyringeCalibration? calibration;
+            return SyringeCalibration.TryCreate(SyringeTable.GetAt(_syringeIndex), _context.Mechanism, out calibration) ? calibration : null;
+        }
+
         private void GoTo(PanelStep step)
         {
-            _step = step;
+            _step = step == PanelStep.Defaults && !_entries.HasDoseAndDuration ? PanelStep.Dose : step;
+            step = _step;
             _reviewPage = 0;
             if (step == PanelStep.Patient)
             {
@@ -380,32 +399,10 @@ namespace Pump.Core.Programming
             }
         }
 
-        /// <summary>
-        /// Checks the value just entered on its own screen: first against its own limits, then the program as entered
-        /// so far (later fields hold their defaults) for a derived finding that belongs here (total dose on the dose
-        /// screen, rates on the duration screen). Shows the first such finding; returns whether one is shown.
-        /// </summary>
+        /// <summary>Checks the value just entered on its own screen (EntryCheck); shows the first finding, and says whether one is shown.</summary>
         private bool CheckEntry(PanelStep step)
         {
-            DrugEntry drug = CurrentDrug();
-            bool plain = drug.Mode == DoseMode.PlainRate;
-            LimitKind own = EntryFields.OwnKind(step);
-            Finding? found = InfusionProgrammer.CheckEntered(drug, own, _entries.KindValue(own));
-            if (found == null)
-            {
-                Compute(drug);
-                ProgramResult? r = _result;
-                _result = null;
-                for (int i = 0; r != null && found == null && i < r.FindingCount; i++)
-                {
-                    Finding f = r.GetFinding(i);
-                    if (EntryFields.Home(f.Kind, plain) == step)
-                    {
-                        found = f;
-                    }
-                }
-            }
-
+            Finding? found = EntryCheck.At(step, CurrentDrug(), _entries, Calibrate());
             if (found == null)
             {
                 return false;

@@ -8,11 +8,13 @@ namespace Pump.Core.Programming
     /// </summary>
     public static class StepOrder
     {
-        // Indexed by PanelStep (Drug .. Patient); -1 = not an entry screen of that kind of program.
-        private static readonly int[] NextWeightBased = { 12, -1, 3, 4, 7, -1, -1, 8, -1, -1, -1, -1, 2 };
-        private static readonly int[] NextPlainRate = { 12, -1, -1, -1, -1, 6, 7, 8, -1, -1, -1, -1, 5 };
-        private static readonly int[] PreviousWeightBased = { -1, -1, 12, 2, 3, -1, -1, 4, 7, -1, -1, -1, 0 };
-        private static readonly int[] PreviousPlainRate = { -1, -1, -1, -1, -1, 12, 5, 6, 7, -1, -1, -1, 0 };
+        // Indexed by PanelStep (Drug .. Defaults); -1 = not an entry screen of that kind of program. A weight-based
+        // program goes from weight to the defaults screen (dose, duration, syringe on one screen, OK to review); its
+        // Up/Down leads through the dose, duration and syringe screens, as a program without defaults does.
+        private static readonly int[] NextWeightBased = { 12, -1, 13, 4, 7, -1, -1, 8, -1, -1, -1, -1, 2, 8 };
+        private static readonly int[] NextPlainRate = { 12, -1, -1, -1, -1, 6, 7, 8, -1, -1, -1, -1, 5, -1 };
+        private static readonly int[] PreviousWeightBased = { -1, -1, 12, 2, 3, -1, -1, 4, 13, -1, -1, -1, 0, 2 };
+        private static readonly int[] PreviousPlainRate = { -1, -1, -1, -1, -1, 12, 5, 6, 7, -1, -1, -1, 0, -1 };
 
         /// <summary>The screen OK leads to from <paramref name="step"/>; Syringe when the table has none.</summary>
         public static PanelStep Next(PanelStep step, bool plainRate)

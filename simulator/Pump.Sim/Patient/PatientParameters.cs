@@ -31,6 +31,12 @@ namespace Pump.Sim.Patient
 
         public double Ec50NgPerMl { get; init; } = 180;
 
+        /// <summary>
+        /// Effect-site level of full dissociation (D = Ce/this): 200 ng/mL [P], after Bowdle 1998 (effects linear over
+        /// 50–200 ng/mL) and Krystal 1994 (dissociation at 100–250 ng/mL) [V], clinical.md §4 and §6c; ±30 % between patients, not sampled.
+        /// </summary>
+        public double DissociationFullCeNgPerMl { get; init; } = 200;
+
         public double Gamma { get; init; } = 2;
 
         public double EmaxSbpMmHg { get; init; } = 30;

@@ -55,8 +55,11 @@ namespace Pump.Sim.Patient
 
         public double RrPerMin => _p.BaselineRrPerMin;
 
-        /// <summary>Dissociation D = clamp(Ce/200, 0, 1) (Bowdle 1998).</summary>
-        public double Dissociation => Math.Clamp(_ceNgPerMl / 200.0, 0, 1);
+        /// <summary>
+        /// Dissociation D = clamp(Ce / DissociationFullCeNgPerMl, 0, 1) (clinical.md §4, after Bowdle 1998). It follows
+        /// the effect-site level, so it rises and falls with Ce, which trails plasma with ke0 (0.3/min: t½ 2.3 min).
+        /// </summary>
+        public double Dissociation => Math.Clamp(_ceNgPerMl / _p.DissociationFullCeNgPerMl, 0, 1);
 
         /// <summary>Starts a desaturation to <paramref name="spo2Pct"/> lasting <paramref name="durationMs"/>.</summary>
         public void StartDesaturation(double spo2Pct, long nowMs, long durationMs)

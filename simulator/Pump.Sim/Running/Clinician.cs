@@ -58,7 +58,15 @@ namespace Pump.Sim.Running
             _display = display;
             _keyIntervalMs = Math.Max(1, (long)Math.Round(_spec.KeyIntervalS * 1000));
             StartAtMs = (long)Math.Round(_spec.StartAfterS * 1000);
-            _titration = _spec.Titration != null ? new ClinicianTitration(_spec.Titration) : null;
+            _titration = _spec.Titration != null ? new ClinicianTitration(_spec.Titration, display, ProgrammedUgPerKgPerH(scenario.Program)) : null;
+        }
+
+        /// <summary>The dose rate the clinician programs (dose over duration), in the panel's 0.01 mg/kg/h steps, rounded down.</summary>
+        private static long ProgrammedUgPerKgPerH(ProgramSpec p)
+        {
+            long doseUgPerKg = (long)Math.Round(p.DoseMgPerKg * 1000);
+            long minutes = Math.Max(1, (long)Math.Round(p.DurationMin));
+            return doseUgPerKg * 60 / minutes / 10 * 10;
         }
 
         /// <summary>The patient's dissociation (0-1) as the clinician sees it at the bedside, set by the run each step.</summary>
@@ -244,6 +252,9 @@ namespace Pump.Sim.Running
                 case PanelStep.Weight:
                     DigitKey(nowMs, _scenario.Patient.WeightKg * 10, "weight");
                     return;
+                case PanelStep.Defaults:
+                    DefaultsKey(nowMs, p);
+                    return;
                 case PanelStep.Dose:
                     DigitKey(nowMs, p.DoseMgPerKg * 100, "dose");
                     return;
@@ -386,6 +397,21 @@ namespace Pump.Sim.Running
             Press(nowMs, up <= ring.Length - up ? PanelKey.Up : PanelKey.Down);
         }
 
+        /// <summary>The pre-filled dose, duration and syringe: one OK when all three are the programme's, else Down to change them.</summary>
+        private void DefaultsKey(long nowMs, ProgramSpec p)
+        {
+            if (!ProgrammingScreenReader.TryReadDefaults(_display, out long dose, out long minutes, out string syringe))
+            {
+                GiveUp(nowMs, "the dose, duration and syringe screen does not read");
+                return;
+            }
+            SyringeCatalog.TryGet(_scenario.Syringe, out SyringeSpec spec);
+            bool same = dose == (long)Math.Round(p.DoseMgPerKg * 100) && minutes == (long)Math.Round(p.DurationMin) && syringe == spec.Description;
+            Act(nowMs, same ? "clinician checks the pre-filled dose, duration and syringe and accepts them"
+                            : "clinician opens the dose, duration and syringe screens to change them");
+            Press(nowMs, same ? PanelKey.Ok : PanelKey.Down);
+        }
+
         /// <summary>Enters a value on a number screen, digit by digit, from what the display shows.</summary>
         private void DigitKey(long nowMs, double scaledValue, string field)
         {
@@ -472,7 +498,7 @@ namespace Pump.Sim.Running
             }
             if (_titration != null)
             {
-                PanelKey key = _titration.NextKey(pump, ObservedDissociation);
+                PanelKey key = _titration.NextKey(state, ObservedDissociation, nowMs);
                 if (_titration.Decision != null)
                 {
                     Act(nowMs, _titration.Decision);

@@ -13,6 +13,11 @@ namespace Pump.Sim.Running
         /// <summary>The screen a title names; the review screen has no fixed title (it starts with the rate or a refusal).</summary>
         public static PanelStep StepShown(SimDisplay display)
         {
+            if (display.RowText(3).Trim() == DefaultsHint)
+            {
+                return PanelStep.Defaults;   // no title: its three lines are the values
+            }
+
             switch (display.RowText(0).Trim())
             {
                 case "SELECT DRUG": return PanelStep.Drug;
@@ -29,6 +34,34 @@ namespace Pump.Sim.Running
                 case "HARD LIMIT: REFUSED": return PanelStep.EntryFinding;
                 default: return PanelStep.Review;
             }
+        }
+
+        /// <summary>The bottom line of the screen that accepts the pre-filled dose, duration and syringe (PNL-408).</summary>
+        public const string DefaultsHint = "OK:ALL 3 UP/DN:EDIT";
+
+        /// <summary>
+        /// The defaults screen's values: "DOSE 0.50 mg/kg" (in 0.01 mg/kg), "OVER 40 min" and "SYR BD PLASTIPAK 60".
+        /// False when a line does not read as that.
+        /// </summary>
+        public static bool TryReadDefaults(SimDisplay display, out long doseHundredthsMgPerKg, out long minutes, out string syringe)
+        {
+            doseHundredthsMgPerKg = 0;
+            minutes = 0;
+            syringe = string.Empty;
+            string[] dose = display.RowText(0).Trim().Split(' ');
+            string[] over = display.RowText(1).Trim().Split(' ');
+            string syr = display.RowText(2).Trim();
+            if (dose.Length != 3 || dose[0] != "DOSE" || dose[2] != "mg/kg" || over.Length != 3 || over[0] != "OVER" || over[2] != "min"
+                || !syr.StartsWith("SYR ", System.StringComparison.Ordinal)
+                || !decimal.TryParse(dose[1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out decimal mg)
+                || !long.TryParse(over[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out minutes))
+            {
+                return false;
+            }
+
+            doseHundredthsMgPerKg = (long)(mg * 100);
+            syringe = syr.Substring(4);
+            return true;
         }
 
         /// <summary>

@@ -81,8 +81,14 @@ namespace Pump.Sim.Scenarios
         public double DissociationAbove { get; set; } = 0.6;
         /// <summary>The lowered dose rate, mg/kg/h (a value the panel can enter: 0.01 steps).</summary>
         public double LowerToMgPerKgPerH { get; set; } = 0.5;
-        /// <summary>Dissociation below which the clinician raises the rate back to the programmed one (null: never).</summary>
+        /// <summary>Whether the clinician raises the rate back to the programmed one once dissociation has settled.</summary>
+        public bool RaiseBack { get; set; }
+        /// <summary>Dissociation must also be below this to raise the rate back (null: any level, once settled).</summary>
         public double? RaiseBackBelow { get; set; }
+        /// <summary>Settled: dissociation has stayed within <see cref="SettledBand"/> of one value for this many minutes.</summary>
+        public double SettledForMin { get; set; } = 5;
+        /// <summary>The band (dissociation, 0-1) within which it counts as settled.</summary>
+        public double SettledBand { get; set; } = 0.02;
         /// <summary>Whether the clinician confirms a soft limit the new rate crosses (otherwise leaves the rate as it is).</summary>
         public bool ConfirmSoftLimits { get; set; }
     }

@@ -146,7 +146,10 @@ namespace Pump.Sim.Scenarios
                     var t = new TitrationSpec();
                     t.DissociationAbove = titration.Number("dissociationAbove", t.DissociationAbove, 0, 1);
                     t.LowerToMgPerKgPerH = Panel(titration, "lowerToMgPerKgPerH", t.LowerToMgPerKgPerH, 0.01, 99.99);
+                    t.RaiseBack = titration.Bool("raiseBack", t.RaiseBack);
                     t.RaiseBackBelow = titration.OptionalNumber("raiseBackBelow", 0, 1);
+                    t.SettledForMin = titration.Number("settledForMin", t.SettledForMin, 0.5, 120);
+                    t.SettledBand = titration.Number("settledBand", t.SettledBand, 0.001, 0.5);
                     t.ConfirmSoftLimits = titration.Bool("confirmSoftLimits", t.ConfirmSoftLimits);
                     titration.EnsureNoUnknown();
                     s.Clinician.Titration = t;

@@ -12,9 +12,9 @@ using Spectre.Console;
 namespace Pump.Simulator.Commands
 {
     /// <summary>
-    /// `bench`: speed of the default scenario (simulated time / wall time, after a warm-up run) and managed
-    /// bytes allocated per control tick in steady state, both for the controller's Tick alone and for the
-    /// whole simulation step.
+    /// `bench`: speed of the default scenario (simulated time / wall time, after a warm-up run; CPU per control tick),
+    /// managed bytes allocated per control tick in steady state, both for the controller's Tick alone and for the
+    /// whole simulation step, and how often the panel is drawn in steady infusion.
     /// </summary>
     internal static class BenchCommand
     {
@@ -63,6 +63,8 @@ namespace Pump.Simulator.Commands
                     t.AddRow("Wall per run (median / best)", b.MedianWallMs.ToString("0.0", inv) + " / " + b.BestWallMs.ToString("0.0", inv) + " ms", "");
                     t.AddRow("Speed (median, wall clock)", b.MedianSpeed.ToString("0", inv) + "× real time", ">= 10000×");
                     t.AddRow("Speed (all runs, per CPU second)", b.SpeedPerCpuSecond is double c ? c.ToString("0", inv) + "×" : "n/a", ">= 10000×");
+                    t.AddRow("CPU per control tick (whole simulation step)", b.CpuUsPerTick is double u ? u.ToString("0.00", inv) + " µs" : "n/a", "");
+                    t.AddRow("Panel drawings, steady infusion", b.PanelRedrawsPerMinute.ToString("0.#", inv) + " per min", "60 (NFR-008)");
                     t.AddRow("Load average", b.LoadAverage ?? "n/a", "");
                     t.AddRow("Controller Tick, steady state", b.ControllerBytesPerTick.ToString("0.##", inv) + " B/tick", "0");
                     t.AddRow("Whole simulation step, steady state", b.StepBytesPerTick.ToString("0.##", inv) + " B/tick", "0");
@@ -100,6 +102,7 @@ namespace Pump.Simulator.Commands
                 run.Step();
             }
             run.Controller.MeasureAllocations = true;
+            int drawn = run.Controller.Pump!.Panel.Redraw.Redraws;
             long before = GC.GetAllocatedBytesForCurrentThread();
             const int ticks = 2000;
             for (int i = 0; i < ticks; i++)
@@ -107,6 +110,7 @@ namespace Pump.Simulator.Commands
                 run.Step();
             }
             long stepBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            drawn = run.Controller.Pump!.Panel.Redraw.Redraws - drawn;
             return new BenchResult
             {
                 Cores = Environment.ProcessorCount,
@@ -116,6 +120,8 @@ namespace Pump.Simulator.Commands
                 BestWallMs = walls[0],
                 MedianSpeed = simulated / median,
                 SpeedPerCpuSecond = haveCpu ? simulated * (double)runs / cpuTotal : null,
+                CpuUsPerTick = haveCpu ? cpuTotal * 1000.0 / runs / (simulated / ControllerHost.TickPeriodMs) : null,
+                PanelRedrawsPerMinute = drawn * 60_000.0 / (ticks * ControllerHost.TickPeriodMs),
                 LoadAverage = ReadLoadAverage(),
                 ControllerBytesPerTick = run.Controller.MeasuredTicks == 0 ? 0 : (double)run.Controller.TickAllocatedBytes / run.Controller.MeasuredTicks,
                 StepBytesPerTick = (double)stepBytes / ticks,
@@ -159,6 +165,10 @@ namespace Pump.Simulator.Commands
         public double? SpeedPerCpuSecond { get; init; }
         /// <summary>/proc/loadavg while measuring (context for the wall-clock figure).</summary>
         public string? LoadAverage { get; init; }
+        /// <summary>CPU of the simulating thread per 50 ms control tick (core and virtual hardware; 10 ms clock resolution over all runs).</summary>
+        public double? CpuUsPerTick { get; init; }
+        /// <summary>Panel drawings per simulated minute in steady infusion (NFR-008: the 1 s cadence plus at-once causes).</summary>
+        public double PanelRedrawsPerMinute { get; init; }
         public double ControllerBytesPerTick { get; init; }
         public double StepBytesPerTick { get; init; }
         public double DeliveredVolumeErrorPct { get; init; }

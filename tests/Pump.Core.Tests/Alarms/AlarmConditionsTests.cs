@@ -8,6 +8,8 @@ namespace Pump.Core.Tests.Alarms
     /// <summary>The alarm conditions table: one row per condition-driven alarm, armed where the requirements say.</summary>
     public sealed class AlarmConditionsTests
     {
+        private readonly AlarmConditions Table = new AlarmConditions();
+
         private static readonly AlarmCode[] Events =
         {
             AlarmCode.InfusionComplete, AlarmCode.SoftwareFault, AlarmCode.PowerRestored, AlarmCode.WatchdogReset,
@@ -18,7 +20,7 @@ namespace Pump.Core.Tests.Alarms
         [Fact]
         public void Conditions_EveryNonEventAlarm_HasExactlyOneRowWithAFact()
         {
-            var codes = Enumerable.Range(0, AlarmConditions.Count).Select(AlarmConditions.CodeAt).ToList();
+            var codes = Enumerable.Range(0, Table.Count).Select(Table.CodeAt).ToList();
             Assert.Equal(codes.Count, codes.Distinct().Count());
             for (int i = 1; i < AlarmCodes.Count; i++)
             {
@@ -26,18 +28,18 @@ namespace Pump.Core.Tests.Alarms
                 Assert.True(codes.Contains(code) != Events.Contains(code), $"{code}: a condition row xor an event");
             }
 
-            Assert.All(Enumerable.Range(0, AlarmConditions.Count), i => Assert.InRange(AlarmConditions.FactAt(i), 1, SupervisionFacts.Count - 1));
+            Assert.All(Enumerable.Range(0, Table.Count), i => Assert.InRange(Table.FactAt(i), 1, SupervisionFacts.Count - 1));
         }
 
         // Proves: TEC-006, STM-014
         [Fact]
         public void SyringeNotSecured_ArmedExactlyWhereTheSyringeMustBeSecured()
         {
-            int row = Enumerable.Range(0, AlarmConditions.Count).Single(i => AlarmConditions.CodeAt(i) == AlarmCode.SyringeNotSecured);
+            int row = Enumerable.Range(0, Table.Count).Single(i => Table.CodeAt(i) == AlarmCode.SyringeNotSecured);
             for (int s = 0; s < PumpStates.Count; s++)
             {
                 var state = (PumpState)s;
-                Assert.Equal(StateTraits.Has(state, StateTraits.SyringeMustBeSecured), AlarmConditions.ArmedIn(row, state));
+                Assert.Equal(StateTraits.Has(state, StateTraits.SyringeMustBeSecured), Table.ArmedIn(row, state));
             }
         }
 
@@ -45,13 +47,13 @@ namespace Pump.Core.Tests.Alarms
         [Fact]
         public void SyringeLevelAndOcclusion_ArmedOnlyWhileInfusing_OcclusionAlsoInAlarm()
         {
-            int Row(AlarmCode c) => Enumerable.Range(0, AlarmConditions.Count).Single(i => AlarmConditions.CodeAt(i) == c);
+            int Row(AlarmCode c) => Enumerable.Range(0, Table.Count).Single(i => Table.CodeAt(i) == c);
             for (int s = 0; s < PumpStates.Count; s++)
             {
                 var state = (PumpState)s;
-                Assert.Equal(state == PumpState.Infusing, AlarmConditions.ArmedIn(Row(AlarmCode.SyringeEmpty), state));
-                Assert.Equal(state == PumpState.Infusing, AlarmConditions.ArmedIn(Row(AlarmCode.NearEmpty), state));
-                Assert.Equal(state is PumpState.Infusing or PumpState.Alarm, AlarmConditions.ArmedIn(Row(AlarmCode.Occlusion), state));
+                Assert.Equal(state == PumpState.Infusing, Table.ArmedIn(Row(AlarmCode.SyringeEmpty), state));
+                Assert.Equal(state == PumpState.Infusing, Table.ArmedIn(Row(AlarmCode.NearEmpty), state));
+                Assert.Equal(state is PumpState.Infusing or PumpState.Alarm, Table.ArmedIn(Row(AlarmCode.Occlusion), state));
             }
         }
     }

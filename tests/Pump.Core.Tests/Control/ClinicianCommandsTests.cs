@@ -84,7 +84,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(cleared, logged.Arg0);
         }
 
-        // Proves: STM-006, STM-007
+        // Proves: STM-006, STM-007, INT-013
         [Fact]
         public void Resume_KetamineHold_AcknowledgesTheHoldsAndLogsIt_OnlyForADrugThatNeedsVitals()
         {
@@ -92,6 +92,8 @@ namespace Pump.Core.Tests.Control
             rig.Run(30);
             rig.Vitals = null;
             Assert.True(rig.RunUntil(() => rig.State == PumpState.InterlockHold, 10));
+            rig.Run(65); // SpO2 missing for over 60 s latches its hold rule
+            Assert.NotEqual(0, rig.Controller.Interlock.Verdict.LatchedRules);
             rig.Vitals = PumpRig.Typical();
             rig.Run(20);
             Assert.Empty(PumpRigLog.Controller(rig, PumpEvent.HoldsAcknowledged));

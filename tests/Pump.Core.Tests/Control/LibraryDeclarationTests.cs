@@ -45,9 +45,7 @@ namespace Pump.Core.Tests.Control
             rig.Press(PanelKey.Up, PanelKey.Up, PanelKey.Up);
             rig.Press(PanelKey.Ok, PanelKey.Ok);   // drug, no patient id
             rig.EnterDigits("0700");
-            rig.EnterDigits("0050");
-            rig.EnterDigits("040");
-            rig.Press(PanelKey.Ok);
+            rig.EnterDoseAndDuration("0050", "040");
             rig.AcceptReview();
             Assert.Equal(PumpState.Ready, rig.State);
             Assert.True(rig.Controller.InterlockRequired);

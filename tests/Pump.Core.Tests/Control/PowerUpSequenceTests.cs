@@ -97,6 +97,47 @@ namespace Pump.Core.Tests.Control
             Assert.NotEqual(AlarmSound.Silent, after.Annunciator.Sound);
         }
 
+        // Proves: PER-015, ALM-003
+        [Fact]
+        public void PowerUp_SilencePressedAfterTheLastStateChange_PauseEndLoggedAtPowerUp()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Rtc.Valid = false;              // SET CLOCK: an alarm to silence while delivery goes on
+            rig.Step();
+            rig.Controller.Commands.SilenceAlarms(rig.Clock.NowUs);
+            rig.Run(1);                         // no transition after the Silence
+            Assert.Equal(PumpState.Infusing, rig.State);
+            Assert.True(rig.Controller.Alarms.AudioPaused);
+
+            PumpRig after = SessionResetTests.Reboot(rig, watchdog: false);
+            after.Run(1);
+
+            var logged = Assert.Single(PumpRigLog.Controller(after, PumpEvent.AudioPauseEndedByReset));
+            Assert.True(logged.Arg0 > 0);
+            Assert.False(after.Controller.Alarms.AudioPaused);
+        }
+
+        // Proves: PER-015, ALM-003
+        [Fact]
+        public void PowerUp_PauseExpiredBeforeTheReset_NoPauseEndLogged()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Rtc.Valid = false;
+            rig.Step();
+            rig.Controller.Commands.SilenceAlarms(rig.Clock.NowUs);
+            rig.Run(1);
+            Assert.True(rig.Controller.Alarms.AudioPaused);
+            rig.Run(125);                       // the two-minute pause re-arms by itself
+            Assert.False(rig.Controller.Alarms.AudioPaused);
+
+            PumpRig after = SessionResetTests.Reboot(rig, watchdog: false);
+            after.Run(1);
+
+            Assert.Empty(PumpRigLog.Controller(after, PumpEvent.AudioPauseEndedByReset));
+        }
+
         // Proves: PER-015
         [Fact]
         public void PowerUp_NoAudioPauseBeforeTheReset_NothingLoggedAboutIt()

@@ -348,14 +348,16 @@ namespace Pump.Core.Tests.Control
 
         // Proves: BLD-004
         [Fact]
-        public void Construction_PreparesTheAlarmConditionTable_SoTheFirstFactToComeTrueAllocatesNothing()
+        public void Construction_BuildsTheAlarmConditionTable_SoTheFirstFactToComeTrueAllocatesNothing()
         {
-            // The table is process-wide: forget it, as in a fresh process, then build a pump.
-            var field = typeof(AlarmConditions).GetField("_armed", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-            field.SetValue(null, null);
+            // The table belongs to the pump's supervisor and is built with it; reading it later allocates nothing
+            // (it was once built on first use, which the untouched-panel fact did mid-infusion at 60 s).
             var rig = new PumpRig();
+            var supervisor = (SafetySupervisor)typeof(PumpController)
+                .GetField("_supervisor", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .GetValue(rig.Controller)!;
             long before = GC.GetAllocatedBytesForCurrentThread();
-            bool armed = AlarmConditions.ArmedIn(0, PumpState.Infusing);
+            bool armed = supervisor.Conditions.ArmedIn(0, PumpState.Infusing);
             long spent = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(0, spent);
             Assert.True(armed);   // row 0, COUNTER FAULT, is armed wherever a program is loaded

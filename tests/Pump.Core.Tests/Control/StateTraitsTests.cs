@@ -47,5 +47,17 @@ namespace Pump.Core.Tests.Control
             Assert.Equal("?", StateTraits.Name(StateTraits.MotorPermitted | StateTraits.SessionOpen));
             Assert.Equal("?", StateTraits.Name(StateTraits.At(StateTraits.Count)));
         }
+
+        // Proves: STM-014
+        [Fact]
+        public void Name_EachTrait_IsTheWordingOfTheRequirementThatTheStateTableDocumentPrints()
+        {
+            Assert.Equal("motor permitted", StateTraits.Name(StateTraits.MotorPermitted));
+            Assert.Equal("session open", StateTraits.Name(StateTraits.SessionOpen));
+            Assert.Equal("awaits clinician", StateTraits.Name(StateTraits.AwaitsClinician));
+            Assert.Equal("syringe must be secured", StateTraits.Name(StateTraits.SyringeMustBeSecured));
+            Assert.Equal("program loaded", StateTraits.Name(StateTraits.ProgramLoaded));
+            Assert.Equal("syringe changeable", StateTraits.Name(StateTraits.SyringeChangeable));
+        }
     }
 }

@@ -38,10 +38,11 @@ namespace Pump.Core.Tests.Docs
             sb.Append("alarm's condition is present only when its fact holds in a state it is armed in. Alarms not listed are events, ");
             sb.Append("raised where they happen (power restored, watchdog reset, infusion complete, software fault, library refused, session not restored).\n\n");
             sb.Append("| Alarm | Fact | Armed in |\n|---|---|---|\n");
-            for (int i = 0; i < AlarmConditions.Count; i++)
+            var conditions = new AlarmConditions();
+            for (int i = 0; i < conditions.Count; i++)
             {
-                var states = Enumerable.Range(0, PumpStates.Count).Select(s => (PumpState)s).Where(s => AlarmConditions.ArmedIn(i, s));
-                sb.Append($"| {AlarmConditions.CodeAt(i)} | {FactName(AlarmConditions.FactAt(i))} | {string.Join(", ", states)} |\n");
+                var states = Enumerable.Range(0, PumpStates.Count).Select(s => (PumpState)s).Where(s => conditions.ArmedIn(i, s));
+                sb.Append($"| {conditions.CodeAt(i)} | {FactName(conditions.FactAt(i))} | {string.Join(", ", states)} |\n");
             }
 
             return sb.ToString();

@@ -97,10 +97,26 @@ namespace Pump.Core.Tests.Fakes
         public bool IsHealthy { get; set; } = true;
         public int Writes { get; private set; }
 
+        /// <summary>The bus is down: writes are lost and the port reports itself unhealthy.</summary>
+        public bool Dead
+        {
+            get => _dead;
+            set
+            {
+                _dead = value;
+                IsHealthy = !value;
+            }
+        }
+
+        private bool _dead;
+
         public void WriteRow(int row, char[] text)
         {
-            Array.Copy(text, _rows[row], 20);
             Writes++;
+            if (!_dead)
+            {
+                Array.Copy(text, _rows[row], 20);
+            }
         }
 
         public string Row(int row) => new string(_rows[row]);

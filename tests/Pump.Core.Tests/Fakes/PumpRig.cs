@@ -249,9 +249,7 @@ namespace Pump.Core.Tests.Fakes
             Press(PanelKey.Ok);            // -> patient id
             Press(PanelKey.Ok);            // no id -> weight
             EnterField(weight);
-            EnterField(dose);
-            EnterField(duration);
-            Press(PanelKey.Ok);            // BD 60 -> review
+            EnterDoseAndDuration(dose, duration);
             AcceptReview();
             if (prime)
             {
@@ -259,6 +257,56 @@ namespace Pump.Core.Tests.Fakes
                 Run(1);
                 Press(PanelKey.Ok);        // primed
             }
+        }
+
+        /// <summary>On the defaults screen (dose, duration, syringe): Down opens the dose screen to change them one by one.</summary>
+        public void ChangeDefaults()
+        {
+            Assert(Controller.Panel.Step == PanelStep.Defaults, $"not on the defaults screen but on {Controller.Panel.Step}");
+            Press(PanelKey.Down);
+        }
+
+        /// <summary>
+        /// Dose and duration after the weight, with the syringe shown (BD 60), as a clinician does: the defaults
+        /// screen's one OK when both are the values shown, else Down and each on its own screen. A soft limit flagged
+        /// on the way is kept (it is confirmed again at review), and the screens it leads through are accepted as shown.
+        /// Ends on review, or on a refusal.
+        /// </summary>
+        public void EnterDoseAndDuration(string dose, string duration)
+        {
+            var entries = Controller.Panel.Wizard.Entries;
+            if (Controller.Panel.Step == PanelStep.Defaults)
+            {
+                if (entries.FieldValue(PanelStep.Dose) != long.Parse(dose, System.Globalization.CultureInfo.InvariantCulture)
+                    || entries.FieldValue(PanelStep.Duration) != long.Parse(duration, System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    ChangeDefaults();
+                }
+                else
+                {
+                    Press(PanelKey.Ok);
+                    for (int i = 0; i < 6 && AcceptsShown(); i++)
+                    {
+                        Press(PanelKey.Ok);
+                    }
+
+                    return;
+                }
+            }
+
+            EnterField(dose);
+            EnterField(duration);
+            if (Controller.Panel.Step == PanelStep.Syringe)
+            {
+                Press(PanelKey.Ok);
+            }
+        }
+
+        private bool AcceptsShown()
+        {
+            PanelStep step = Controller.Panel.Step;
+            return (step == PanelStep.EntryFinding && Controller.Panel.Wizard.EntryFinding is { IsSoft: true })
+                || step == PanelStep.Syringe || ((step == PanelStep.Dose || step == PanelStep.Duration) && !Controller.Panel.Editor.Editing);
         }
 
         /// <summary>Enters a value and keeps it if the panel flags a soft limit (confirmed again at review).</summary>

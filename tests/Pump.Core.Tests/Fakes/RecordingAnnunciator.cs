@@ -11,6 +11,7 @@ namespace Pump.Core.Tests.Fakes
         public int SoundChanges { get; private set; }
         public int LightWrites { get; private set; }
         public int PausedWrites { get; private set; }
+        public int RunningWrites { get; private set; }
 
         public void SetSound(AlarmSound sound)
         {
@@ -24,7 +25,11 @@ namespace Pump.Core.Tests.Fakes
             LightWrites++;
         }
 
-        public void SetRunning(bool on) => Running = on;
+        public void SetRunning(bool on)
+        {
+            Running = on;
+            RunningWrites++;
+        }
 
         public void SetAudioPaused(bool on)
         {

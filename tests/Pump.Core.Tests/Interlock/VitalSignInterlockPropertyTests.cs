@@ -107,15 +107,18 @@ namespace Pump.Core.Tests.Interlock
                 {
                     interlock.TryStartSession(now);
                 }
-                else if (action == 1)
-                {
-                    interlock.Acknowledge();
-                }
-                else if (action == 2)
+                else if (action == 1 || action == 2)
                 {
                     bool permitted = interlock.ResumePermitted(now);
-                    bool resumed = interlock.TryResume(now);
+                    long latchedBefore = interlock.Verdict.LatchedRules;
+                    bool resumed = interlock.AcknowledgeAndResume(now, out long acknowledged);
                     Assert.Equal(permitted, resumed);
+                    // One decision: a refused resume acknowledges nothing and keeps every latched rule.
+                    Assert.Equal(resumed ? latchedBefore : 0, acknowledged);
+                    if (!resumed)
+                    {
+                        Assert.Equal(latchedBefore, interlock.Verdict.LatchedRules);
+                    }
                     if (resumed)
                     {
                         seen[2]++;

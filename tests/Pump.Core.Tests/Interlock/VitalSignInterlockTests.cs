@@ -114,19 +114,17 @@ namespace Pump.Core.Tests.Interlock
             rig.Run(110000);
             Assert.False(rig.Interlock.MayInfuse(rig.NowMs));
             Assert.Equal("SPO2_HOLD_LOST_60S", rig.Interlock.ActiveRule!.Code);
-            Assert.False(rig.Interlock.TryResume(rig.NowMs));
-
-            Assert.False(rig.Interlock.ResumePermitted(rig.NowMs)); // not acknowledged yet
-            rig.Interlock.Acknowledge();
+            // The acknowledgement is part of the resume command: SpO2 is back, so one resume clears the hold.
             Assert.True(rig.Interlock.ResumePermitted(rig.NowMs));
-            Assert.True(rig.Interlock.TryResume(rig.NowMs));
+            Assert.True(rig.Interlock.AcknowledgeAndResume(rig.NowMs, out long acknowledged));
+            Assert.NotEqual(0, acknowledged);
             Assert.True(rig.Interlock.MayInfuse(rig.NowMs)); // lease re-granted from the fresh latest frame
             Assert.Equal(InterlockLevel.None, rig.Interlock.Level);
         }
 
         // Proves: VIT-008, INT-006
         [Fact]
-        public void TryResume_LatestFrameStale_RefusedUntilAFreshFrame_ThenMayInfuseAtOnce()
+        public void AcknowledgeAndResume_LatestFrameStale_RefusedUntilAFreshFrame_ThenMayInfuseAtOnce()
         {
             var rig = new Rig();
             rig.Started();
@@ -134,18 +132,42 @@ namespace Pump.Core.Tests.Interlock
             rig.Run(80000, sending: false); // SpO2 lost > 60 s: hold
             Assert.Equal(InterlockLevel.Hold, rig.Interlock.Level);
             rig.Run(81000);
-            rig.Interlock.Acknowledge();
             rig.Run(90000, sending: false); // latest frame now 9 s old
 
             Assert.False(rig.Interlock.ResumePermitted(rig.NowMs));
-            Assert.False(rig.Interlock.TryResume(rig.NowMs));
+            Assert.False(rig.Interlock.AcknowledgeAndResume(rig.NowMs, out long refusedAck));
+            Assert.Equal(0, refusedAck);
             Assert.Equal(InterlockLevel.Hold, rig.Interlock.Level);
+            Assert.Equal("MONITOR DATA LOST", rig.Interlock.ResumeRefusal(rig.NowMs));
 
             rig.Run(91000); // a fresh frame; the hold is still latched, so it does not grant the lease by itself
             Assert.False(rig.Interlock.MayInfuse(rig.NowMs));
             Assert.True(rig.Interlock.ResumePermitted(rig.NowMs));
-            Assert.True(rig.Interlock.TryResume(rig.NowMs));
+            Assert.True(rig.Interlock.AcknowledgeAndResume(rig.NowMs, out _));
             Assert.True(rig.Interlock.MayInfuse(rig.NowMs));
+        }
+
+        // Proves: INT-013
+        [Fact]
+        public void AcknowledgeAndResume_HoldStillOutsideItsLimit_AcknowledgesNothingAndNamesTheRule()
+        {
+            var rig = new Rig();
+            rig.Started();
+            rig.Run(10000);
+            rig.Vitals.Spo2Percent = 91;    // below the hold limit, above the stop limit
+            rig.Run(50000);
+            Assert.Equal(InterlockLevel.Hold, rig.Interlock.Level);
+            Assert.Equal("SPO2_HOLD_LT92_30S", rig.Interlock.ActiveRule!.Code);
+            long latched = rig.Interlock.Verdict.LatchedRules;
+
+            Assert.False(rig.Interlock.AcknowledgeAndResume(rig.NowMs, out long acknowledged));
+
+            Assert.Equal(0, acknowledged);
+            Assert.Equal(latched, rig.Interlock.Verdict.LatchedRules);
+            Assert.False(rig.Interlock.Verdict.HoldsClearable);
+            Assert.Equal(rig.Interlock.ActiveRule!.PanelMessage, rig.Interlock.ResumeRefusal(rig.NowMs));
+            // Refused means nothing was acknowledged: a later resume still needs the vitals back.
+            Assert.False(rig.Interlock.Evaluator.ResumePermitted(rig.NowMs));
         }
 
         // Proves: INT-007
@@ -188,8 +210,7 @@ namespace Pump.Core.Tests.Interlock
             rig.Vitals.MeanMmHg = 96;
             rig.Vitals.NibpReadingNumber = 3;
             rig.Run(60000);
-            rig.Interlock.Acknowledge();
-            Assert.False(rig.Interlock.TryResume(rig.NowMs));
+            Assert.False(rig.Interlock.AcknowledgeAndResume(rig.NowMs, out _));
             Assert.False(rig.Interlock.MayInfuse(rig.NowMs));
             Assert.Equal(StartCheck.SessionStopped, rig.Interlock.TryStartSession(rig.NowMs));
         }

@@ -48,6 +48,10 @@ namespace Pump.Core.Tests.Panel
             for (int i = 0; i < 3 && steps[i] != screen; i++)
             {
                 rig.EnterField(values[i]);
+                if (rig.Controller.Panel.Step == PanelStep.Defaults)
+                {
+                    rig.ChangeDefaults();   // to the dose screen, where each value is entered and checked
+                }
             }
 
             Assert.Equal(screen, rig.Controller.Panel.Step);

@@ -31,6 +31,8 @@ namespace Pump.Core.Tests.Panel
             rig.Press(PanelKey.Ok, PanelKey.Down, PanelKey.Down, PanelKey.Down);
             shown.Add(Screen(rig));                                     // weight editor on the tens
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            shown.Add(Screen(rig));                                     // dose, duration and syringe as pre-filled
+            rig.ChangeDefaults();
             shown.Add(Screen(rig));                                     // dose shown
             rig.EnterDigits("0120");
             shown.Add(Screen(rig));                                     // 1.20 mg/kg refused
@@ -39,12 +41,14 @@ namespace Pump.Core.Tests.Panel
             shown.Add(Screen(rig));                                     // 0.80 mg/kg flagged
             rig.Press(PanelKey.Ok);
             shown.Add(Screen(rig));                                     // duration shown
+            rig.Press(PanelKey.Ok);
+            shown.Add(Screen(rig));                                     // syringe shown
 
             var review = new PumpRig();
             review.Run(0.2);
             review.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Up, PanelKey.Up, PanelKey.Ok, PanelKey.Up, PanelKey.Ok, PanelKey.Ok); // id "AA"
             review.EnterDigits("0700");
-            review.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            review.Press(PanelKey.Ok);                                  // the defaults accepted
             shown.Add(Screen(review));                                  // review page 1
             review.Press(PanelKey.Ok);
             shown.Add(Screen(review));                                  // review page 2

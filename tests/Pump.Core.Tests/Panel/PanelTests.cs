@@ -70,7 +70,7 @@ namespace Pump.Core.Tests.Panel
 
         // Proves: PNL-400, PNL-405, PNL-406
         [Fact]
-        public void DefaultKetamine_IdleToInfusing_Takes17PressesWithNoIdAndTwoReviewPages()
+        public void DefaultKetamine_IdleToInfusing_Takes15PressesWithNoIdAndTwoReviewPages()
         {
             var rig = new PumpRig();
             rig.Run(0.2);
@@ -84,23 +84,31 @@ namespace Pump.Core.Tests.Panel
             Assert.Equal("0[0]0.0 kg", rig.Display.Row(1).TrimEnd());    // no weight default: the editor opens on the tens
             rig.Press(PanelKey.Down, PanelKey.Down, PanelKey.Down);      // 0[7]0.0
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);            // ones, tenths, commit 70.0 kg
-            Assert.Equal("00.50 mg/kg", rig.Display.Row(1).TrimEnd());
-            rig.Press(PanelKey.Ok);                                      // library dose 0.50 mg/kg
-            Assert.Equal("040 min", rig.Display.Row(1).TrimEnd());
-            rig.Press(PanelKey.Ok);                                      // library duration 40 min
-            rig.Press(PanelKey.Ok);                                      // BD 60 mL
+            Assert.Equal("DOSE 0.50 mg/kg", rig.Display.Row(0).TrimEnd());
+            Assert.Equal("OVER 40 min", rig.Display.Row(1).TrimEnd());
+            Assert.Equal("SYR BD PLASTIPAK 60", rig.Display.Row(2).TrimEnd());
+            Assert.Equal("OK:ALL 3 UP/DN:EDIT", rig.Display.Row(3).TrimEnd());
+            rig.Press(PanelKey.Ok);                                      // library dose and duration, BD 60 mL
+            Assert.Equal("KETAMINE PSYCH 40min", rig.Display.Row(0).TrimEnd());
+            Assert.Equal("70.0kg 0.50mg/kg", rig.Display.Row(2).TrimEnd());
             Assert.Equal("PAGE 1/2 OK:NEXT", rig.Display.Row(3).TrimEnd());
             rig.Press(PanelKey.Ok);                                      // review page 1
             Assert.StartsWith("RATE 52.5 mL/h", rig.Display.Row(0));
             Assert.Equal("PAGE 2/2 OK:ACCEPT", rig.Display.Row(3).TrimEnd());
             rig.Press(PanelKey.Ok);                                      // review accepted
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.Equal("OK:PRIME  BACK:EDIT", rig.Display.Row(2).TrimEnd());
             rig.Press(PanelKey.Ok);                                      // prime
             rig.Run(1);
+            Assert.Equal("PRIMING", rig.Display.Row(0).TrimEnd());
             rig.Press(PanelKey.Ok);                                      // primed
+            Assert.Equal("START:INFUSE OK:PRM", rig.Display.Row(2).TrimEnd());
             rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
-            // 15 before patient identification and the second review page, one press each (the trade-off is in panel.md).
-            Assert.Equal(17, rig.Keypad.Pressed);
+            Assert.Equal(500, rig.Controller.Program!.DoseUgPerKg);
+            Assert.Equal(40 * 60, rig.Controller.Program!.DurationS);
+            // One OK for the pre-filled dose, duration and syringe (was three); the trade-off is in panel.md.
+            Assert.Equal(15, rig.Keypad.Pressed);
         }
 
         // Proves: PNL-003, PNL-401
@@ -111,6 +119,7 @@ namespace Pump.Core.Tests.Panel
             rig.Run(0.2);
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok); // new program, drug, no patient id
             rig.EnterDigits("0700");
+            rig.ChangeDefaults();
             rig.EnterDigits("0080"); // 0.80 mg/kg > soft max 0.75
             Assert.Equal(PanelStep.EntryFinding, rig.Controller.Panel.Step);
             Assert.Equal("SOFT LIMIT: CHECK", rig.Display.Row(0).TrimEnd());
@@ -145,6 +154,7 @@ namespace Pump.Core.Tests.Panel
             rig.Run(0.2);
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok); // new program, drug, no patient id
             rig.EnterDigits("0700");
+            rig.ChangeDefaults();
             rig.EnterDigits("0120"); // 1.20 mg/kg > hard max 1.00
             Assert.Equal("HARD LIMIT: REFUSED", rig.Display.Row(0).TrimEnd());
             Assert.Equal("DOSE 1.20mg/kg", rig.Display.Row(1).TrimEnd());

@@ -134,7 +134,7 @@ namespace Pump.Core.Tests.Panel
         {
             var rig = AtPatient(PanelKey.Up, PanelKey.Ok, PanelKey.Up, PanelKey.Ok, PanelKey.Ok);   // "AA"
             rig.EnterDigits("0700");
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok);                                    // dose, duration and syringe as pre-filled
             rig.AcceptReview();
             rig.Press(PanelKey.Ok);
             rig.Run(1);
@@ -158,7 +158,7 @@ namespace Pump.Core.Tests.Panel
         {
             var rig = AtPatient(PanelKey.Up, PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);   // "A9"
             rig.EnterDigits("0700");
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok);                                    // dose, duration and syringe as pre-filled
             rig.AcceptReview();
             rig.Press(PanelKey.Ok);
             rig.Run(1);
@@ -186,7 +186,7 @@ namespace Pump.Core.Tests.Panel
         {
             var rig = AtPatient(PanelKey.Up, PanelKey.Ok, PanelKey.Down, PanelKey.Ok, PanelKey.Ok);   // "A9"
             rig.EnterDigits("0700");
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            rig.Press(PanelKey.Ok);                                    // dose, duration and syringe as pre-filled
             rig.AcceptReview();
             rig.Press(PanelKey.Ok);
             rig.Run(1);
@@ -205,9 +205,7 @@ namespace Pump.Core.Tests.Panel
         {
             var rig = AtPatient(PanelKey.Ok);
             rig.EnterDigits("0700");
-            rig.EnterField(dose);
-            rig.EnterField("040");                                     // a rate flagged here is kept too
-            rig.Press(PanelKey.Ok);
+            rig.EnterDoseAndDuration(dose, "040");                     // a rate flagged on the way is kept too
             Assert.Equal(PanelStep.Review, rig.Controller.Panel.Step);
             return rig;
         }
@@ -227,7 +225,7 @@ namespace Pump.Core.Tests.Panel
             Assert.Equal("PAGE 1/2 OK:NEXT", rig.Display.Row(3).TrimEnd());
             Assert.Equal(PanelStep.Review, rig.Controller.Panel.Step);
             rig.Press(PanelKey.Back);
-            Assert.Equal(PanelStep.Syringe, rig.Controller.Panel.Step);
+            Assert.Equal(PanelStep.Defaults, rig.Controller.Panel.Step);   // dose, duration and syringe on one screen
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
             Assert.Equal(PumpState.Ready, rig.State);
         }

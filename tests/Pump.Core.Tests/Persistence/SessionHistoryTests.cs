@@ -264,7 +264,7 @@ namespace Pump.Core.Tests.Persistence
         [InlineData(7 * Day, "7 d")]
         public void SessionHistory_Duration_FormatsWholeUnitsRoundedDown(long seconds, string expected)
         {
-            Assert.Equal(expected, SessionHistory.Duration(seconds));
+            Assert.Equal(expected, SessionSpacingCheck.Duration(seconds));
         }
     }
 }

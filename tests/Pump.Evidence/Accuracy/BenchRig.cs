@@ -134,6 +134,10 @@ namespace Pump.Evidence.Accuracy
             Press(PanelKey.Ok);   // -> patient id
             Press(PanelKey.Ok);   // no id -> weight
             EnterDigits(weightDigits);
+            if (Controller.Panel.Step == PanelStep.Defaults)
+            {
+                Press(PanelKey.Down);   // the dose and duration screens, where each value is entered
+            }
             EnterDigits(doseDigits);
             EnterDigits(durationDigits);
             AcceptAndPrime();

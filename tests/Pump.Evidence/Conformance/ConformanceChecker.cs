@@ -290,7 +290,7 @@ namespace Pump.Evidence.Conformance
                 return $"{before} --{step.Trigger}--> firmware {firmware}, model {model}";
             }
             if (_aspect == Aspect.BehaviourAndReason && firmware.Kind == OutcomeKind.Rejected
-                && !ReasonAgrees(step, firmware.Reason, model.Reason))
+                && !ReasonAgrees(step.Trigger, step.Inputs, firmware.Reason, model.Reason))
             {
                 return $"{before} --{step.Trigger}--> firmware reason \"{firmware.Reason}\", model reason \"{model.Reason}\"";
             }
@@ -331,17 +331,23 @@ namespace Pump.Evidence.Conformance
             return bits;
         }
 
-        private static bool ReasonAgrees(Step step, string firmwareReason, string modelReason)
+        /// <summary>Whether the firmware's refusal text is one the requirements allow for the model's unmet condition.</summary>
+        public static bool ReasonAgrees(PumpTrigger trigger, GuardInputs inputs, string firmwareReason, string modelReason)
         {
+            if (inputs.LinkRefusal != null && firmwareReason == inputs.LinkRefusal
+                && (modelReason == ReferenceModel.Condition.LeaseHeld || trigger == PumpTrigger.RequestResume))
+            {
+                return true; // LNK-016: a link refusing frames is named instead of the missing vitals
+            }
             if (!PanelTextOfCondition.TryGetValue(modelReason, out string? expected))
             {
                 return firmwareReason == modelReason; // STM-013 / STM-010 fixed texts
             }
-            if (step.Trigger != PumpTrigger.RequestResume)
+            if (trigger != PumpTrigger.RequestResume)
             {
                 return firmwareReason == expected;
             }
-            return PanelTextOfCondition.Any(kv => kv.Value == firmwareReason && !GuardFacts.ConditionHolds(kv.Key, step.Inputs));
+            return PanelTextOfCondition.Any(kv => kv.Value == firmwareReason && !GuardFacts.ConditionHolds(kv.Key, inputs));
         }
     }
 }

@@ -96,6 +96,12 @@ namespace Pump.Evidence.Conformance
             _state = state;
         }
 
+        /// <summary>
+        /// Handles one trigger in a raw situation: the model computes the guard facts by its own definitions
+        /// (<see cref="SpecGuardFacts"/>), not the firmware's <see cref="GuardReader"/>.
+        /// </summary>
+        public StepOutcome Fire(PumpTrigger trigger, GuardSituation raw) => Fire(trigger, SpecGuardFacts.From(trigger, raw));
+
         public StepOutcome Fire(PumpTrigger trigger, GuardInputs inputs)
         {
             _inputs = inputs;

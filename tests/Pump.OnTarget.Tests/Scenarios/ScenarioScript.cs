@@ -47,10 +47,8 @@ namespace Pump.OnTarget.Scenarios
             bench.Screen("patient-id");
             bench.Press(PanelKey.Ok);       // the blank ends the id: "A9"
             bench.EnterDigits("0700");
-            bench.EnterDigits("0050");
-            bench.EnterDigits("040");
-            bench.Screen("syringe");
-            bench.Press(PanelKey.Ok);
+            bench.Screen("defaults");
+            bench.Press(PanelKey.Ok);       // dose, duration and syringe as pre-filled, checked as if entered
             bench.Screen("review");
             bench.Press(PanelKey.Ok);
             bench.Screen("review-2");
@@ -270,7 +268,17 @@ namespace Pump.OnTarget.Scenarios
             bench.Press(PanelKey.Ok);       // new program: ketamine 1 mg/mL is offered first
             bench.Press(PanelKey.Ok);
             bench.Press(PanelKey.Ok);       // no patient id
-            if (!Field(bench, weight) || !Field(bench, dose) || !Field(bench, minutes))
+            if (!Field(bench, weight))
+            {
+                return;
+            }
+
+            if (bench.Controller.Panel.Step == PanelStep.Defaults)
+            {
+                bench.Press(PanelKey.Down);  // change the pre-filled values: each on its own screen
+            }
+
+            if (!Field(bench, dose) || !Field(bench, minutes))
             {
                 return; // refused where it was entered (PNL-401): the refusal stays on the screen
             }

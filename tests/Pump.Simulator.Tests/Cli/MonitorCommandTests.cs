@@ -25,7 +25,7 @@ namespace Pump.Simulator.Tests.Cli
     public class MonitorCommandTests
     {
         private static async Task<(MonitorFrameParser Parser, BridgeLog Log)> RunChain(Func<IPEndPoint, IVitalsSource> makeSource,
-            Func<IVitalsSource, Task<string[]>> monitorArgs, int seconds)
+            Func<IVitalsSource, Task<string[]>> monitorArgs, int seconds, int frames)
         {
             Scenario s = DefaultScenario.Create();
             MonitorPairing pairing = MonitorPairing.Simulated(s.Monitor.MonitorId);
@@ -59,7 +59,20 @@ namespace Pump.Simulator.Tests.Cli
             });
             int exit = MonitorCommand.Run(s, args[0], null, args[1], args[2], null, 1.0, seconds, TextWriter.Null);
             Assert.Equal(0, exit);
-            await Task.Delay(700);
+            // Until the pump has judged the frames the test needs (a fixed pause lost them when the reader's
+            // continuations waited for a busy thread pool); the deadline bounds only a hang.
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            while (wall.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                lock (parser)
+                {
+                    if (parser.AcceptedCount + parser.RejectedCount >= frames)
+                    {
+                        break;
+                    }
+                }
+                await Task.Delay(10);
+            }
             cancel.Cancel();
             try { await Task.WhenAll(bridge, pump); } catch (OperationCanceledException) { }
             pumpListener.Stop();
@@ -73,7 +86,7 @@ namespace Pump.Simulator.Tests.Cli
             var (parser, log) = await RunChain(
                 _ => new MllpSource(new IPEndPoint(IPAddress.Loopback, 0)),
                 async src => { await ((MllpSource)src).Listening; return new[] { "pcd01", ((MllpSource)src).BoundEndPoint!.ToString(), "" }; },
-                seconds: 3);
+                seconds: 3, frames: 2);
 
             Assert.True(parser.AcceptedCount >= 2, $"{parser.AcceptedCount} accepted; log: {string.Join(" | ", log.Recent())}");
             Assert.Equal(0, parser.RejectedCount);
@@ -94,7 +107,7 @@ namespace Pump.Simulator.Tests.Cli
             var (parser, log) = await RunChain(
                 _ => new IntelliVueSource(monitorAt, 0x00A0C0FFEE000001UL, "ICU-3 BED 12"),
                 _ => Task.FromResult(new[] { "intellivue", "", monitorAt.ToString() }),
-                seconds: 5);   // the bridge may ask before the monitor listens; it asks again after RetryMs (2 s)
+                seconds: 5, frames: 1);   // the bridge may ask before the monitor listens; it asks again after RetryMs (2 s)
 
             Assert.True(parser.AcceptedCount >= 1, $"{parser.AcceptedCount} accepted; log: {string.Join(" | ", log.Recent())}");
             Assert.Equal(0, parser.RejectedCount);

@@ -75,16 +75,16 @@ namespace Pump.Simulator.Tests.Cli
         [Fact]
         public void Test_ShippedScenarioWithOneWrongExpectation_Exit1_AndTheFailureGivesExpectedAndActual()
         {
-            string file = Shipped("sbp-stop-200.json", "\"value\": 17.2387", "\"value\": 20");
+            string file = Shipped("sbp-stop-200.json", "\"value\": 17.2533", "\"value\": 20");
             string junit = Path.Combine(_dir, "out.xml");
 
             var (code, stdout, _) = Run("test", file, "--junit", junit);
 
             Assert.Equal(1, code);
             Assert.Contains("FAIL  " + file, stdout);
-            Assert.Contains("expect.deliveredMl: expected 19.99 to 20.01 mL, actual 17.2387 mL", stdout);
+            Assert.Contains("expect.deliveredMl: expected 19.99 to 20.01 mL, actual 17.2533 mL", stdout);
             XElement failure = XDocument.Load(junit).Descendants("failure").Single();
-            Assert.Equal("expect.deliveredMl: expected 19.99 to 20.01 mL, actual 17.2387 mL", failure.Attribute("message")!.Value);
+            Assert.Equal("expect.deliveredMl: expected 19.99 to 20.01 mL, actual 17.2533 mL", failure.Attribute("message")!.Value);
         }
 
         // Proves: SIM-032

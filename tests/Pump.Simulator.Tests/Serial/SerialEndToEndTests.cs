@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Threading;
-using System.Threading.Tasks;
 using Pump.Bridge.Forwarding;
 using Pump.Bridge.Hosting;
 using Pump.Bridge.Model;
@@ -62,7 +61,7 @@ namespace Pump.Simulator.Tests.Serial
             Scenario s = DefaultScenario.Create();
             var pump = new PumpOnSerial(s);
             int exit = MonitorCommand.Run(s, "link", pump.Device, null, "0.0.0.0:0", null, 1.0, 3, TextWriter.Null);
-            MonitorFrameParser parser = pump.Stop();
+            MonitorFrameParser parser = pump.StopAfter(2);
             Assert.Equal(0, exit);
             Assert.True(parser.AcceptedCount >= 2, parser.AcceptedCount + " accepted");
             Assert.Equal(0, parser.RejectedCount);
@@ -91,28 +90,36 @@ namespace Pump.Simulator.Tests.Serial
                     int n = forwarder.BuildFrame(i * 1000, at, frame);
                     Assert.True(n > 0, string.Join(" | ", log.Recent()));
                     Assert.True(output.Write(frame, n), "the serial output refused the frame");
-                    Thread.Sleep(100);
                 }
             }
-            MonitorFrameParser parser = pump.Stop();
+            MonitorFrameParser parser = pump.StopAfter(3);
             Assert.Equal(3, parser.AcceptedCount);
             Assert.Equal(0, parser.RejectedCount);
         }
 
-        /// <summary>The pump's side of a serial line: a pseudo-terminal whose bytes feed a parser paired with the scenario's monitor.</summary>
+        /// <summary>
+        /// The pump's side of a serial line: a pseudo-terminal whose bytes feed a parser paired with the scenario's
+        /// monitor, read on a thread of its own (a thread-pool task may not start for seconds when other tests hold the
+        /// pool's threads, and the test then stopped it before it had read anything).
+        /// </summary>
         private sealed class PumpOnSerial
         {
+            /// <summary>Bounds only a hang: the frames normally arrive within milliseconds.</summary>
+            private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
             private readonly PseudoTerminal _pty = new();
             private readonly MonitorFrameParser _parser;
-            private readonly CancellationTokenSource _cancel = new();
-            private readonly Task _drain;
+            private readonly Thread _drain;
+            private readonly object _sync = new();
+            private volatile bool _stop;
 
             public PumpOnSerial(Scenario s)
             {
                 var keys = new LinkKeyStore();
                 MonitorPairing.Simulated(s.Monitor.MonitorId).PairPump(keys);
                 _parser = new MonitorFrameParser(keys, 5, 60000);
-                _drain = Task.Run(Drain);
+                _drain = new Thread(Drain) { IsBackground = true, Name = "pump on serial" };
+                _drain.Start();
             }
 
             public string Device => _pty.DevicePath;
@@ -121,25 +128,42 @@ namespace Pump.Simulator.Tests.Serial
             {
                 var buffer = new byte[512];
                 var link = new Pump.Simulator.Tests.Cli.QueueLink();
-                while (!_cancel.IsCancellationRequested)
+                while (!_stop)
                 {
                     int n = _pty.Read(buffer, 20);
                     if (n > 0)
                     {
-                        link.Add(buffer, n);
-                        while (_parser.Poll(link, 0) != FrameResult.None)
+                        lock (_sync)
                         {
+                            link.Add(buffer, n);
+                            while (_parser.Poll(link, 0) != FrameResult.None)
+                            {
+                            }
                         }
                     }
                 }
             }
 
-            /// <summary>Lets the last bytes arrive, stops reading and closes the line; returns the parser.</summary>
-            public MonitorFrameParser Stop()
+            /// <summary>
+            /// Waits until the parser has judged <paramref name="frames"/> frames (accepted or rejected), then stops
+            /// reading and closes the line; returns the parser.
+            /// </summary>
+            public MonitorFrameParser StopAfter(int frames)
             {
-                Thread.Sleep(300);
-                _cancel.Cancel();
-                _drain.Wait();
+                var wall = System.Diagnostics.Stopwatch.StartNew();
+                while (wall.Elapsed < Deadline)
+                {
+                    lock (_sync)
+                    {
+                        if (_parser.AcceptedCount + _parser.RejectedCount >= frames)
+                        {
+                            break;
+                        }
+                    }
+                    Thread.Sleep(5);
+                }
+                _stop = true;
+                _drain.Join();
                 _pty.Dispose();
                 return _parser;
             }

@@ -73,11 +73,14 @@ namespace Pump.Simulator.Tests.Service
 
         public void Press(PanelKey key) => Do(s => s.Pump.Keypad.Press(key));
 
-        /// <summary>Waits (wall time) until the condition holds under the lock.</summary>
-        public bool WaitFor(Func<ServedPump, bool> condition, double seconds = 10)
+        /// <summary>
+        /// Waits (wall time) until the condition holds under the lock. The default deadline only bounds a hang: on
+        /// a loaded machine a tool's start (JIT, connect) can take seconds.
+        /// </summary>
+        public bool WaitFor(Func<ServedPump, bool> condition, double seconds = 60)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(seconds);
-            while (DateTime.UtcNow < deadline)
+            var wall = Stopwatch.StartNew();
+            while (wall.Elapsed.TotalSeconds < seconds)
             {
                 if (Do(condition))
                 {
@@ -106,7 +109,13 @@ namespace Pump.Simulator.Tests.Service
             return new ToolRun(exit, output.ToString(), error.ToString());
         }
 
-        public Task<ToolRun> ToolAsync(params string[] args) => Task.Run(() => Tool(args));
+        /// <summary>
+        /// Runs the tool on a thread of its own while the test drives the pump: on the thread pool it could wait
+        /// seconds for a thread while other tests hold them (the suite runner and batch tests do), and miss the
+        /// test's wait for its first request.
+        /// </summary>
+        public Task<ToolRun> ToolAsync(params string[] args) =>
+            Task.Factory.StartNew(() => Tool(args), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         public void Dispose()
         {

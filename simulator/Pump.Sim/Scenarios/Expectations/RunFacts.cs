@@ -19,17 +19,24 @@ namespace Pump.Sim.Scenarios.Expectations
         /// <summary>Transitions from VITALS HOLD or PAUSED into INFUSING.</summary>
         public int Resumes { get; init; }
 
+        /// <summary>Rate changes that took effect (INFUSING -> INFUSING on ConfirmTitration).</summary>
+        public int RateChanges { get; init; }
+
         /// <summary>Minutes from the first to the last forward STEP pulse into the patient; null unless the infusion completed.</summary>
         public double? TimeToCompleteMin { get; init; }
 
         public static RunFacts From(SimulationRun run, RunSummary summary)
         {
-            int holds = 0, resumes = 0;
+            int holds = 0, resumes = 0, rateChanges = 0;
             foreach (SimEvent e in run.Events)
             {
                 if (e.Kind != "state" || !TryParseTransition(e.Detail, out string from, out string to))
                 {
                     continue;
+                }
+                if (from == "INFUSING" && to == "INFUSING" && e.Detail.EndsWith("(ConfirmTitration)", StringComparison.Ordinal))
+                {
+                    rateChanges++;
                 }
                 bool fromHeld = Array.IndexOf(HeldStates, from) >= 0;
                 if (!fromHeld && Array.IndexOf(HeldStates, to) >= 0)
@@ -46,7 +53,7 @@ namespace Pump.Sim.Scenarios.Expectations
             {
                 minutes = Math.Round((run.Pump.LastForwardPulseUs / 1000.0 - run.FirstPulseMs) / 60_000.0, 4);
             }
-            return new RunFacts { Summary = summary, Holds = holds, Resumes = resumes, TimeToCompleteMin = minutes };
+            return new RunFacts { Summary = summary, Holds = holds, Resumes = resumes, RateChanges = rateChanges, TimeToCompleteMin = minutes };
         }
 
         /// <summary>Reads "FROM -> TO (trigger)", the state lines of the event log.</summary>
