@@ -339,5 +339,20 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Idle, rig.State);
             Assert.Single(PumpRigLog.Controller(rig, PumpEvent.Transition));
         }
+
+        // Proves: PER-005, PER-015
+        [Fact]
+        public void Reset_RecordWithAlarmBitsBeyondTheTable_RestoredAndTheUnknownBitsIgnored()
+        {
+            PumpRig before = PausedSession();
+            StoreAs(before, PumpSnapshotCodec.CurrentFormatVersion, PumpSnapshotCodec.FieldCount,
+                s => s.LatchedAlarmBits |= (1L << AlarmCodes.Count) | (1L << 62));
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Paused, after.State);
+            Assert.True(after.Controller.Alarms.IsShown(AlarmCode.PowerRestored));
+            Assert.False(after.Controller.Alarms.IsShown(AlarmCode.SoftwareFault));
+        }
     }
 }
