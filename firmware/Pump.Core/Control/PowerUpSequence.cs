@@ -51,7 +51,11 @@ namespace Pump.Core.Control
             long deliveredUl = snap.VolumeDeliveredNl > 0 ? snap.VolumeDeliveredNl / 1000 : 0;
             bool wasOpen = SessionRestorer.WasOpen(report, snap);
             Log(PumpEvent.PowerOn, wasOpen ? 1 : 0, (int)(deliveredUl > int.MaxValue ? int.MaxValue : deliveredUl));
-            bool restored = wasOpen && _restorer.Restore(snap, _libraries.Library, nowUs);
+            if (wasOpen)
+            {
+                _restorer.Restore(snap, _libraries.Library, nowUs);
+            }
+
             if (!ok)
             {
                 _queue.Enqueue(PumpTrigger.SelfTestFailed);
@@ -59,7 +63,7 @@ namespace Pump.Core.Control
             }
 
             _queue.Enqueue(PumpTrigger.SelfTestPassed);
-            if (restored && _restorer.FollowUp >= 0)
+            if (_restorer.FollowUp >= 0)
             {
                 // The session comes back where it was held: the table moves Paused on to InterlockHold or Alarm.
                 _queue.Enqueue((PumpTrigger)_restorer.FollowUp);

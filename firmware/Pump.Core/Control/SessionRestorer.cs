@@ -43,7 +43,7 @@ namespace Pump.Core.Control
         /// <summary>Dose of <see cref="UnrestoredDeliveredNl"/> (µg, 0 for plain mL/h programs).</summary>
         public long UnrestoredDoseUg { get { return _unrestoredDoseUg; } }
 
-        /// <summary>The trigger that moves a restored session on from Paused (VitalHold, TechnicalStop), or -1.</summary>
+        /// <summary>The trigger that moves a restored session on from Paused (VitalHold, TechnicalStop); -1 for none, and when nothing was restored.</summary>
         internal int FollowUp { get { return _followUp; } }
 
         /// <summary>
@@ -57,14 +57,14 @@ namespace Pump.Core.Control
                 && (StateTraits.Has((PumpState)snap.PumpStateCode, StateTraits.SessionOpen) || report.DeliveryInterrupted);
         }
 
-        /// <summary>Restores or abandons the open session of the snapshot. Returns whether it was restored.</summary>
-        internal bool Restore(PumpSnapshot snap, DrugLibrary library, long nowUs)
+        /// <summary>Restores or abandons the open session of the snapshot; a restored one may leave a <see cref="FollowUp"/>.</summary>
+        internal void Restore(PumpSnapshot snap, DrugLibrary library, long nowUs)
         {
             int why = RebuildProgram(snap, library, nowUs / 1000);
             if (why != RestoreRefusal.None)
             {
                 Abandon(snap, why, nowUs);
-                return false;
+                return;
             }
 
             PumpState persisted = (PumpState)snap.PumpStateCode;
@@ -99,7 +99,6 @@ namespace Pump.Core.Control
 
             Log(PumpEvent.SessionRestored, (int)persisted, (int)IntMath.Min(delivered, int.MaxValue));
             LogRestoredRules();
-            return true;
         }
 
         /// <summary>
@@ -134,8 +133,8 @@ namespace Pump.Core.Control
         {
             long volumeNl = snap.VolumeDeliveredNl;
             _unrestoredDeliveredNl = volumeNl;
-            _unrestoredDoseUg = volumeNl >= 0 && snap.ConcentrationUgPerMl > 0
-                ? IntMath.MulDiv(volumeNl, snap.ConcentrationUgPerMl, 1000000) : 0;
+            // An unknown volume (-1) is no dose; a plain mL/h program (concentration 0) has none either.
+            _unrestoredDoseUg = IntMath.MulDiv(IntMath.Max(volumeNl, 0), snap.ConcentrationUgPerMl, 1000000);
             if (volumeNl >= 0)
             {
                 _persistence.History.TryFinishSession(_unrestoredDoseUg);
@@ -158,22 +157,18 @@ namespace Pump.Core.Control
                 return RestoreRefusal.NoProgram;
             }
 
-            // One look-up per condition: each `out` is assigned by a call that always runs, so every variant of
-            // these conditions compiles (mutation testing scores this method instead of dropping it).
             DrugEntry? drug;
             if (!library.TryFind(snap.DrugId, out drug) || drug == null)
             {
                 return RestoreRefusal.DrugNotInLibrary;
             }
 
+            // Assigned up front so that every variant of the condition below compiles (mutation testing scores
+            // this method instead of dropping it for an `out` read after a mutated `||`).
             SyringeSpec? syringe;
-            if (!SyringeTable.TryFind(snap.SyringeId, out syringe) || syringe == null)
-            {
-                return RestoreRefusal.SyringeUnknown;
-            }
-
-            SyringeCalibration? calibration;
-            if (!SyringeCalibration.TryCreate(syringe, _settings.Mechanism, out calibration) || calibration == null)
+            SyringeCalibration? calibration = null;
+            if (!SyringeTable.TryFind(snap.SyringeId, out syringe) || syringe == null
+                || !SyringeCalibration.TryCreate(syringe, _settings.Mechanism, out calibration) || calibration == null)
             {
                 return RestoreRefusal.SyringeUnknown;
             }

@@ -149,6 +149,7 @@ namespace Pump.Core.Tests.Control
             var last = transitions[transitions.Count - 1];
             Assert.Equal((int)PumpState.Failsafe, last.Arg1);
             Assert.Equal((int)PumpTrigger.FatalFault, last.Arg0 % 256);
+            Assert.Equal((int)PumpState.Infusing, last.Arg0 / 256);   // the observer threw at the stop, before the state changed
             Assert.Contains(PumpRigLog.Controller(rig, PumpEvent.AlarmRaised), e => e.Arg0 == (int)AlarmCode.SoftwareFault);
 
             // Saved as Failsafe: the next self-test refuses it.
@@ -211,6 +212,26 @@ namespace Pump.Core.Tests.Control
             int first = observer.Refusals;
             rig.Step();
             Assert.InRange(observer.Refusals - first, 1, 4 * TriggerQueue.Capacity);
+        }
+
+        // Proves: ALM-008, STM-015
+        [Fact]
+        public void Observer_AlarmsRaised_EachReportedOnceEvenTheSoftwareFaultOfAnException()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            var observer = new RecordingObserver();
+            rig.Controller.SetObserver(observer);
+            rig.Sensors.ClampClosed = false;
+            rig.Run(1);
+            Assert.Single(observer.Seen, e => e == "alarm SyringeNotSecured");
+
+            rig.Sensors.ClampClosed = true;
+            rig.Sensors.ThrowOnForceRead = true;
+            rig.Step();
+            rig.Sensors.ThrowOnForceRead = false;
+            rig.Run(1);
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.Single(observer.Seen, e => e == "alarm SoftwareFault");
         }
     }
 }

@@ -258,5 +258,101 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(1, PumpRigLog.Transitions(after, PumpState.Paused, PumpState.Alarm));
             Assert.Equal(0, PumpRigLog.Transitions(after, PumpState.Paused, PumpState.InterlockHold));
         }
+
+        // Proves: PER-015
+        [Fact]
+        public void Reset_PlainRateSessionInTheCurrentRecord_RestoredWithExactlyTheEnteredRateAndVolume()
+        {
+            PumpRig before = PausedPlainRateSession();
+            var program = before.Controller.Program!;
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Paused, after.State);
+            var restored = after.Controller.Program!;
+            Assert.Equal(10_000_000, restored.RateNlPerH);
+            Assert.Equal(10_000_000, restored.VolumeNl);
+            Assert.Equal(program.RateMicrosteps, restored.RateMicrosteps);
+            Assert.Equal(program.TotalMicrosteps, restored.TotalMicrosteps);
+        }
+
+        // Proves: PER-016
+        [Fact]
+        public void Reset_NothingDeliveredAndProgramNotRebuilt_HistoryEntryFinishedWithZero()
+        {
+            PumpRig before = PausedSession();
+            StoreAs(before, PumpSnapshotCodec.CurrentFormatVersion, PumpSnapshotCodec.FieldCount, s => { s.VolumeDeliveredNl = 0; s.SyringeId = 999; });
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(0, after.Controller.UnrestoredDeliveredNl);
+            Assert.Equal(0, after.Controller.UnrestoredDoseUg);
+            var session = new SessionRecord();
+            Assert.True(after.Controller.Persistence.History.TryGetSession(0, session));
+            Assert.True(session.Final);
+            Assert.Equal(0, session.DeliveredUg);
+        }
+
+        // Proves: PER-016, TIT-005
+        [Fact]
+        public void Reset_RecordedTitratedRateTheLibraryNoLongerAllows_SessionNotRestoredProgramDiffers()
+        {
+            PumpRig before = PausedSession();
+            Edit(before, s => s.TitratedRate = 1_000_000_000);   // far above every rate limit of the entry
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Idle, after.State);
+            Assert.Null(after.Controller.Program);
+            var logged = Assert.Single(PumpRigLog.Controller(after, PumpEvent.SessionNotRestored));
+            Assert.Equal(RestoreRefusal.ProgramDiffers, logged.Arg0);
+        }
+
+        // Proves: PER-013, PER-016
+        [Fact]
+        public void Reset_ProgramNotRebuiltAndTheStoreCannotCloseTheLedger_StorageFaultAndTheSessionStillReportedLater()
+        {
+            PumpRig before = PausedSession();
+            Edit(before, s => s.SyringeId = 999);
+            before.Store.FailFrom = StoreLayout.SnapshotAddress;
+            before.Store.FailTo = StoreLayout.SnapshotAddress + (2 * StoreLayout.SnapshotSlotBytes);
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.True(after.Controller.Alarms.IsShown(AlarmCode.StorageFault));
+            Assert.True(after.Controller.Alarms.IsShown(AlarmCode.SessionNotRestored));
+            Assert.False(after.Driver.IsEnabled);
+
+            // Nothing was closed: once the store works, the next power-up reports the session again.
+            after.Store.FailFrom = -1;
+            after.Store.FailTo = -1;
+            PumpRig third = SessionResetTests.Reboot(after, watchdog: false);
+            third.Run(1);
+            Assert.True(third.Controller.Alarms.IsShown(AlarmCode.SessionNotRestored));
+        }
+
+        // Proves: STM-004
+        [Fact]
+        public void PowerUp_NoSessionOpen_NothingFollowsTheSelfTest()
+        {
+            var rig = new PumpRig();
+            rig.Run(1);
+            Assert.Equal(PumpState.Idle, rig.State);
+            Assert.Single(PumpRigLog.Controller(rig, PumpEvent.Transition));
+        }
+
+        // Proves: PER-005, PER-015
+        [Fact]
+        public void Reset_RecordWithAlarmBitsBeyondTheTable_RestoredAndTheUnknownBitsIgnored()
+        {
+            PumpRig before = PausedSession();
+            StoreAs(before, PumpSnapshotCodec.CurrentFormatVersion, PumpSnapshotCodec.FieldCount,
+                s => s.LatchedAlarmBits |= (1L << AlarmCodes.Count) | (1L << 62));
+
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Paused, after.State);
+            Assert.True(after.Controller.Alarms.IsShown(AlarmCode.PowerRestored));
+            Assert.False(after.Controller.Alarms.IsShown(AlarmCode.SoftwareFault));
+        }
     }
 }
