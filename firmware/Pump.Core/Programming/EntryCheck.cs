@@ -11,6 +11,13 @@ namespace Pump.Core.Programming
     /// </summary>
     public static class EntryCheck
     {
+        /// <summary>The chosen syringe calibrated for this mechanism, or null when the mechanism cannot drive it.</summary>
+        public static SyringeCalibration? Calibration(int syringeIndex, Mechanism mechanism)
+        {
+            SyringeCalibration? calibration;
+            return SyringeCalibration.TryCreate(SyringeTable.GetAt(syringeIndex), mechanism, out calibration) ? calibration : null;
+        }
+
         /// <summary>The program the entries make in the calibrated syringe, with its findings.</summary>
         public static ProgramResult Program(DrugEntry drug, ProgramEntries entries, SyringeCalibration calibration)
         {

@@ -28,8 +28,7 @@ namespace Pump.Core.Programming
         private int _syringeIndex;
         private ProgramResult? _result;
         private SyringeCalibration? _calibration;
-        private int _findingIndex;
-        private bool _spacingPending;
+        private readonly SoftLimitWalk _softLimits = new SoftLimitWalk();
         private WizardOutcome _outcome;
         private PanelStep _entryStep;
         private Finding? _entryFinding;
@@ -57,8 +56,8 @@ namespace Pump.Core.Programming
         /// <summary>The values entered so far.</summary>
         public ProgramEntries Entries { get { return _entries; } }
         public int SyringeIndex { get { return _syringeIndex; } }
-        public int FindingIndex { get { return _findingIndex; } }
-        public bool SpacingPending { get { return _spacingPending; } }
+        public int FindingIndex { get { return _softLimits.Index; } }
+        public bool SpacingPending { get { return _softLimits.SpacingPending; } }
 
         /// <summary>The screen whose value <see cref="EntryFinding"/> is about (meaningful on PanelStep.EntryFinding).</summary>
         public PanelStep EntryStep { get { return _entryStep; } }
@@ -163,16 +162,16 @@ namespace Pump.Core.Programming
                         GoTo(PanelStep.Review);
                         _reviewPage = ReviewPages - 1;
                     }
-                    else if (key == PanelKey.Up && _findingIndex > 0)
+                    else if (key == PanelKey.Up)
                     {
-                        _findingIndex--;
+                        _softLimits.StepBack();
                     }
 
                     break;
                 case PanelStep.ConfirmOverride:
                     if (key == PanelKey.Ok)
                     {
-                        NextSoftFinding(drug);
+                        NextSoftFinding();
                     }
                     else if (key == PanelKey.Back)
                     {
@@ -274,12 +273,7 @@ namespace Pump.Core.Programming
 
             if (key == PanelKey.Up || key == PanelKey.Down)
             {
-                int n = _result.FindingCount;
-                if (n > 0)
-                {
-                    _findingIndex = (_findingIndex + (key == PanelKey.Up ? n - 1 : 1)) % n;
-                }
-
+                _softLimits.Cycle(key == PanelKey.Up, _result.FindingCount);
                 return;
             }
 
@@ -294,10 +288,10 @@ namespace Pump.Core.Programming
                 return;
             }
 
-            if (_result.Outcome == ProgramOutcome.NeedsConfirmation || _spacingPending)
+            if (_softLimits.Any(_result))
             {
                 // Findings first, then (index == FindingCount) the session-spacing confirmation.
-                _findingIndex = 0;
+                _softLimits.Reset(_softLimits.SpacingPending);
                 _step = PanelStep.SoftLimit;
                 return;
             }
@@ -306,23 +300,16 @@ namespace Pump.Core.Programming
         }
 
         /// <summary>After one soft finding is confirmed twice, shows the next; after the last, adopts the program.</summary>
-        private void NextSoftFinding(DrugEntry drug)
+        private void NextSoftFinding()
         {
             if (_result == null || _calibration == null)
             {
                 return;
             }
 
-            _findingIndex++;
-            if (_findingIndex < _result.FindingCount)
+            // The session-spacing override, after the findings, is confirmed like any soft limit.
+            if (_softLimits.Advance(_result.FindingCount))
             {
-                _step = PanelStep.SoftLimit;
-                return;
-            }
-
-            if (_spacingPending && _findingIndex == _result.FindingCount)
-            {
-                // The session-spacing override is confirmed like any soft limit.
                 _step = PanelStep.SoftLimit;
                 return;
             }
@@ -344,22 +331,15 @@ namespace Pump.Core.Programming
         private void Compute(DrugEntry drug)
         {
             _result = null;
-            _findingIndex = 0;
-            _calibration = Calibrate();
+            _softLimits.Reset(false);
+            _calibration = EntryCheck.Calibration(_syringeIndex, _context.Mechanism);
             if (_calibration == null)
             {
                 return;
             }
 
             _result = EntryCheck.Program(drug, _entries, _calibration);
-            SpacingCheckResult spacing = _context.CheckSpacing(drug);
-            _spacingPending = spacing.Verdict == SpacingVerdict.SoftNeedsConfirmation;
-        }
-
-        private SyringeCalibration? Calibrate()
-        {
-            SyringeCalibration? calibration;
-            return SyringeCalibration.TryCreate(SyringeTable.GetAt(_syringeIndex), _context.Mechanism, out calibration) ? calibration : null;
+            _softLimits.Reset(_context.CheckSpacing(drug).Verdict == SpacingVerdict.SoftNeedsConfirmation);
         }
 
         private void GoTo(PanelStep step)
@@ -402,7 +382,7 @@ namespace Pump.Core.Programming
         /// <summary>Checks the value just entered on its own screen (EntryCheck); shows the first finding, and says whether one is shown.</summary>
         private bool CheckEntry(PanelStep step)
         {
-            Finding? found = EntryCheck.At(step, CurrentDrug(), _entries, Calibrate());
+            Finding? found = EntryCheck.At(step, CurrentDrug(), _entries, EntryCheck.Calibration(_syringeIndex, _context.Mechanism));
             if (found == null)
             {
                 return false;

@@ -84,9 +84,7 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Controller.Status.PrimedOnce);
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // ketamine, no id
             rig.EnterField("0700");
-            rig.EnterField("0050");
-            rig.EnterField("040");
-            rig.Press(PanelKey.Ok);                               // BD 60 -> review
+            rig.EnterDoseAndDuration("0050", "040");             // library defaults and BD 60 -> review
             PumpStatus s = rig.Controller.Status;
             Assert.Equal(PumpState.Programming, s.State);
             Assert.NotNull(s.ReviewResult);

@@ -17,9 +17,10 @@ namespace Pump.Simulator.Tests.Running
             s.Clinician.AcknowledgeAfterS = null;
             var run = new SimulationRun(s);
             Step(run, 2000);
-            // The 17-press default program: new, ketamine 1 mg/mL, no id, 70 kg, defaults, BD 60, review 1/2 and 2/2, prime, primed.
+            // The 15-press default program (PNL-400): new, ketamine 1 mg/mL, no id, 70 kg (Down x3, ones, tenths, commit),
+            // the library's dose, duration and BD 60 with one OK, review 1/2 and 2/2, prime; then primed and start.
             Press(run, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Down, PanelKey.Down, PanelKey.Down, PanelKey.Ok, PanelKey.Ok,
-                PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+                PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
             Step(run, 3000);
             Press(run, PanelKey.Ok);                            // primed
             Assert.False(run.LineOnPatient);
