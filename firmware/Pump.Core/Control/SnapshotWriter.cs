@@ -41,16 +41,24 @@ namespace Pump.Core.Control
         }
 
         /// <summary>
+        /// A Silence pressed again while the audio is paused moves the pause's end; that is saved only once it has moved
+        /// this far, so a stuck or bouncing Silence key costs at most one store write per this time, not one per tick.
+        /// </summary>
+        public const long AudioPauseResaveMs = 10_000;
+
+        /// <summary>
         /// While a session is open, what changes without a transition is saved too: a rule that latches (a second hold
         /// while held, INT-501), and the alarm-audio pause when Silence starts it and when it ends, so a reset logs the
-        /// end of a pause that was running and of no other (PER-015). One write per change: Silence is a person's key.
+        /// end of a pause that was running and of no other (PER-015).
         /// </summary>
         internal void SaveIfChanged(PumpState state)
         {
             PumpSnapshot saved = _persistence.State.Current;
+            long pausedUntilMs = _alarms.AudioPausedUntilUs / 1000;
+            bool pauseChanged = (pausedUntilMs > 0) != (saved.AlarmAudioPausedUntilMs > 0)
+                || pausedUntilMs - saved.AlarmAudioPausedUntilMs >= AudioPauseResaveMs;
             if (StateTraits.Has(state, StateTraits.SessionOpen)
-                && (_interlock.Verdict.LatchedRules != saved.VitalLatchedRules
-                    || _alarms.AudioPausedUntilUs / 1000 != saved.AlarmAudioPausedUntilMs))
+                && (_interlock.Verdict.LatchedRules != saved.VitalLatchedRules || pauseChanged))
             {
                 Save(state);
             }

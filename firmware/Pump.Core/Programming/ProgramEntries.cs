@@ -147,6 +147,16 @@ namespace Pump.Core.Programming
             }
         }
 
+        /// <summary>
+        /// Keeps dose and duration exactly as the defaults screen shows them (rounded down to their editors' steps): a
+        /// library default finer than the screen, accepted with one OK, must program what the clinician saw (PNL-408).
+        /// </summary>
+        public void KeepDoseAndDurationAsShown()
+        {
+            SetField(PanelStep.Dose, FieldValue(PanelStep.Dose));
+            SetField(PanelStep.Duration, FieldValue(PanelStep.Duration));
+        }
+
         /// <summary>Stores a field's value given in the editor's unit (at most 6 digits, so no product overflows).</summary>
         public void SetField(PanelStep step, long value)
         {

@@ -199,10 +199,8 @@ namespace Pump.Core.Programming
             }
         }
 
-        /// <summary>
-        /// OK accepts dose, duration and syringe as shown, each checked as on its own screen (a finding opens there,
-        /// the others are then walked one by one); Up/Down opens the dose screen to change them; Back edits the weight.
-        /// </summary>
+        /// <summary>OK accepts dose, duration and syringe as shown, each checked as on its own screen (a finding opens there,
+        /// the others then walked one by one); Up/Down opens the dose screen to change them; Back edits the weight.</summary>
         private void OnDefaultsKey(PanelKey key, DrugEntry drug)
         {
             if (key == PanelKey.Up || key == PanelKey.Down)
@@ -213,10 +211,14 @@ namespace Pump.Core.Programming
             {
                 GoTo(StepOrder.Previous(PanelStep.Defaults, false));
             }
-            else if (key == PanelKey.Ok && !CheckEntry(PanelStep.Dose) && !CheckEntry(PanelStep.Duration))
+            else if (key == PanelKey.Ok)
             {
-                Compute(drug);
-                GoTo(StepOrder.Next(PanelStep.Defaults, false));
+                _entries.KeepDoseAndDurationAsShown();
+                if (!CheckEntry(PanelStep.Dose) && !CheckEntry(PanelStep.Duration))
+                {
+                    Compute(drug);
+                    GoTo(StepOrder.Next(PanelStep.Defaults, false));
+                }
             }
         }
 

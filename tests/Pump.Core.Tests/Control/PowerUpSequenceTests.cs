@@ -1,6 +1,7 @@
 using System;
 using Pump.Core.Alarms;
 using Pump.Core.Control;
+using Pump.Core.Persistence;
 using Pump.Core.Tests.Fakes;
 using Pump.Hal;
 using Xunit;
@@ -116,6 +117,38 @@ namespace Pump.Core.Tests.Control
             var logged = Assert.Single(PumpRigLog.Controller(after, PumpEvent.AudioPauseEndedByReset));
             Assert.True(logged.Arg0 > 0);
             Assert.False(after.Controller.Alarms.AudioPaused);
+        }
+
+        // Proves: PER-015
+        [Fact]
+        public void Silence_PressedEveryTickForFiveSeconds_WritesTheSnapshotNoMoreThanOnePress()
+        {
+            int once = SnapshotWritesAfterSilence(everyTick: false);
+            int stuck = SnapshotWritesAfterSilence(everyTick: true);
+            Assert.True(once > 0);
+            Assert.Equal(once, stuck);   // the pause's end moved 5 s: under the re-save step, so no write more
+        }
+
+        private static int SnapshotWritesAfterSilence(bool everyTick)
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Rtc.Valid = false;              // SET CLOCK: an alarm to silence while delivery goes on
+            rig.Step();
+            int before = rig.Store.WritesInto(StoreLayout.SnapshotAddress, StoreLayout.SessionHistoryAddress);
+            rig.Controller.Commands.SilenceAlarms(rig.Clock.NowUs);
+            for (int i = 0; i < 100; i++)       // 5 s of ticks
+            {
+                if (everyTick)
+                {
+                    rig.Controller.Commands.SilenceAlarms(rig.Clock.NowUs);
+                }
+
+                rig.Step();
+            }
+
+            Assert.True(rig.Controller.Alarms.AudioPaused);
+            return rig.Store.WritesInto(StoreLayout.SnapshotAddress, StoreLayout.SessionHistoryAddress) - before;
         }
 
         // Proves: PER-015, ALM-003

@@ -181,6 +181,23 @@ namespace Pump.Core.Tests.Fakes
             return true;
         }
 
+        private readonly System.Collections.Generic.List<(int Address, int Count)> _writes = new();
+
+        /// <summary>Write calls that touched [from, to): how often one record's region was written.</summary>
+        public int WritesInto(int from, int to)
+        {
+            int n = 0;
+            foreach (var (address, count) in _writes)
+            {
+                if (address < to && address + count > from)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
         public bool TryWrite(int address, byte[] buffer, int offset, int count)
         {
             if (address < 0 || address + count > Bytes.Length)
@@ -193,6 +210,7 @@ namespace Pump.Core.Tests.Fakes
                 return false;
             }
 
+            _writes.Add((address, count));
             for (int i = 0; i < count; i++)
             {
                 if (PowerCut || (CutAfterBytes.HasValue && BytesWritten >= CutAfterBytes.Value))

@@ -2,6 +2,7 @@ using Pump.Core.Control;
 using Pump.Core.Library;
 using Pump.Core.Panel;
 using Pump.Core.Tests.Fakes;
+using Pump.Core.Tests.Library;
 using Pump.Hal;
 using Xunit;
 
@@ -66,7 +67,7 @@ namespace Pump.Core.Tests.Panel
         public void DefaultsScreen_AcceptedForAHeavyPatient_TotalDoseFlaggedOnTheDoseScreenThenTheRestWalked()
         {
             var rig = AtDefaults("1600", twoMgPerMl: true);                  // 160 kg: the weight's own soft limit, kept
-            Assert.Equal("DOSE 0.50 mg/kg", rig.Display.Row(0).TrimEnd());
+            Assert.Contains("0.50 mg/kg", rig.Display.Row(0));
             rig.Press(PanelKey.Ok);                                          // 160 kg x 0.5 mg/kg = 80 mg > soft 75 mg
             Assert.Equal(PanelStep.EntryFinding, rig.Controller.Panel.Step);
             Assert.Equal(PanelStep.Dose, rig.Controller.Panel.Wizard.EntryStep);
@@ -125,6 +126,28 @@ namespace Pump.Core.Tests.Panel
             rig.Press(PanelKey.Back);
             Assert.Equal(PanelStep.Defaults, rig.Controller.Panel.Step);
             Assert.Equal("SYR " + chosen, rig.Display.Row(2).TrimEnd());
+        }
+
+        // Proves: PNL-408, PNL-400
+        [Fact]
+        public void DefaultsScreen_LibraryDefaultsFinerThanTheScreen_ProgramsWhatTheScreenShows()
+        {
+            // 0.505 mg/kg over 40.5 min: the screen can show only 0.50 mg/kg and 40 min.
+            DrugEntry finer = LibraryTestData.With(ShippedLibrary.KetaminePsych40(), defaultDose: 505, defaultDuration: 2430);
+            var rig = new PumpRig(library: new DrugLibrary(ShippedLibrary.Revision + 1, new[] { finer }));
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            rig.EnterField("0700");
+            Assert.Equal(PanelStep.Defaults, rig.Controller.Panel.Step);
+            Assert.Contains("0.50 mg/kg", rig.Display.Row(0));
+            Assert.Equal("OVER 40 min", rig.Display.Row(1).TrimEnd());
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PanelStep.Review, rig.Controller.Panel.Step);
+            Assert.Equal(500, rig.Controller.Panel.Wizard.Entries.DoseUgPerKg);
+            Assert.Equal(2400, rig.Controller.Panel.Wizard.Entries.DurationS);
+            rig.AcceptReview();
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.Equal(35_000_000, rig.Controller.Status.Program!.VolumeNl);   // 0.50 mg/kg x 70 kg at 1 mg/mL, not 35.35 mL
         }
     }
 }
