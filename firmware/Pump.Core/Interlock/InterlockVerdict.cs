@@ -23,7 +23,7 @@ namespace Pump.Core.Interlock
         /// <summary>Every latched hold is acknowledged and back inside its limit (the evaluator's part of resume).</summary>
         public bool HoldsClearable { get; private set; }
 
-        /// <summary>The clinician's resume would be granted now (the rule <see cref="VitalSignInterlock.TryResume"/> applies).</summary>
+        /// <summary>The clinician's resume would be granted now (the rule <see cref="VitalSignInterlock.AcknowledgeAndResume"/> applies).</summary>
         public bool ResumePermitted { get; private set; }
 
         /// <summary>Why the lease is not held (None while held).</summary>
