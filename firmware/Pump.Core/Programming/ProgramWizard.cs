@@ -293,7 +293,7 @@ namespace Pump.Core.Programming
             if (_softLimits.Any(_result))
             {
                 // Findings first, then (index == FindingCount) the session-spacing confirmation.
-                _softLimits.Reset(_softLimits.SpacingPending);
+                _softLimits.Restart();
                 _step = PanelStep.SoftLimit;
                 return;
             }

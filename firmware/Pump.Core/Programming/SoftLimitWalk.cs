@@ -22,6 +22,12 @@ namespace Pump.Core.Programming
             _spacingPending = spacingPending;
         }
 
+        /// <summary>Back to the first finding, the spacing question kept.</summary>
+        internal void Restart()
+        {
+            _index = 0;
+        }
+
         /// <summary>Something must be confirmed before the program is adopted.</summary>
         internal bool Any(ProgramResult result)
         {
