@@ -43,6 +43,9 @@ namespace Pump.Core.Control
                 case PumpState.Idle:
                     _session.Clear();
                     _supervisor.ForgetProgram();
+                    // The ended session's count is not the next program's: before its first prime restarts the
+                    // count, the shortfall question and the published delivery would read it (PNL-009, SIM-036).
+                    _motion.BeginCount(0);
                     break;
                 case PumpState.Programming:
                     _panel.BeginProgramming(from == PumpState.Ready);

@@ -52,7 +52,7 @@ namespace Pump.Core.Tests.Control
             Assert.Empty(PumpRigLog.Controller(rig, PumpEvent.LibraryInstalled));
         }
 
-        // Proves: LIB-008, PER-013
+        // Proves: LIB-008, PER-013, LIB-007
         [Fact]
         public void Install_StoreCannotWriteIt_RefusedAsStoreFailedPreviousLibraryStaysAndLogged()
         {
@@ -65,6 +65,7 @@ namespace Pump.Core.Tests.Control
             Assert.False(result.IsAccepted);
             Assert.Equal(LibraryError.StoreWriteFailed, result.Error);
             Assert.Equal("LIB STORE FAILED", result.ShortMessage);
+            Assert.Contains("could not be written to storage", result.LongMessage);   // LIB-007: the longer message says why
             Assert.Equal(ShippedLibrary.Revision, rig.Controller.Library.Revision);
             var logged = Assert.Single(PumpRigLog.Controller(rig, PumpEvent.LibraryRefused));
             Assert.Equal(1, logged.Arg1);

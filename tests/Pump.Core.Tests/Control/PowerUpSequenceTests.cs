@@ -194,5 +194,50 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(7, logged.Arg0);
             Assert.Equal(1, logged.Arg1);
         }
+
+        // Proves: DEV-018, PER-013
+        [Fact]
+        public void PowerUp_StoreRefusesEveryWrite_FailsafeNothingDelivered()
+        {
+            var rig = new PumpRig();
+            rig.Store.FailFrom = 0;                       // a worn flash: the store fits, but no write lands
+            rig.Store.FailTo = rig.Store.CapacityBytes;
+            rig.Run(1);
+            Assert.True(rig.Controller.Persistence.StoreFits);
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.Equal(0, rig.Steps.Counted);
+        }
+
+        // Proves: DEV-018, PER-012
+        [Fact]
+        public void PowerUp_StoreSmallerThanTheLayout_FailsafeNothingDelivered()
+        {
+            // A mis-sized flash partition (64 KiB where the layout needs 80): every write inside it works, but the
+            // event log does not fit.
+            var rig = new PumpRig(new FakeStore(64 * 1024));
+            rig.Run(1);
+            Assert.False(rig.Controller.Persistence.StoreFits);
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.Equal(0, rig.Steps.Counted);
+        }
+
+        // Proves: PER-012
+        [Fact]
+        public void PowerUp_RecordedDeliveryBeyondTheLogField_PowerOnLoggedWithTheFieldsLargestValue()
+        {
+            // The snapshot decoder bounds the delivered volume only from below (-1 = unknown): a record claiming
+            // 3,000 L must not wrap the log's 32-bit µL argument into a small or negative number.
+            PumpRig before = SessionRestorerTests.PausedSession();
+            SessionRestorerTests.StoreAs(before, PumpSnapshotCodec.CurrentFormatVersion, PumpSnapshotCodec.FieldCount,
+                s => s.VolumeDeliveredNl = 3_000_000_000_000L);
+            PumpRig after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            var logged = PumpRigLog.Controller(after, PumpEvent.PowerOn);
+            var last = logged[logged.Count - 1];
+            Assert.Equal(1, last.Arg0);
+            Assert.Equal(int.MaxValue, last.Arg1);
+        }
     }
 }

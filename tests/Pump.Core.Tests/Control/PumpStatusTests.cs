@@ -108,5 +108,70 @@ namespace Pump.Core.Tests.Control
             Assert.NotNull(rig.Controller.Status.EntryFinding);
             Assert.True(rig.Controller.Status.EntryFinding!.IsSoft);
         }
+
+        // Proves: SIM-036
+        [Fact]
+        public void Status_BeforeTheFirstTick_SelfTestWithNothingRefusedNothingUnrestoredAndNoPatientChosen()
+        {
+            var rig = new PumpRig();
+            PumpStatus s = rig.Controller.Status;
+            Assert.Equal(PumpState.SelfTest, s.State);
+            Assert.Null(s.Program);
+            Assert.Equal("", s.LastRejection);
+            Assert.Equal(-1, s.UnrestoredDeliveredNl);   // -1: no unrestored session, not "one that delivered nothing"
+            Assert.Equal(Pump.Core.Programming.PatientId.NotChosen, s.PatientId);
+            Assert.False(s.VitalsShown);
+        }
+
+        // Proves: SIM-036, INT-010
+        [Fact]
+        public void Status_DrugNeedsVitalsButNoFrameAccepted_VitalsNotShown()
+        {
+            var rig = new PumpRig { Vitals = null };   // the monitor sends nothing
+            rig.ProgramKetamine(prime: false);
+            PumpStatus s = rig.Controller.Status;
+            Assert.Equal(PumpState.Ready, s.State);
+            Assert.True(rig.Controller.InterlockRequired);
+            Assert.False(s.VitalsShown);
+        }
+
+        // Proves: SIM-036
+        [Fact]
+        public void Status_FramesArriveButNoDrugNeedsThem_VitalsNotShown()
+        {
+            var rig = new PumpRig();
+            rig.Run(5);                                   // Idle: frames accepted, no program asks for vitals
+            PumpStatus s = rig.Controller.Status;
+            Assert.Equal(PumpState.Idle, s.State);
+            Assert.True(rig.Controller.Interlock.Verdict.HasVitals);
+            Assert.False(s.VitalsShown);
+        }
+
+        // Proves: SIM-036, PNL-401
+        [Fact]
+        public void Status_SoftWeightKeptThenProgramConfirmed_NoEntryFindingOnceReady()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine(weight: "0400", prime: false);   // 40 kg: below the 45 kg soft minimum, kept
+            for (int i = 0; i < 4 && rig.State == PumpState.Programming; i++)
+            {
+                rig.Press(PanelKey.Ok);                        // the soft limit confirmed again at review
+            }
+
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.NotNull(rig.Controller.Panel.Wizard.EntryFinding);   // the wizard still remembers it
+            Assert.Null(rig.Controller.Status.EntryFinding);             // but no screen shows it outside programming
+        }
+
+        // Proves: SIM-036
+        [Fact]
+        public void Status_SecondProgramReadyAfterAnEndedSession_NothingDeliveredYet()
+        {
+            var rig = SyringeContentsTests.SecondProgramReadyAfterASession(120_000 - 60 * 1_000_000 / 556);
+            PumpStatus s = rig.Controller.Status;
+            Assert.Equal(0, s.DeliveredVolumeNl);
+            Assert.Equal(0, s.DeliveredDoseUg);
+            Assert.Equal(0, s.CountedMicrosteps);
+        }
     }
 }

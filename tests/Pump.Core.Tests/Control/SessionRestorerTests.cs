@@ -11,7 +11,7 @@ namespace Pump.Core.Tests.Control
     /// <summary>Each reason a session cannot be rebuilt exactly is named in the log and never guessed around (PER-015, PER-016).</summary>
     public sealed class SessionRestorerTests
     {
-        private static PumpRig PausedSession()
+        internal static PumpRig PausedSession()
         {
             var rig = PumpControllerTests.StartedKetamine();
             rig.Run(20);
@@ -127,7 +127,7 @@ namespace Pump.Core.Tests.Control
         /// Rewrites the stored snapshot as another firmware could have written it: its version, only its first
         /// fields, and any field changed (the delivered fields too, which a save through the ledger would restamp).
         /// </summary>
-        private static void StoreAs(PumpRig rig, int version, int fieldCount, Action<PumpSnapshot>? change = null)
+        internal static void StoreAs(PumpRig rig, int version, int fieldCount, Action<PumpSnapshot>? change = null)
         {
             var editor = new PumpPersistence(rig.Store, rig.Clock, rig.Rtc);
             editor.Open();
