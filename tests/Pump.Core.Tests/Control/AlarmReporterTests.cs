@@ -34,6 +34,21 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(0, logged.Arg1);
         }
 
+        // Proves: ALM-006
+        [Fact]
+        public void Annunciator_ClampOpenedWhileInfusing_HighPrioritySoundAndLightInThatTick()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(2);
+            Assert.Equal(AlarmSound.Silent, rig.Annunciator.Sound);
+            Assert.Equal(AlarmLight.Off, rig.Annunciator.Light);
+
+            rig.Sensors.ClampClosed = false;
+            rig.Step();
+            Assert.Equal(AlarmSound.HighPriority, rig.Annunciator.Sound);
+            Assert.Equal(AlarmLight.HighFlashing, rig.Annunciator.Light);
+        }
+
         // Proves: ALM-008
         [Fact]
         public void AlarmRaised_TwoInOneTick_EachLoggedAndReportedOnce()

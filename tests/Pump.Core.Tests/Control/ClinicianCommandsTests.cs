@@ -117,5 +117,16 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Infusing, saline.State);
             Assert.Empty(PumpRigLog.Controller(saline, PumpEvent.HoldsAcknowledged));
         }
+
+        // Proves: TIT-001
+        [Fact]
+        public void CheckTitration_NoProgramLoaded_NoPlanAndNothingLogged()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            Assert.Equal(PumpState.Idle, rig.State);
+            Assert.Null(rig.Controller.Commands.CheckTitration(500));
+            Assert.Empty(PumpRigLog.Controller(rig, PumpEvent.TitrationRefused));
+        }
     }
 }
