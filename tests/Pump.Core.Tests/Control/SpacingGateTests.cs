@@ -50,6 +50,23 @@ namespace Pump.Core.Tests.Control
 
         // Proves: HIS-003
         [Fact]
+        public void Check_DrugWithoutRulesAfterASpacedDrugsFinding_NothingOfTheEarlierFindingLeft()
+        {
+            // The clinician chose the spaced drug, saw its finding, went back and chose a drug without session rules.
+            SessionStartedAgo(30 * Hour);
+            SpacingCheckResult first = _gate.Check(Spaced);
+            Assert.Equal(SpacingVerdict.SoftNeedsConfirmation, first.Verdict);
+            Assert.NotEqual("", first.Message);
+
+            SpacingCheckResult result = _gate.Check(Drug(NoCount, NoCount));
+            Assert.Equal(SpacingVerdict.Allowed, result.Verdict);
+            Assert.Equal("", result.Message);
+            Assert.Equal(-1, result.SecondsSinceLastSession);
+            Assert.False(result.SoftInterval);
+        }
+
+        // Proves: HIS-003
+        [Fact]
         public void Check_DrugWithoutSessionRules_AllowedEvenWithoutAValidClock()
         {
             _rig.Rtc.Valid = false;
