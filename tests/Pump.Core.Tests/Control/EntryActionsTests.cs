@@ -71,5 +71,16 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(500, rig.Controller.Program!.RateUgPerKgPerH);
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.WatchdogReset));
         }
+
+        // Proves: TEC-009
+        [Fact]
+        public void Stop_EndedByTheClinicianBeforeTheProgramsEnd_NoInfusionComplete()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);   // pause, end, confirmed
+            Assert.Equal(PumpState.Stopped, rig.State);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.InfusionComplete));
+        }
     }
 }
