@@ -43,11 +43,16 @@ namespace Pump.Core.Control
                 case PumpState.Idle:
                     _session.Clear();
                     _supervisor.ForgetProgram();
-                    // The ended session's count is not the next program's: before its first prime restarts the
-                    // count, the shortfall question and the published delivery would read it (PNL-009, SIM-036).
-                    _motion.BeginCount(0);
                     break;
                 case PumpState.Programming:
+                    if (from == PumpState.Idle)
+                    {
+                        // A new program starts from nothing delivered: before its first prime restarts the count, the
+                        // shortfall question and the published delivery would read the last session's (PNL-009,
+                        // SIM-036). Not at Idle itself: after a reset, Idle keeps the count recovered for an ended session.
+                        _motion.BeginCount(0);
+                    }
+
                     _panel.BeginProgramming(from == PumpState.Ready);
                     break;
                 case PumpState.Priming:
