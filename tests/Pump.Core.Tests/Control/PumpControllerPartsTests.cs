@@ -128,5 +128,43 @@ namespace Pump.Core.Tests.Control
             rig.Run(21);
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.CallbackProgramming));
         }
+
+        // Proves: STM-011, STM-002
+        [Fact]
+        public void Priming_VolumeReachedInATick_ReadyWithTheDriverOffInThatSameTick()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine(prime: false);
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Priming, rig.State);
+            Assert.True(rig.Controller.Calibration!.TryNlToMicrosteps(rig.Settings.PrimeMaxNl, out long primeSteps));
+
+            // The tick whose counter reading reaches the priming volume ends priming: not one tick later.
+            Assert.True(rig.RunUntil(() => rig.Steps.Counted >= primeSteps, 60));
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.Equal(1, PumpRigLog.Transitions(rig, PumpState.Priming, PumpState.Ready));
+        }
+
+        // Proves: STM-015
+        [Fact]
+        public void Tick_ExceptionWithARequestWaiting_TheRequestIsDroppedNotAnsweredInFailsafe()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(2);
+            int refusedBefore = PumpRigLog.Controller(rig, PumpEvent.RequestRejected).Count;
+            long lastRefusalUs = rig.Controller.LastRejectionUs;
+            Assert.True(rig.Controller.Request(PumpTrigger.RequestPause));
+            rig.Sensors.ThrowOnForceRead = true;
+            rig.Step();
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            rig.Sensors.ThrowOnForceRead = false;
+            rig.Run(1);
+
+            // A request made to the pump before it failed is not carried into Failsafe (nor refused there as new).
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.Equal(lastRefusalUs, rig.Controller.LastRejectionUs);
+            Assert.Equal(refusedBefore, PumpRigLog.Controller(rig, PumpEvent.RequestRejected).Count);
+        }
     }
 }
