@@ -169,8 +169,9 @@ namespace Pump.Core.Tests.Control
         public void Priming_Done_ReadyForAMinuteWithoutAPositionOrRunawayAlarm()
         {
             var rig = new PumpRig();
-            rig.ProgramKetamine();
-            Assert.Equal(PumpState.Ready, rig.State);
+            rig.ProgramKetamine(prime: false);
+            rig.Press(PanelKey.Ok);
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.Ready, 60));   // the whole priming volume, about 3.6 mm
             rig.Run(60);
             Assert.Equal(PumpState.Ready, rig.State);
             Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.MotorRunaway));
@@ -200,6 +201,8 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Driver.IsEnabled);
             Assert.False(rig.Controller.LinePrimed);
             Assert.Equal(0, rig.Steps.Counted);
+            // Nothing went into the line, so it cannot be on the patient yet: this was not the program's first prime.
+            Assert.False(rig.Controller.PrimedOnce);
         }
 
         // Proves: PER-006, TEC-011
@@ -219,6 +222,40 @@ namespace Pump.Core.Tests.Control
                 // ... and never more than the window plus the engine's look-ahead (what a power cut can over-state).
                 Assert.True(ahead <= window + margin, $"tick {i}: reserved {ahead} ahead");
             }
+        }
+
+        // Proves: PER-006, STM-011
+        [Fact]
+        public void Priming_AfterAnEndedSession_TheRecordOfTheDoseDeliveredIsNotOverwrittenByThePrime()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(10);
+            rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);   // pause, end session?, yes
+            rig.Run(0.5);
+            rig.Press(PanelKey.Ok);                                           // close the stopped session
+            rig.Run(0.5);
+            Assert.Equal(PumpState.Idle, rig.State);
+            var record = rig.Controller.Persistence.Ledger;
+            long delivered = record.ReservedMicrosteps;
+            Assert.True(delivered > 0);
+            Assert.True(record.IsExact);
+
+            // A new plain-rate program, primed for a second and stopped by the clinician's OK.
+            rig.Press(PanelKey.Ok);
+            rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0050");               // 5.0 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
+            Assert.Equal(PumpState.Ready, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.Run(1);
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.True(rig.Controller.LinePrimed);
+
+            // Priming went into the line: it is never recorded as a dose, over the last session's or anyone's.
+            Assert.Equal(delivered, record.ReservedMicrosteps);
+            Assert.True(record.IsExact);
         }
     }
 }
