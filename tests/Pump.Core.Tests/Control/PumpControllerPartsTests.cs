@@ -27,6 +27,8 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(stops + 1, rig.Steps.StopCount);
             Assert.Equal(PumpState.SelfTest, pump.State);
             Assert.Equal("", pump.LastRejection);
+            Assert.Equal(-1, pump.LastRejectionUs);
+            Assert.False(pump.RecentRejection(0, long.MaxValue, out _));
         }
 
         // Proves: PNL-007, PRG-014, PER-015
@@ -165,6 +167,34 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Failsafe, rig.State);
             Assert.Equal(lastRefusalUs, rig.Controller.LastRejectionUs);
             Assert.Equal(refusedBefore, PumpRigLog.Controller(rig, PumpEvent.RequestRejected).Count);
+        }
+
+        // Proves: PNL-004
+        [Fact]
+        public void Request_RefusedInTheFirstTickWithTheClockAtZero_TheRefusalIsShown()
+        {
+            var rig = new PumpRig(startUs: -PumpRig.TickUs);   // a monotonic clock that starts at 0 at boot
+            Assert.True(rig.Controller.Request(PumpTrigger.RequestStart));
+            rig.Step();
+            Assert.Equal(0, rig.Clock.NowUs);
+            Assert.Equal(0, rig.Controller.LastRejectionUs);
+            Assert.True(rig.Controller.RecentRejection(rig.Clock.NowUs, 1_000_000, out string reason));
+            Assert.NotEqual("", reason);
+        }
+
+        // Proves: INT-012, SEC-003
+        [Fact]
+        public void Resume_FramesStillFromAnotherMonitor_RefusedNamingTheWrongMonitor()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.SendAsMonitor = PumpRig.MonitorId + 1;
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.InterlockHold, 5));
+            rig.Run(2);
+            Assert.True(rig.Controller.Commands.Resume());
+            rig.Step();
+            Assert.Equal(PumpState.InterlockHold, rig.State);
+            Assert.Equal("WRONG MONITOR", rig.Controller.LastRejection);
         }
     }
 }
