@@ -226,7 +226,7 @@ namespace Pump.Core.Tests.Control
 
         // Proves: PER-006, STM-011
         [Fact]
-        public void Priming_AfterAnEndedSession_TheRecordOfTheDoseDeliveredIsNotOverwrittenByThePrime()
+        public void Priming_AfterAnEndedSession_PrimesItsWholeVolumeAndNeverOverwritesTheRecordedDose()
         {
             var rig = PumpControllerTests.StartedKetamine();
             rig.Run(10);
@@ -240,18 +240,21 @@ namespace Pump.Core.Tests.Control
             Assert.True(delivered > 0);
             Assert.True(record.IsExact);
 
-            // A new plain-rate program, primed for a second and stopped by the clinician's OK.
+            // A new plain-rate program, primed to its whole priming volume.
             rig.Press(PanelKey.Ok);
             rig.ChooseDrug("NO DRUG");
             rig.EnterDigits("00100");              // 10.0 mL/h
             rig.EnterDigits("0050");               // 5.0 mL
             rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
             Assert.Equal(PumpState.Ready, rig.State);
+            long pulsesBefore = rig.Steps.Counted;
             rig.Press(PanelKey.Ok);
-            rig.Run(1);
-            rig.Press(PanelKey.Ok);
-            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.Ready, 60));
             Assert.True(rig.Controller.LinePrimed);
+
+            // The prime counts from 0, not from the last session's dose: the whole priming volume goes into the line.
+            Assert.True(rig.Controller.Calibration!.TryNlToMicrosteps(rig.Settings.PrimeMaxNl, out long primeSteps));
+            Assert.Equal(primeSteps, rig.Steps.Counted - pulsesBefore);
 
             // Priming went into the line: it is never recorded as a dose, over the last session's or anyone's.
             Assert.Equal(delivered, record.ReservedMicrosteps);

@@ -86,10 +86,17 @@ namespace Pump.Core.Tests.Control
             rig.Run(0.5);
             Assert.Equal(PumpState.Idle, rig.State);
             Assert.Equal("", rig.Controller.LastRejection);
+            long idleSinceUs = rig.Controller.StateEnteredUs;
+            Assert.True(idleSinceUs > 0 && idleSinceUs < rig.Clock.NowUs);
             Assert.True(rig.Controller.Request(PumpTrigger.RequestStart));
             rig.Step();
             Assert.Equal(PumpState.Idle, rig.State);
             Assert.Equal("NOT AVAILABLE NOW", rig.Controller.LastRejection);
+            Assert.Equal(rig.Clock.NowUs, rig.Controller.LastRejectionUs);
+            Assert.Equal(idleSinceUs, rig.Controller.StateEnteredUs);     // a refusal is no state change
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Equal(rig.Clock.NowUs, rig.Controller.StateEnteredUs);
         }
 
         // Proves: LIB-008, LIB-007
