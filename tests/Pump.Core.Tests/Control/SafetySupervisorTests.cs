@@ -1,0 +1,80 @@
+using Pump.Core.Alarms;
+using Pump.Core.Control;
+using Pump.Core.Tests.Fakes;
+using Pump.Hal;
+using Xunit;
+
+namespace Pump.Core.Tests.Control
+{
+    /// <summary>
+    /// The supervisor's conditions on a short plain-rate program (0.1 mL at 10 mL/h, 36 s), so completion and
+    /// what follows it are seen without running a 40-minute infusion.
+    /// </summary>
+    public sealed class SafetySupervisorTests
+    {
+        // Proves: DEL-002, TEC-009
+        [Fact]
+        public void ShortProgram_LastStepCounted_CompletesExactlyAtTheTotalWithInfusionComplete()
+        {
+            var rig = StartedShortProgram();
+            long total = rig.Controller.Program!.TotalMicrosteps;
+
+            Assert.True(rig.RunUntil(() => rig.State != PumpState.Infusing, 60));
+
+            Assert.Equal(PumpState.Completed, rig.State);
+            Assert.Equal(total, rig.Controller.Ledger.CountedMicrosteps);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.InfusionComplete));
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.DoseLimitReached));
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: TEC-012
+        [Fact]
+        public void Completed_OnePulseBeyondTheTotal_FailsafeWithDoseLimit()
+        {
+            var rig = StartedShortProgram();
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.Completed, 60));
+            rig.Run(1);
+            Assert.Equal(PumpState.Completed, rig.State);
+
+            rig.Steps.RunawayPulses = 1;
+            rig.Step();
+
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.DoseLimitReached));
+        }
+
+        // Proves: TEC-004
+        [Fact]
+        public void Paused_OnePulseCountedWithTheMotorStopped_FailsafeAsRunaway()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Press(PanelKey.PauseStop);
+            rig.Run(1);
+            Assert.Equal(PumpState.Paused, rig.State);
+
+            rig.Steps.RunawayPulses = 1;
+            rig.Step();
+
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.MotorRunaway));
+        }
+
+        /// <summary>A plain-rate program of 0.1 mL at 10.0 mL/h, primed and started.</summary>
+        private static PumpRig StartedShortProgram()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok);
+            rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0001");               // 0.1 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
+            rig.Run(1);
+            rig.Press(PanelKey.Ok, PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            return rig;
+        }
+    }
+}
