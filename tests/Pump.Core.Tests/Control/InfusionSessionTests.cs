@@ -1,12 +1,14 @@
 using Pump.Core.Control;
 using Pump.Core.Library;
+using Pump.Core.Persistence;
+using Pump.Core.Programming;
 using Pump.Core.Tests.Fakes;
 using Pump.Hal;
 using Xunit;
 
 namespace Pump.Core.Tests.Control
 {
-    /// <summary>The session's records: what a confirmed program leaves in the log.</summary>
+    /// <summary>The session's records: what a confirmed program leaves in the log, and what its end leaves in the history.</summary>
     public sealed class InfusionSessionTests
     {
         // Proves: PNL-003
@@ -51,6 +53,54 @@ namespace Pump.Core.Tests.Control
             Assert.Empty(PumpRigLog.Controller(rig, PumpEvent.SoftLimitOverride));
             var confirmed = Assert.Single(PumpRigLog.Controller(rig, PumpEvent.ProgramConfirmed));
             Assert.Equal((int)(rig.Controller.Program!.VolumeNl / 1000), confirmed.Arg1);
+        }
+
+        // Proves: HIS-001
+        [Fact]
+        public void Stop_KetamineSession_HistoryFinalisedWithTheDeliveredDoseRoundedDownAndTheInterlockSessionEnded()
+        {
+            var rig = new PumpRig();
+            long startUtc = rig.Rtc.UtcSeconds;
+            rig.ProgramKetamine();
+            rig.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            Assert.True(rig.Controller.Interlock.SessionActive);
+            rig.Run(30);
+
+            rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);
+
+            Assert.Equal(PumpState.Stopped, rig.State);
+            var session = new SessionRecord();
+            Assert.True(rig.Controller.Persistence.History.TryGetSession(0, session));
+            Assert.True(session.Final);
+            long deliveredNl = rig.Controller.Session.DeliveredVolumeNl();
+            long expectedUg = deliveredNl * rig.Controller.Program!.ConcentrationUgPerMl / 1_000_000;
+            Assert.True(expectedUg > 0);
+            Assert.Equal(expectedUg, session.DeliveredUg);
+            Assert.Equal(expectedUg, rig.Controller.Session.DeliveredDoseUg());
+            Assert.InRange(session.StartUtcSeconds, startUtc, startUtc + 60);
+            Assert.Equal(session.StartUtcSeconds, rig.Controller.Session.StartUtcSeconds);
+            Assert.False(rig.Controller.Interlock.SessionActive);
+            Assert.False(rig.Controller.Alarms.IsShown(Pump.Core.Alarms.AlarmCode.InfusionComplete));
+        }
+
+        // Proves: HIS-001, PRG-014
+        [Fact]
+        public void SessionEnded_BackToIdle_NextProgramStartsWithoutTheOldSessionsStartOrPatient()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            Assert.True(rig.Controller.Session.StartUtcSeconds > 0);
+            rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);
+            Assert.Equal(PumpState.Stopped, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.Run(1);
+
+            Assert.Equal(PumpState.Idle, rig.State);
+            Assert.Null(rig.Controller.Program);
+            Assert.Equal(-1, rig.Controller.Session.StartUtcSeconds);
+            Assert.Equal(PatientId.NotChosen, rig.Controller.Session.PatientIdentity);
+            Assert.Equal(0, rig.Controller.Session.DeliveredDoseUg());
         }
     }
 }
