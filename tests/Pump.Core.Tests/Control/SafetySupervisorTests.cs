@@ -61,6 +61,50 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.MotorRunaway));
         }
 
+        // Proves: TEC-008
+        [Fact]
+        public void Paused_ExactlyTwoMinutes_ReminderOnThatTickNotTheOneBefore()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Press(PanelKey.PauseStop);
+            Assert.Equal(PumpState.Paused, rig.State);
+            long due = rig.Controller.StateEnteredUs + 120_000_000L;
+
+            while (rig.Clock.NowUs < due - PumpRig.TickUs)
+            {
+                rig.Step();
+            }
+
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.CallbackPaused));
+            rig.Step();
+            Assert.Equal(due, rig.Clock.NowUs);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.CallbackPaused));
+        }
+
+        // Proves: TEC-008
+        [Fact]
+        public void Programming_KeyPressedHalfWay_ReminderExactlyOneMinuteAfterThatKey()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Programming, rig.State);
+            rig.Run(30);
+            rig.Press(PanelKey.Down);
+            long due = rig.Clock.NowUs + 60_000_000L;
+
+            while (rig.Clock.NowUs < due - PumpRig.TickUs)
+            {
+                rig.Step();
+            }
+
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.CallbackProgramming));
+            rig.Step();
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.CallbackProgramming));
+            Assert.Equal(PumpState.Programming, rig.State);
+        }
+
         /// <summary>A plain-rate program of 0.1 mL at 10.0 mL/h, primed and started.</summary>
         private static PumpRig StartedShortProgram()
         {
