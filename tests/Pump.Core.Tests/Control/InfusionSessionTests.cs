@@ -102,5 +102,27 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PatientId.NotChosen, rig.Controller.Session.PatientIdentity);
             Assert.Equal(0, rig.Controller.Session.DeliveredDoseUg());
         }
+        // Proves: HIS-001, PRG-013
+        [Fact]
+        public void Start_PlainRateWithTheClockInvalid_StartKeptUnknownAndNoHistoryEntryWithAMadeUpTime()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok);
+            rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0001");               // 0.1 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
+            rig.Run(1);
+            rig.Press(PanelKey.Ok);
+            rig.Rtc.Valid = false;                 // the fake still offers its last time: it must not be used
+
+            rig.Press(PanelKey.Start);
+
+            Assert.Equal(PumpState.Infusing, rig.State);
+            Assert.Equal(-1, rig.Controller.Session.StartUtcSeconds);
+            // A drug without session rules runs on; the history keeps no session with a made-up start.
+            Assert.Equal(0, rig.Controller.Persistence.History.Count);
+        }
     }
 }
