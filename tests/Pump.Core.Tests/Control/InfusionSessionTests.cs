@@ -124,5 +124,32 @@ namespace Pump.Core.Tests.Control
             // A drug without session rules runs on; the history keeps no session with a made-up start.
             Assert.Equal(0, rig.Controller.Persistence.History.Count);
         }
+        // Proves: PER-015, STM-004
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void RestoredSession_ResumedOrStoppedByTheClinician_NoLongerMarkedRestored(bool resume)
+        {
+            var before = PumpControllerTests.StartedKetamine();
+            before.Run(20);
+            before.Press(PanelKey.PauseStop);
+            var after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+            Assert.Equal(PumpState.Paused, after.State);
+            Assert.True(after.Controller.Session.Restored);
+
+            if (resume)
+            {
+                after.Press(PanelKey.Start);
+                Assert.Equal(PumpState.Infusing, after.State);
+            }
+            else
+            {
+                after.Press(PanelKey.PauseStop, PanelKey.Ok);
+                Assert.Equal(PumpState.Stopped, after.State);
+            }
+
+            Assert.False(after.Controller.Session.Restored);
+        }
     }
 }
