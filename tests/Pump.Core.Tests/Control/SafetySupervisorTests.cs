@@ -105,6 +105,61 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Programming, rig.State);
         }
 
+        // Proves: STM-006, ALM-001
+        [Fact]
+        public void Paused_MonitorFallsSilent_StaysPausedWithoutALeaseAlarmAndTheResumeIsRefused()
+        {
+            var rig = PausedKetamine();
+
+            rig.Vitals = null;
+            rig.Run(10);
+
+            // The lease is needed to move, not to stay paused: NO VALID VITALS is armed while infusing or held (alarms.md).
+            Assert.Equal(PumpState.Paused, rig.State);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
+            rig.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Paused, rig.State);
+            Assert.Equal("MONITOR DATA LOST", rig.Controller.LastRejection);
+        }
+
+        // Proves: STM-007
+        [Fact]
+        public void Paused_Spo2AtHoldLevelFor30s_Held()
+        {
+            var rig = PausedKetamine();
+            var low = PumpRig.Typical();
+            low.Spo2Percent = 91;
+
+            rig.Vitals = low;
+
+            Assert.True(rig.RunUntil(() => rig.State != PumpState.Paused, 45));
+            Assert.Equal(PumpState.InterlockHold, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalHold));
+        }
+
+        // Proves: STM-008
+        [Fact]
+        public void Paused_SystolicAtStopLevel_SessionStopped()
+        {
+            var rig = PausedKetamine();
+
+            rig.Vitals = PumpRig.Typical(sbp: 205, dbp: 100);
+            rig.NewNibpReading();
+
+            Assert.True(rig.RunUntil(() => rig.State != PumpState.Paused, 3));
+            Assert.Equal(PumpState.Stopped, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalStop));
+        }
+
+        private static PumpRig PausedKetamine()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Press(PanelKey.PauseStop);
+            Assert.Equal(PumpState.Paused, rig.State);
+            return rig;
+        }
+
         /// <summary>A plain-rate program of 0.1 mL at 10.0 mL/h, primed and started.</summary>
         private static PumpRig StartedShortProgram()
         {
