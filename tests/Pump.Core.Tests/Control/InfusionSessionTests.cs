@@ -102,7 +102,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PatientId.NotChosen, rig.Controller.Session.PatientIdentity);
             Assert.Equal(0, rig.Controller.Session.DeliveredDoseUg());
         }
-        // Proves: HIS-001, PRG-013
+        // Proves: HIS-001, PRG-012
         [Fact]
         public void Start_PlainRateWithTheClockInvalid_StartKeptUnknownAndNoHistoryEntryWithAMadeUpTime()
         {
@@ -121,6 +121,7 @@ namespace Pump.Core.Tests.Control
 
             Assert.Equal(PumpState.Infusing, rig.State);
             Assert.Equal(-1, rig.Controller.Session.StartUtcSeconds);
+            Assert.False(rig.Controller.Interlock.SessionActive); // a drug without the interlock starts none (PRG-012)
             // A drug without session rules runs on; the history keeps no session with a made-up start.
             Assert.Equal(0, rig.Controller.Persistence.History.Count);
         }
