@@ -48,5 +48,54 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
             Assert.Equal(PumpState.Infusing, rig.State);
         }
+        // Proves: TEC-002
+        [Fact]
+        public void NearEmpty_ContentsLastLessThanTheLeadButTheProgramNeedsLess_NeverRaised()
+        {
+            var rig = new PumpRig();
+            // 0.5 mL loaded lasts 3 min at 10 mL/h (under the 5 min lead), but the program needs only 0.4 mL of it.
+            rig.StartPositionUm = 120_000 - 500_000 / 556;
+            rig.Sensors.PositionUm = rig.StartPositionUm;
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok);
+            rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0004");               // 0.4 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
+            rig.Run(1);
+            rig.Press(PanelKey.Ok, PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+
+            bool raised = false;
+            while (rig.State == PumpState.Infusing && rig.Clock.NowUs < 200_000_000)
+            {
+                rig.Step();
+                raised |= rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty);
+            }
+
+            Assert.Equal(PumpState.Completed, rig.State);
+            Assert.False(raised);
+        }
+
+        // Proves: TEC-003
+        [Fact]
+        public void Infusing_PlungerExactlyAtTheEmptyPosition_StopsWithSyringeEmpty()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(2);
+            rig.StepWithoutTick();
+            rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm - 1;
+            rig.Controller.Tick();
+            Assert.Equal(PumpState.Infusing, rig.State);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.SyringeEmpty));
+
+            rig.StepWithoutTick();
+            rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm;
+            rig.Controller.Tick();
+
+            Assert.Equal(PumpState.Alarm, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.SyringeEmpty));
+            Assert.False(rig.Driver.IsEnabled);
+        }
     }
 }
