@@ -160,6 +160,42 @@ namespace Pump.Core.Tests.Control
             return rig;
         }
 
+        // Proves: TEC-004
+        [Fact]
+        public void Infusing_CounterStopsAdvancingWhilePulsesAreDue_StallStopsDelivery()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            long frozen = rig.Steps.Counted + rig.Steps.RunawayPulses;
+
+            for (int tick = 0; tick < 40 && rig.State == PumpState.Infusing; tick++)
+            {
+                rig.StepWithoutTick();
+                rig.Steps.RunawayPulses = frozen - rig.Steps.Counted; // the motor no longer turns
+                rig.Controller.Tick();
+            }
+
+            Assert.Equal(PumpState.Alarm, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.MotorStall));
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: TEC-007
+        [Fact]
+        public void Infusing_CounterGoesBackwards_Failsafe()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+
+            rig.StepWithoutTick();
+            rig.Steps.RunawayPulses = -50;
+            rig.Controller.Tick();
+
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.CounterFault));
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
         /// <summary>A plain-rate program of 0.1 mL at 10.0 mL/h, primed and started.</summary>
         private static PumpRig StartedShortProgram()
         {
