@@ -78,6 +78,21 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(0, rig.Driver.EnableCount);
         }
 
+        // Proves: LNK-017, SEC-003
+        [Fact]
+        public void Start_ForeignMonitorHeardWithTheKeyFine_RefusedAsALinkFaultNotAKeyProblem()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine();
+            rig.SendAsMonitor = 0x4F544852; // another monitor on the wire: the unpaired hold-off blocks the start
+            rig.Run(2);
+
+            rig.Press(PanelKey.Start);
+
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.Equal("MONITOR LINK FAULT", rig.Controller.LastRejection);
+        }
+
         private static void Break(PumpRig rig, string what)
         {
             switch (what)
