@@ -152,5 +152,27 @@ namespace Pump.Core.Tests.Control
 
             Assert.False(after.Controller.Session.Restored);
         }
+        // Proves: PRG-014, PRG-004
+        [Theory]
+        [InlineData(PatientId.NotChosen, false)]
+        [InlineData(-7L, false)]
+        [InlineData(PatientId.None, true)]
+        public void AdoptConfirmedProgram_PatientId_AdoptedAndLoggedOnlyForAValidIdOrTheExplicitNoId(long patientId, bool adopted)
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok); // new program, ketamine, no patient id
+            rig.EnterField("0700");
+            rig.EnterDoseAndDuration("0050", "040");
+            var wizard = rig.Controller.Panel.Wizard;
+            Assert.NotNull(wizard.Result!.Program);
+
+            rig.Controller.Commands.AdoptConfirmedProgram(wizard.Drug, wizard.Calibration!, wizard.Result, patientId);
+            rig.Step();
+
+            Assert.Equal(adopted ? PumpState.Ready : PumpState.Programming, rig.State);
+            Assert.Equal(adopted, rig.Controller.Program != null);
+            Assert.Equal(adopted ? 1 : 0, PumpRigLog.Controller(rig, PumpEvent.ProgramConfirmed).Count);
+        }
     }
 }
