@@ -97,5 +97,38 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.SyringeEmpty));
             Assert.False(rig.Driver.IsEnabled);
         }
+        // Proves: TEC-014, TEC-002
+        [Fact]
+        public void NearEmpty_LatchedInTheLastSession_NewProgramInsideTheBandStartsWithoutIt()
+        {
+            PumpRig rig = NearEmptyRaised();
+            rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);
+            Assert.Equal(PumpState.Stopped, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.Run(1);
+            Assert.Equal(PumpState.Idle, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0050");               // 5.0 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
+            rig.Run(1);
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Ready, rig.State);
+            var program = rig.Controller.Program!;
+            long leadSteps = (long)rig.Settings.NearEmptyLeadS * 1_000_000L * program.RateMicrosteps / program.RatePeriodUs;
+            Assert.True(rig.Controller.Session.Calibration!.TryMicrostepsToTravelUm(leadSteps, out long leadUm));
+
+            // A new syringe holding the lead plus half the band: not near empty yet, and not cleared either.
+            long position = rig.Settings.EmptyPositionUm - leadUm - rig.Settings.NearEmptyHysteresisUm / 2;
+            rig.StartPositionUm = position - rig.MechanicalMicrosteps * 1000 / 3200;
+            rig.Sensors.PositionUm = position;
+            rig.Press(PanelKey.Start, PanelKey.Ok);    // start; "TOO LITTLE DRUG" confirmed
+            Assert.Equal(PumpState.Infusing, rig.State);
+            rig.Run(1);
+
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+            Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty), 80));
+        }
     }
 }
