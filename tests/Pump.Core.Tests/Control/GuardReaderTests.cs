@@ -93,6 +93,26 @@ namespace Pump.Core.Tests.Control
             Assert.Equal("MONITOR LINK FAULT", rig.Controller.LastRejection);
         }
 
+        // Proves: STM-006, STM-009, INT-012
+        [Theory]
+        [InlineData("clamp open", "SYRINGE NOT SECURED")]
+        [InlineData("force sensor dead", "DEVICE FAULT")]
+        public void Resume_HeldWithTheMonitorSilentAndAnEarlierConditionUnmet_NamesTheEarlierConditionNotTheVitals(string earlier, string expected)
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Vitals = null;
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.InterlockHold, 10));
+            Break(rig, earlier);
+            rig.Run(1);
+            Assert.Equal(PumpState.InterlockHold, rig.State); // a technical stop is ignored while held (STM-009)
+
+            rig.Press(PanelKey.Start);
+
+            Assert.Equal(PumpState.InterlockHold, rig.State);
+            Assert.Equal(expected, rig.Controller.LastRejection);
+        }
+
         private static void Break(PumpRig rig, string what)
         {
             switch (what)
