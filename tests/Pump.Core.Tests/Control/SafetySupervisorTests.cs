@@ -196,6 +196,22 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Driver.IsEnabled);
         }
 
+        // Proves: VIT-400, STM-007
+        [Fact]
+        public void Infusing_Spo2AtAdvisoryLevel_CheckVitalsShownWhileDeliveryGoesOn()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(2.5);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalAdvisory));
+
+            rig.Vitals = PumpRig.Typical(spo2: 93);
+
+            Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.VitalAdvisory), 40));
+            Assert.Equal(PumpState.Infusing, rig.State);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalHold));
+            Assert.True(rig.Driver.IsEnabled);
+        }
+
         /// <summary>A plain-rate program of 0.1 mL at 10.0 mL/h, primed and started.</summary>
         private static PumpRig StartedShortProgram()
         {
