@@ -212,6 +212,21 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Driver.IsEnabled);
         }
 
+        // Proves: ALM-001, INT-012
+        [Fact]
+        public void Held_BySpo2WithTheMonitorFresh_ShowsTheHoldNotNoValidVitals()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Vitals = PumpRig.Typical(spo2: 91);
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.InterlockHold, 45));
+
+            rig.Run(2);
+
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalHold));
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
+        }
+
         /// <summary>A plain-rate program of 0.1 mL at 10.0 mL/h, primed and started.</summary>
         private static PumpRig StartedShortProgram()
         {
