@@ -125,7 +125,7 @@ namespace Pump.Core.Tests.Control
             // A drug without session rules runs on; the history keeps no session with a made-up start.
             Assert.Equal(0, rig.Controller.Persistence.History.Count);
         }
-        // Proves: PER-015, STM-004
+        // Proves: PER-015, STM-004, TEC-013
         [Theory]
         [InlineData(true)]
         [InlineData(false)]
@@ -139,10 +139,13 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Paused, after.State);
             Assert.True(after.Controller.Session.Restored);
 
+            Assert.True(after.Controller.Alarms.IsShown(Pump.Core.Alarms.AlarmCode.PowerRestored));
             if (resume)
             {
                 after.Press(PanelKey.Start);
                 Assert.Equal(PumpState.Infusing, after.State);
+                // Resuming acknowledges what was shown and has gone: POWER WAS LOST has been read (TEC-013).
+                Assert.False(after.Controller.Alarms.IsShown(Pump.Core.Alarms.AlarmCode.PowerRestored));
             }
             else
             {
