@@ -27,6 +27,8 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(stops + 1, rig.Steps.StopCount);
             Assert.Equal(PumpState.SelfTest, pump.State);
             Assert.Equal("", pump.LastRejection);
+            Assert.Equal(-1, pump.LastRejectionUs);
+            Assert.False(pump.RecentRejection(0, long.MaxValue, out _));
         }
 
         // Proves: PNL-007, PRG-014, PER-015
@@ -84,10 +86,17 @@ namespace Pump.Core.Tests.Control
             rig.Run(0.5);
             Assert.Equal(PumpState.Idle, rig.State);
             Assert.Equal("", rig.Controller.LastRejection);
+            long idleSinceUs = rig.Controller.StateEnteredUs;
+            Assert.True(idleSinceUs > 0 && idleSinceUs < rig.Clock.NowUs);
             Assert.True(rig.Controller.Request(PumpTrigger.RequestStart));
             rig.Step();
             Assert.Equal(PumpState.Idle, rig.State);
             Assert.Equal("NOT AVAILABLE NOW", rig.Controller.LastRejection);
+            Assert.Equal(rig.Clock.NowUs, rig.Controller.LastRejectionUs);
+            Assert.Equal(idleSinceUs, rig.Controller.StateEnteredUs);     // a refusal is no state change
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Equal(rig.Clock.NowUs, rig.Controller.StateEnteredUs);
         }
 
         // Proves: LIB-008, LIB-007
@@ -127,6 +136,72 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.CallbackProgramming));
             rig.Run(21);
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.CallbackProgramming));
+        }
+
+        // Proves: STM-011, STM-002
+        [Fact]
+        public void Priming_VolumeReachedInATick_ReadyWithTheDriverOffInThatSameTick()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine(prime: false);
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Priming, rig.State);
+            Assert.True(rig.Controller.Calibration!.TryNlToMicrosteps(rig.Settings.PrimeMaxNl, out long primeSteps));
+
+            // The tick whose counter reading reaches the priming volume ends priming: not one tick later.
+            Assert.True(rig.RunUntil(() => rig.Steps.Counted >= primeSteps, 60));
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.Equal(1, PumpRigLog.Transitions(rig, PumpState.Priming, PumpState.Ready));
+        }
+
+        // Proves: STM-015
+        [Fact]
+        public void Tick_ExceptionWithARequestWaiting_TheRequestIsDroppedNotAnsweredInFailsafe()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(2);
+            int refusedBefore = PumpRigLog.Controller(rig, PumpEvent.RequestRejected).Count;
+            long lastRefusalUs = rig.Controller.LastRejectionUs;
+            Assert.True(rig.Controller.Request(PumpTrigger.RequestPause));
+            rig.Sensors.ThrowOnForceRead = true;
+            rig.Step();
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            rig.Sensors.ThrowOnForceRead = false;
+            rig.Run(1);
+
+            // A request made to the pump before it failed is not carried into Failsafe (nor refused there as new).
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.Equal(lastRefusalUs, rig.Controller.LastRejectionUs);
+            Assert.Equal(refusedBefore, PumpRigLog.Controller(rig, PumpEvent.RequestRejected).Count);
+        }
+
+        // Proves: PNL-004
+        [Fact]
+        public void Request_RefusedInTheFirstTickWithTheClockAtZero_TheRefusalIsShown()
+        {
+            var rig = new PumpRig(startUs: -PumpRig.TickUs);   // a monotonic clock that starts at 0 at boot
+            Assert.True(rig.Controller.Request(PumpTrigger.RequestStart));
+            rig.Step();
+            Assert.Equal(0, rig.Clock.NowUs);
+            Assert.Equal(0, rig.Controller.LastRejectionUs);
+            Assert.True(rig.Controller.RecentRejection(rig.Clock.NowUs, 1_000_000, out string reason));
+            Assert.NotEqual("", reason);
+        }
+
+        // Proves: INT-012, SEC-003
+        [Fact]
+        public void Resume_FramesStillFromAnotherMonitor_RefusedNamingTheWrongMonitor()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.SendAsMonitor = PumpRig.MonitorId + 1;
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.InterlockHold, 5));
+            rig.Run(2);
+            Assert.True(rig.Controller.Commands.Resume());
+            rig.Step();
+            Assert.Equal(PumpState.InterlockHold, rig.State);
+            Assert.Equal("WRONG MONITOR", rig.Controller.LastRejection);
         }
     }
 }

@@ -32,6 +32,60 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Ledger.CountedMicrosteps <= ledger.ReservedMicrosteps);
         }
 
+        // Proves: TEC-011, PER-006, PER-013
+        [Fact]
+        public void Resume_StoreFailsAtTheResume_NoStepBeyondTheRecordedCountAndStopsWithStorageFault()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Press(PanelKey.PauseStop);
+            Assert.Equal(PumpState.Paused, rig.State);
+            var ledger = rig.Controller.Persistence.Ledger;
+            long recorded = ledger.ReservedMicrosteps;
+            Assert.True(ledger.IsExact);
+
+            // The store fails just before the resume: no new reservation can be persisted, so no step may be commanded.
+            rig.Store.FailFrom = 0;
+            rig.Store.FailTo = int.MaxValue;
+            Assert.True(rig.Controller.Commands.Resume());
+            rig.Step();
+            Assert.Equal(recorded, ledger.ReservedMicrosteps);
+            Assert.True(rig.Controller.Ledger.CommandedMicrosteps <= recorded);
+            rig.Run(2);
+            Assert.Equal(PumpState.Alarm, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.StorageFault));
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.Equal(recorded, rig.Controller.Ledger.CountedMicrosteps);
+        }
+
+        // Proves: PER-006, PER-013
+        [Fact]
+        public void Pause_StoreHealthy_ExactCountRecordedWithoutAStorageFault()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Press(PanelKey.PauseStop);
+            rig.Run(1);
+            Assert.Equal(PumpState.Paused, rig.State);
+            Assert.True(rig.Controller.Persistence.Ledger.IsExact);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.StorageFault));
+        }
+
+        // Proves: PER-013, TEC-011
+        [Fact]
+        public void Pause_TheExactRecordsWriteFailsOnce_StorageFaultShownAndTheBoundStillCoversTheCount()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Store.FailNextWrites = 1;       // the stop's exact record; the store works again after it
+            rig.Press(PanelKey.PauseStop);
+            rig.Run(1);
+            Assert.Equal(0, rig.Store.FailNextWrites);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.StorageFault));
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.True(rig.Controller.Ledger.CountedMicrosteps <= rig.Controller.Persistence.Ledger.ReservedMicrosteps);
+        }
+
         // Proves: PER-013
         [Fact]
         public void Programming_SnapshotSaveFails_StorageFaultShownWithoutStoppingAnything()

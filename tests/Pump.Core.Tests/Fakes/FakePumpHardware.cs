@@ -198,10 +198,19 @@ namespace Pump.Core.Tests.Fakes
             return n;
         }
 
+        /// <summary>This many write calls fail from now on, then the store works again (a transient fault).</summary>
+        public int FailNextWrites { get; set; }
+
         public bool TryWrite(int address, byte[] buffer, int offset, int count)
         {
             if (address < 0 || address + count > Bytes.Length)
             {
+                return false;
+            }
+
+            if (FailNextWrites > 0)
+            {
+                FailNextWrites--;
                 return false;
             }
 

@@ -47,9 +47,12 @@ namespace Pump.Core.Tests.Fakes
         /// <summary>The generator refuses every segment (a driver that is busy or faulted).</summary>
         public bool RefuseEnqueue { get; set; }
 
+        /// <summary>When set, the generator refuses the segments this says (a generator that fails one kind of move).</summary>
+        public System.Func<StepSegment, bool>? Refuses { get; set; }
+
         public bool TryEnqueue(StepSegment segment)
         {
-            if (RefuseEnqueue || _queue.Count >= Capacity || segment.LastStep <= segment.FirstStep)
+            if (RefuseEnqueue || (Refuses != null && Refuses(segment)) || _queue.Count >= Capacity || segment.LastStep <= segment.FirstStep)
             {
                 return false;
             }
@@ -62,8 +65,20 @@ namespace Pump.Core.Tests.Fakes
             return true;
         }
 
+        /// <summary>
+        /// The pulse under way when the generator is told to stop still completes and is counted (a hardware generator
+        /// runs on its own while managed code works): a queued step is emitted by the stop itself.
+        /// </summary>
+        public bool PulseInProgressAtStop { get; set; }
+
         public void StopNow()
         {
+            if (PulseInProgressAtStop && _queue.Count > 0)
+            {
+                LastPulseUs = _queue.Peek().DueUs(_queue.Peek().FirstStep + _emittedInHead + 1);
+                Counted++;
+            }
+
             _queue.Clear();
             _emittedInHead = 0;
             StopCount++;
