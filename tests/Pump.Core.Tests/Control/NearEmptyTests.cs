@@ -48,36 +48,88 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
             Assert.Equal(PumpState.Infusing, rig.State);
         }
-
-        // Proves: TEC-014
+        // Proves: TEC-002
         [Fact]
-        public void NearEmpty_LatchedWhenTheLastSessionEnded_DoesNotCarryIntoTheNextSession()
+        public void NearEmpty_ContentsLastLessThanTheLeadButTheProgramNeedsLess_NeverRaised()
         {
-            // The band keeps a raised alarm raised; it must not keep the last session's alarm. A new syringe whose
-            // contents sit inside the band (above the lead, less than a band above it) starts without NEAR EMPTY.
-            PumpRig rig = NearEmptyRaised();
-            rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);   // pause, end, confirmed: Stopped
-            rig.Press(PanelKey.Ok);                                          // session ended: Idle
-            Assert.Equal(PumpState.Idle, rig.State);
-            rig.Rtc.UtcSeconds += 8 * 86_400;                               // past the ketamine session spacing
-
-            // A new syringe: 4.375 mL (the 300 s lead at 52.5 mL/h) plus half the band, after priming.
-            long wantedLeftUm = 4_375_000 / 556 + rig.Settings.NearEmptyHysteresisUm / 2;
-            long positionUm = 120_000 - wantedLeftUm - PrimeTravelUm;
-            rig.StartPositionUm = positionUm - rig.MechanicalMicrosteps * 1000 / 3200;
-            rig.Sensors.PositionUm = positionUm;
-            rig.ProgramKetamine();
-            rig.Press(PanelKey.Start, PanelKey.Ok);                          // start, too little drug confirmed
-            Assert.Equal(PumpState.Infusing, rig.State);
-            long leftUm = 120_000 - rig.Sensors.PositionUm;
-            Assert.InRange(leftUm, 4_375_000 / 556 + 50, 4_375_000 / 556 + rig.Settings.NearEmptyHysteresisUm - 50);
-
+            var rig = new PumpRig();
+            // 0.5 mL loaded lasts 3 min at 10 mL/h (under the 5 min lead), but the program needs only 0.4 mL of it.
+            rig.StartPositionUm = 120_000 - 500_000 / 556;
+            rig.Sensors.PositionUm = rig.StartPositionUm;
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok);
+            rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0004");               // 0.4 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
             rig.Run(1);
-            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+            rig.Press(PanelKey.Ok, PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
+
+            bool raised = false;
+            while (rig.State == PumpState.Infusing && rig.Clock.NowUs < 200_000_000)
+            {
+                rig.Step();
+                raised |= rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty);
+            }
+
+            Assert.Equal(PumpState.Completed, rig.State);
+            Assert.False(raised);
         }
 
-        /// <summary>What ProgramKetamine's one second of priming moves the plunger (measured: 158 µm).</summary>
-        private const long PrimeTravelUm = 160;
+        // Proves: TEC-003
+        [Fact]
+        public void Infusing_PlungerExactlyAtTheEmptyPosition_StopsWithSyringeEmpty()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(2);
+            rig.StepWithoutTick();
+            rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm - 1;
+            rig.Controller.Tick();
+            Assert.Equal(PumpState.Infusing, rig.State);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.SyringeEmpty));
+
+            rig.StepWithoutTick();
+            rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm;
+            rig.Controller.Tick();
+
+            Assert.Equal(PumpState.Alarm, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.SyringeEmpty));
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: TEC-014, TEC-002
+        [Fact]
+        public void NearEmpty_LatchedInTheLastSession_NewProgramInsideTheBandStartsWithoutIt()
+        {
+            PumpRig rig = NearEmptyRaised();
+            rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);
+            Assert.Equal(PumpState.Stopped, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.Run(1);
+            Assert.Equal(PumpState.Idle, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.ChooseDrug("NO DRUG");
+            rig.EnterDigits("00100");              // 10.0 mL/h
+            rig.EnterDigits("0050");               // 5.0 mL
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
+            rig.Run(1);
+            rig.Press(PanelKey.Ok);
+            Assert.Equal(PumpState.Ready, rig.State);
+            var program = rig.Controller.Program!;
+            long leadSteps = (long)rig.Settings.NearEmptyLeadS * 1_000_000L * program.RateMicrosteps / program.RatePeriodUs;
+            Assert.True(rig.Controller.Session.Calibration!.TryMicrostepsToTravelUm(leadSteps, out long leadUm));
+
+            // A new syringe holding the lead plus half the band: not near empty yet, and not cleared either.
+            long position = rig.Settings.EmptyPositionUm - leadUm - rig.Settings.NearEmptyHysteresisUm / 2;
+            rig.StartPositionUm = position - rig.MechanicalMicrosteps * 1000 / 3200;
+            rig.Sensors.PositionUm = position;
+            rig.Press(PanelKey.Start, PanelKey.Ok);    // start; "TOO LITTLE DRUG" confirmed
+            Assert.Equal(PumpState.Infusing, rig.State);
+            rig.Run(1);
+
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+            Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty), 80));
+        }
     }
 }

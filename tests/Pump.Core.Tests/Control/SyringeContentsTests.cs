@@ -197,5 +197,25 @@ namespace Pump.Core.Tests.Control
             Assert.InRange(loadedNl, 490_000, 500_000);
             Assert.Equal(35_000_000, programNl);
         }
+
+        // Proves: STM-005, STM-011
+        [Fact]
+        public void ConfirmShortfall_ThenTheProgramEditedAndConfirmedAgain_AskedAgain()
+        {
+            var rig = ReadyWithPlungerAt(EmptyPositionUm - HalfAMillilitreUm, prime: true);
+            Assert.True(rig.Controller.Commands.ConfirmShortfall());
+            Assert.False(rig.Controller.Commands.StartShortfall(out _, out _));
+
+            rig.Press(PanelKey.Back);                  // edit: a confirmation answers one question in one state
+            Assert.Equal(PumpState.Programming, rig.State);
+            int guard = 0;
+            while (rig.State == PumpState.Programming && guard++ < 20)
+            {
+                rig.Press(PanelKey.Ok);
+            }
+
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.True(rig.Controller.Commands.StartShortfall(out _, out _));
+        }
     }
 }
