@@ -90,6 +90,22 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Driver.IsEnabled);
         }
 
+        // Proves: TEC-007, STM-003
+        [Fact]
+        public void Infusing_DriverFaultAndClampOpenInTheSameTick_StopsDeliveryWithBothShown()
+        {
+            // Two technical-stop conditions at once must stop as surely as one: the stop is whether any is present.
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+            rig.Driver.IsFaulted = true;
+            rig.Sensors.ClampClosed = false;
+            rig.Step();
+            Assert.Equal(PumpState.Alarm, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.DriverFault));
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.SyringeNotSecured));
+        }
+
         // Proves: TEC-007, TEC-004
         [Fact]
         public void Infusing_CounterUnreadable_Failsafe()
