@@ -103,14 +103,8 @@ namespace Pump.Core.Tests.Control
             Assert.Single(PumpRigLog.Controller(rig, PumpEvent.HoldsAcknowledged));
 
             var saline = new PumpRig();
-            saline.Run(0.2);
-            saline.Press(PanelKey.Ok);
-            saline.ChooseDrug("NO DRUG");
-            saline.EnterDigits("00100");
-            saline.EnterDigits("0050");
-            saline.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
-            saline.Run(1);
-            saline.Press(PanelKey.Ok, PanelKey.Start, PanelKey.PauseStop);
+            saline.ProgramPlainRate("00100", "0050");   // 10.0 mL/h, 5.0 mL
+            saline.Press(PanelKey.Start, PanelKey.PauseStop);
             Assert.Equal(PumpState.Paused, saline.State);
             Assert.True(saline.Controller.Commands.Resume());
             saline.Step();

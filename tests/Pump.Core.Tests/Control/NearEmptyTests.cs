@@ -56,14 +56,8 @@ namespace Pump.Core.Tests.Control
             // 0.5 mL loaded lasts 3 min at 10 mL/h (under the 5 min lead), but the program needs only 0.4 mL of it.
             rig.StartPositionUm = 120_000 - 500_000 / 556;
             rig.Sensors.PositionUm = rig.StartPositionUm;
-            rig.Run(0.2);
-            rig.Press(PanelKey.Ok);
-            rig.ChooseDrug("NO DRUG");
-            rig.EnterDigits("00100");              // 10.0 mL/h
-            rig.EnterDigits("0004");               // 0.4 mL
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
-            rig.Run(1);
-            rig.Press(PanelKey.Ok, PanelKey.Start);
+            rig.ProgramPlainRate("00100", "0004");   // 10.0 mL/h, 0.4 mL
+            rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
 
             bool raised = false;

@@ -48,9 +48,7 @@ namespace Pump.Core.Tests.Control
         [Fact]
         public void Paused_OnePulseCountedWithTheMotorStopped_FailsafeAsRunaway()
         {
-            var rig = PumpControllerTests.StartedKetamine();
-            rig.Run(5);
-            rig.Press(PanelKey.PauseStop);
+            var rig = PausedKetamine();
             rig.Run(1);
             Assert.Equal(PumpState.Paused, rig.State);
 
@@ -65,10 +63,7 @@ namespace Pump.Core.Tests.Control
         [Fact]
         public void Paused_ExactlyTwoMinutes_ReminderOnThatTickNotTheOneBefore()
         {
-            var rig = PumpControllerTests.StartedKetamine();
-            rig.Run(5);
-            rig.Press(PanelKey.PauseStop);
-            Assert.Equal(PumpState.Paused, rig.State);
+            var rig = PausedKetamine();
             long due = rig.Controller.StateEnteredUs + 120_000_000L;
 
             while (rig.Clock.NowUs < due - PumpRig.TickUs)
@@ -231,14 +226,8 @@ namespace Pump.Core.Tests.Control
         private static PumpRig StartedShortProgram()
         {
             var rig = new PumpRig();
-            rig.Run(0.2);
-            rig.Press(PanelKey.Ok);
-            rig.ChooseDrug("NO DRUG");
-            rig.EnterDigits("00100");              // 10.0 mL/h
-            rig.EnterDigits("0001");               // 0.1 mL
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
-            rig.Run(1);
-            rig.Press(PanelKey.Ok, PanelKey.Start);
+            rig.ProgramPlainRate("00100", "0001");   // 10.0 mL/h, 0.1 mL
+            rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
             return rig;
         }

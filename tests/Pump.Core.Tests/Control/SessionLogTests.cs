@@ -29,13 +29,8 @@ namespace Pump.Core.Tests.Control
         public void SessionEvents_PlainRateDrug_CarryNoVitalsEvenWithAMonitorSending()
         {
             var rig = new PumpRig();
-            rig.Run(0.2);
-            rig.Press(PanelKey.Ok); rig.ChooseDrug("NO DRUG");
-            rig.EnterDigits("00100");
-            rig.EnterDigits("0050");
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);
-            rig.Run(1);
-            rig.Press(PanelKey.Ok, PanelKey.Start);
+            rig.ProgramPlainRate("00100", "0050");   // 10.0 mL/h, 5.0 mL
+            rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
             rig.Run(3);
             rig.Press(PanelKey.PauseStop);

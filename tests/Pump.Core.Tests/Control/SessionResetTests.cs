@@ -82,13 +82,8 @@ namespace Pump.Core.Tests.Control
             [PumpState.Completed] = () =>
             {
                 var rig = new PumpRig();
-                rig.Run(0.2);
-                rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
-                rig.EnterDigits("00100");              // 10.0 mL/h
-                rig.EnterDigits("0001");               // 0.1 mL
-                rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
-                rig.Run(1);
-                rig.Press(PanelKey.Ok, PanelKey.Start);
+                rig.ProgramPlainRate("00100", "0001");   // 10.0 mL/h, 0.1 mL
+                rig.Press(PanelKey.Start);
                 rig.RunUntil(() => rig.State == PumpState.Completed, 120);
                 return rig;
             },

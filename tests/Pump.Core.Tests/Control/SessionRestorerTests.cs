@@ -109,13 +109,8 @@ namespace Pump.Core.Tests.Control
         private static PumpRig PausedPlainRateSession()
         {
             var rig = new PumpRig();
-            rig.Run(0.2);
-            rig.Press(PanelKey.Ok);   rig.ChooseDrug("NO DRUG");
-            rig.EnterDigits("00100");              // 10.0 mL/h
-            rig.EnterDigits("0100");               // 10.0 mL
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
-            rig.Run(1);
-            rig.Press(PanelKey.Ok, PanelKey.Start);
+            rig.ProgramPlainRate("00100", "0100");   // 10.0 mL/h, 10.0 mL
+            rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
             rig.Run(20);
             rig.Press(PanelKey.PauseStop);

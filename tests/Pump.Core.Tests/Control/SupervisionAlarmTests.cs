@@ -55,14 +55,8 @@ namespace Pump.Core.Tests.Control
         public void UnpairedMonitor_PlainRateInfusion_NotWatchedNoAlarm()
         {
             var rig = new PumpRig();
-            rig.Run(0.2);
-            rig.Press(PanelKey.Ok);
-            rig.ChooseDrug("NO DRUG");
-            rig.EnterDigits("00100");
-            rig.EnterDigits("0050");
-            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
-            rig.Run(1);
-            rig.Press(PanelKey.Ok, PanelKey.Start);
+            rig.ProgramPlainRate("00100", "0050");   // 10.0 mL/h, 5.0 mL
+            rig.Press(PanelKey.Start);
             Assert.Equal(PumpState.Infusing, rig.State);
             rig.SendAsMonitor = PumpRig.MonitorId + 1;
             rig.Run(5);

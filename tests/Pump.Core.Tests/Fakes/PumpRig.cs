@@ -259,6 +259,22 @@ namespace Pump.Core.Tests.Fakes
             }
         }
 
+        /// <summary>
+        /// A plain mL/h program ("NO DRUG", no vital-sign interlock) of the given rate and volume digits on the default
+        /// syringe, reviewed and primed: Ready.
+        /// </summary>
+        public void ProgramPlainRate(string rateDigits, string volumeDigits)
+        {
+            Run(0.2);
+            Press(PanelKey.Ok);            // Idle -> Programming
+            ChooseDrug("NO DRUG");
+            EnterDigits(rateDigits);
+            EnterDigits(volumeDigits);
+            Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // syringe, review 1/2, 2/2, prime
+            Run(1);
+            Press(PanelKey.Ok);            // primed
+        }
+
         /// <summary>On the defaults screen (dose, duration, syringe): Down opens the dose screen to change them one by one.</summary>
         public void ChangeDefaults()
         {
