@@ -44,21 +44,6 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(expected, rig.Controller.LastRejection);
         }
 
-        // Proves: STM-005, INT-012
-        [Fact]
-        public void Start_MonitorSilentAndEverythingElseMet_NamesTheInterlocksCause()
-        {
-            var rig = new PumpRig();
-            rig.ProgramKetamine();
-            rig.Vitals = null;
-            rig.Run(10);
-
-            rig.Press(PanelKey.Start);
-
-            Assert.Equal(PumpState.Ready, rig.State);
-            Assert.Equal("MONITOR DATA OLD", rig.Controller.LastRejection);
-        }
-
         // Proves: CFG-003, STM-005
         [Fact]
         public void Start_UnitNotCommissionedAndTheClampOpen_NamesTheSyringeFirst()

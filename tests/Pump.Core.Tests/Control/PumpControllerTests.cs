@@ -51,7 +51,7 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.InfusionComplete));
         }
 
-        // Proves: STM-005, PNL-004
+        // Proves: STM-005, PNL-004, INT-012
         [Fact]
         public void Start_MonitorSilent_RejectedNoValidVitals()
         {
