@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Pump.Sim.Patient;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Pump.Simulator.Tests.Patient
 {
@@ -9,6 +10,15 @@ namespace Pump.Simulator.Tests.Patient
     public class KetaminePatientCalibrationTests
     {
         private const int Population = 1000;
+
+        // The figures go to the test's own output, not the console: the CLI tests capture the process-wide
+        // Console.Out while they run, and a line written there from this class in parallel corrupted their JSON.
+        private readonly ITestOutputHelper _output;
+
+        public KetaminePatientCalibrationTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
 
         /// <summary>Runs one patient for <paramref name="minutes"/> at 1-s steps; returns ΔSBP per minute (index = minute).</summary>
         private static double[] Simulate(VirtualPatient p, double doseMg, double infusionMin, int minutes, out double cpAtEndOfInfusion)
@@ -130,7 +140,7 @@ namespace Pump.Simulator.Tests.Patient
             SevereShare m = MeasureSevereShare();
             string figures = $"started {m.Started}; SBP>=180 {SevereShare.Pct(m.Sbp180, m.Started):F1} %, DBP>=110 {SevereShare.Pct(m.Dbp110, m.Started):F1} %, "
                 + $"either {SevereShare.Pct(m.Either180Or110, m.Started):F1} %, >=200/120 {SevereShare.Pct(m.Either200Or120, m.Started):F1} %";
-            Console.WriteLine(figures);
+            _output.WriteLine(figures);
             Assert.True(m.Started > Population * 0.9, figures);
             Assert.True(m.Either180Or110 >= m.Started * 0.02, "check 3 is met now: close the open item and turn this into the check. " + figures);
             // Measured on seeds 1..1000 (deterministic): 955 started; SBP >= 180 3.1 %, DBP >= 110 4.9 %, either 5.5 %.
@@ -146,7 +156,7 @@ namespace Pump.Simulator.Tests.Patient
             SevereShare m = MeasureSevereShare();
             double risk = SevereShare.Pct(m.OlderOrHypertensiveSevere, m.OlderOrHypertensive);
             double others = SevereShare.Pct(m.OthersSevere, m.Others);
-            Console.WriteLine($"older or hypertensive {risk:F1} % of {m.OlderOrHypertensive}; others {others:F1} % of {m.Others}");
+            _output.WriteLine($"older or hypertensive {risk:F1} % of {m.OlderOrHypertensive}; others {others:F1} % of {m.Others}");
             Assert.True(m.OlderOrHypertensive > 100 && m.Others > 100);
             Assert.True(risk > others, $"older or hypertensive {risk:F1} %, others {others:F1} %");
         }
