@@ -20,12 +20,14 @@ namespace Pump.Simulator.Tests.Cli
 {
     /// <summary>
     /// `pump-sim monitor` on real sockets in wall time against the real bridge host (its PCD-01 listener or IntelliVue
-    /// client, its frame timer and TCP output), with the pump's parser reading what arrives: three seconds each.
+    /// client, its frame timer and TCP output), with the pump's parser reading what arrives, until it has judged the frames each test needs.
     /// </summary>
     public class MonitorCommandTests
     {
+        private const int DeadlineSeconds = 90;
+
         private static async Task<(MonitorFrameParser Parser, BridgeLog Log)> RunChain(Func<IPEndPoint, IVitalsSource> makeSource,
-            Func<IVitalsSource, Task<string[]>> monitorArgs, int seconds, int frames)
+            Func<IVitalsSource, Task<string[]>> monitorArgs, int frames)
         {
             Scenario s = DefaultScenario.Create();
             MonitorPairing pairing = MonitorPairing.Simulated(s.Monitor.MonitorId);
@@ -57,12 +59,16 @@ namespace Pump.Simulator.Tests.Cli
                     }
                 }
             });
-            int exit = MonitorCommand.Run(s, args[0], null, args[1], args[2], null, 1.0, seconds, TextWriter.Null);
-            Assert.Equal(0, exit);
-            // Until the pump has judged the frames the test needs (a fixed pause lost them when the reader's
-            // continuations waited for a busy thread pool); the deadline bounds only a hang.
+            // The monitor runs on its own thread until the pump has judged the frames the test needs: a fixed run
+            // lost them when a busy thread pool started the bridge's source only after the monitor had stopped
+            // (CI, stop 13: the bridge's first association request left 5 s late). The deadline bounds only a hang.
+            using var monitorStop = new CancellationTokenSource();
+            int exit = -1;
+            var monitor = new Thread(() => exit = MonitorCommand.Run(s, args[0], null, args[1], args[2], null, 1.0, DeadlineSeconds,
+                TextWriter.Null, monitorStop.Token)) { IsBackground = true, Name = "monitor" };
+            monitor.Start();
             var wall = System.Diagnostics.Stopwatch.StartNew();
-            while (wall.Elapsed < TimeSpan.FromSeconds(60))
+            while (wall.Elapsed < TimeSpan.FromSeconds(DeadlineSeconds) && monitor.IsAlive)
             {
                 lock (parser)
                 {
@@ -73,6 +79,9 @@ namespace Pump.Simulator.Tests.Cli
                 }
                 await Task.Delay(10);
             }
+            monitorStop.Cancel();
+            monitor.Join();
+            Assert.Equal(0, exit);
             cancel.Cancel();
             try { await Task.WhenAll(bridge, pump); } catch (OperationCanceledException) { }
             pumpListener.Stop();
@@ -86,7 +95,7 @@ namespace Pump.Simulator.Tests.Cli
             var (parser, log) = await RunChain(
                 _ => new MllpSource(new IPEndPoint(IPAddress.Loopback, 0)),
                 async src => { await ((MllpSource)src).Listening; return new[] { "pcd01", ((MllpSource)src).BoundEndPoint!.ToString(), "" }; },
-                seconds: 3, frames: 2);
+                frames: 2);
 
             Assert.True(parser.AcceptedCount >= 2, $"{parser.AcceptedCount} accepted; log: {string.Join(" | ", log.Recent())}");
             Assert.Equal(0, parser.RejectedCount);
@@ -107,7 +116,7 @@ namespace Pump.Simulator.Tests.Cli
             var (parser, log) = await RunChain(
                 _ => new IntelliVueSource(monitorAt, 0x00A0C0FFEE000001UL, "ICU-3 BED 12"),
                 _ => Task.FromResult(new[] { "intellivue", "", monitorAt.ToString() }),
-                seconds: 5, frames: 1);   // the bridge may ask before the monitor listens; it asks again after RetryMs (2 s)
+                frames: 1);   // the bridge may ask before the monitor listens; it asks again after RetryMs (2 s)
 
             Assert.True(parser.AcceptedCount >= 1, $"{parser.AcceptedCount} accepted; log: {string.Join(" | ", log.Recent())}");
             Assert.Equal(0, parser.RejectedCount);
