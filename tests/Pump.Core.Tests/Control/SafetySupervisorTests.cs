@@ -222,6 +222,89 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
         }
 
+        // Proves: TEC-007, ALM-001
+        [Fact]
+        public void Infusing_PositionSensorStopsAnswering_PositionFaultStopsDeliveryAndNoSyringeLevelIsClaimed()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+
+            rig.Sensors.PositionBroken = true;
+            rig.Step();
+
+            // Without a position the pump cannot know the syringe level: it says what failed, not that the syringe is empty.
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.PositionSensorFault));
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.SyringeEmpty));
+            Assert.Equal(PumpState.Alarm, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: TEC-007
+        [Fact]
+        public void Infusing_DisplayUnreachable_DisplayFaultStopsDelivery()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+
+            rig.Display.Dead = true;
+            rig.Step();
+
+            Assert.True(rig.Controller.Alarms.IsPresent(AlarmCode.DisplayFault));
+            Assert.Equal(PumpState.Alarm, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: INT-003, ALM-001
+        [Fact]
+        public void Infusing_MonitorFallsSilent_HeldWithNoValidVitalsShown()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+
+            rig.Vitals = null;
+
+            Assert.True(rig.RunUntil(() => rig.State != PumpState.Infusing, 10));
+            Assert.Equal(PumpState.InterlockHold, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalStop));
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
+        // Proves: VIT-009, ALM-001
+        [Fact]
+        public void Infusing_SystolicAtStopLevel_VitalStopShownWithoutNoValidVitals()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(5);
+
+            rig.Vitals = PumpRig.Typical(sbp: 205, dbp: 100);
+            rig.NewNibpReading();
+            Assert.True(rig.RunUntil(() => rig.State != PumpState.Infusing, 3));
+            rig.Run(1);
+
+            // The stop is the cause; the lease it ended is not a second, misleading one.
+            Assert.Equal(PumpState.Stopped, rig.State);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalStop));
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
+        }
+
+        // Proves: LNK-010, ALM-001
+        [Fact]
+        public void Ready_ForgedFramesKeepArriving_MonitorLinkErrorsShown()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine();
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.LinkErrors));
+
+            var forger = new Pump.Core.Link.HmacSha256();
+            forger.SetKey(new byte[32], 0, 32);
+            rig.SenderMac = forger;   // another key: every frame fails authentication
+
+            Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.LinkErrors), 30));
+            Assert.Equal(PumpState.Ready, rig.State);
+        }
+
         /// <summary>A plain-rate program of 0.1 mL at 10.0 mL/h, primed and started.</summary>
         private static PumpRig StartedShortProgram()
         {
