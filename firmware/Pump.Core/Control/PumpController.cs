@@ -201,7 +201,7 @@ namespace Pump.Core.Control
             // Decide.
             bool storageFault = _snapshots.TakeFailure() | _motion.TakeReservationFailure();
             _supervisor.Supervise(_state, _stateEnteredUs, _lastKeyUs, storageFault, nowUs);
-            QueueSafetyTriggersFirst(nowMs);
+            QueueSafetyTriggersFirst();
             if (_panel.ReadKeys(_hw.Keypad, nowUs))
             {
                 _lastKeyUs = nowUs;
@@ -274,10 +274,10 @@ namespace Pump.Core.Control
         }
 
         /// <summary>This tick's safety triggers go ahead of requests already waiting (STM-003).</summary>
-        private void QueueSafetyTriggersFirst(long nowMs)
+        private void QueueSafetyTriggersFirst()
         {
             int waiting = _queue.Count;
-            _supervisor.QueueSafetyTriggers(_state, nowMs);
+            _supervisor.QueueSafetyTriggers(_state);
             _queue.MoveBehind(waiting);
         }
 

@@ -42,9 +42,6 @@ namespace Pump.Core.Control
             _triggers = triggers;
         }
 
-        /// <summary>This tick's facts (what the alarm conditions were computed from).</summary>
-        public SupervisionFacts Facts { get { return _facts; } }
-
         /// <summary>Which fact raises which alarm, and where each is armed (built with the pump).</summary>
         public AlarmConditions Conditions { get { return _conditions; } }
 
@@ -57,7 +54,6 @@ namespace Pump.Core.Control
         /// <summary>Evaluates every alarm condition for this tick.</summary>
         internal void Supervise(PumpState state, long stateEnteredUs, long lastKeyUs, bool storageFault, long nowUs)
         {
-            long nowMs = nowUs / 1000;
             InfusionProgram? program = _session.Program;
             bool delivering = StateTraits.Has(state, StateTraits.MotorPermitted);
             bool hasProgram = program != null && StateTraits.Has(state, StateTraits.ProgramLoaded);
@@ -188,7 +184,7 @@ namespace Pump.Core.Control
         }
 
         /// <summary>Safety triggers go in the queue before the clinician's keys of the same tick (STM-003).</summary>
-        internal void QueueSafetyTriggers(PumpState state, long nowMs)
+        internal void QueueSafetyTriggers(PumpState state)
         {
             bool fatal = false;
             bool technical = false;
