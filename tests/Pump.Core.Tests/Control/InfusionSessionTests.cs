@@ -1,5 +1,6 @@
 using Pump.Core.Control;
 using Pump.Core.Library;
+using Pump.Core.Panel;
 using Pump.Core.Persistence;
 using Pump.Core.Programming;
 using Pump.Core.Tests.Fakes;
@@ -101,6 +102,151 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(-1, rig.Controller.Session.StartUtcSeconds);
             Assert.Equal(PatientId.NotChosen, rig.Controller.Session.PatientIdentity);
             Assert.Equal(0, rig.Controller.Session.DeliveredDoseUg());
+            Assert.False(rig.Controller.Session.Restored);
+        }
+
+        // Proves: PER-015
+        [Fact]
+        public void NewPump_BeforeItsFirstTickAndAfterItsSelfTest_NoSessionStartAndNothingRestored()
+        {
+            var rig = new PumpRig();
+            Assert.Equal(-1, rig.Controller.SessionStartUtcSeconds);
+            Assert.False(rig.Controller.Session.Restored);
+
+            rig.Run(0.2);
+
+            Assert.Equal(PumpState.Idle, rig.State);
+            Assert.Equal(-1, rig.Controller.SessionStartUtcSeconds);
+            Assert.False(rig.Controller.Session.Restored);
+        }
+
+        // Proves: PER-015, STM-011, SIM-036
+        [Fact]
+        public void RestoredSession_AfterAPowerLoss_LineShownPrimedAndOnThePatient()
+        {
+            var before = PumpControllerTests.StartedKetamine();
+            before.Run(20);
+            before.Press(PanelKey.PauseStop);
+
+            var after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+
+            Assert.Equal(PumpState.Paused, after.State);
+            // The line was primed before the reset and is still connected: no re-prime into it, no "prime first".
+            Assert.True(after.Controller.LinePrimed);
+            Assert.True(after.Controller.PrimedOnce);
+            Assert.True(after.Controller.Status.LinePrimed);
+        }
+
+        // Proves: TEC-001, SIM-036
+        [Fact]
+        public void SessionEnded_WithPressureInTheLine_BackInIdleNoPressureShown()
+        {
+            var rig = PumpControllerTests.StartedKetamine();
+            rig.Run(2);
+            rig.Sensors.ForceMilliNewtons += 5_000;   // some line pressure, below every occlusion rule
+            rig.Run(2);
+            Assert.InRange(rig.Controller.PressureMmHg, 1, OcclusionDetectorLow - 1);
+            rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);
+            Assert.Equal(PumpState.Stopped, rig.State);
+            rig.Press(PanelKey.Ok);
+            rig.Run(1);
+
+            Assert.Equal(PumpState.Idle, rig.State);
+            // The syringe's pressure belonged to the ended session: nothing is measured without a program.
+            Assert.Equal(0, rig.Controller.PressureMmHg);
+        }
+
+        private const int OcclusionDetectorLow = 300;
+
+        // Proves: TIT-005, PER-015
+        [Fact]
+        public void Reset_AfterAPlainRateTitration_ComesBackWithTheProgrammedAndTheTitratedRateApart()
+        {
+            var before = new PumpRig();
+            before.ProgramPlainRate("00100", "0050");   // 10.0 mL/h, 5.0 mL
+            before.Press(PanelKey.Start);
+            before.Run(10);
+            before.Press(PanelKey.Down);
+            before.Press(PanelKey.Up, PanelKey.Ok, PanelKey.Ok, PanelKey.Ok);   // tens 1 -> 2: 20.0 mL/h
+            before.Press(PanelKey.Ok);
+            Assert.Equal(20_000_000, before.Controller.Program!.RateNlPerH);
+            before.Run(5);
+            var stored = new PumpPersistence(before.Store, before.Clock, before.Rtc);
+            stored.Open();
+            Assert.Equal(10_000_000, stored.State.Current.ProgramRateNlPerH);   // the program as confirmed at review
+            Assert.Equal(before.Controller.Program!.RateMicrosteps, stored.State.Current.RateMicrosteps);
+
+            var after = SessionResetTests.Reboot(before, watchdog: false);
+            after.Run(1);
+
+            Assert.Equal(PumpState.Paused, after.State);
+            Assert.Equal(20_000_000, after.Controller.Program!.RateNlPerH);
+            Assert.Equal(10_000_000, after.Controller.Session.Titration.Programmed!.RateNlPerH);
+            Assert.Equal(5_000_000, after.Controller.Session.Titration.Programmed!.VolumeNl);
+        }
+
+        // Proves: PRG-004, PRG-011
+        [Theory]
+        [InlineData("rejected, carrying a program")]
+        [InlineData("rejected, no program")]
+        [InlineData("accepted, beyond the mechanism")]
+        public void AdoptConfirmedProgram_RejectedOrBeyondTheMechanism_RefusedNothingAdoptedOrLogged(string offered)
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            rig.Press(PanelKey.Ok, PanelKey.Ok, PanelKey.Ok); // new program, ketamine, no patient id
+            rig.EnterField("0700");
+            rig.EnterDoseAndDuration("0050", "040");
+            var wizard = rig.Controller.Panel.Wizard;
+            InfusionProgram valid = wizard.Result!.Program!;
+            ProgramResult result = offered switch
+            {
+                "rejected, carrying a program" => new ProgramResult(ProgramOutcome.Rejected, valid, new Finding[0], 0),
+                "rejected, no program" => new ProgramResult(ProgramOutcome.Rejected, null, new Finding[0], 0),
+                _ => new ProgramResult(ProgramOutcome.Accepted, valid, new Finding[0], 0),
+            };
+            if (offered == "accepted, beyond the mechanism")
+            {
+                // The same program on a mechanism that can step only a tenth as fast as it needs.
+                rig.Settings.MaxMicrostepsPerSecond = valid.RateMicrosteps * 1_000_000 / valid.RatePeriodUs / 10;
+            }
+
+            rig.Controller.Commands.AdoptConfirmedProgram(wizard.Drug, wizard.Calibration!, result, PatientId.None);
+            rig.Step();
+
+            Assert.Equal(PumpState.Programming, rig.State);
+            Assert.Null(rig.Controller.Program);
+            Assert.Empty(PumpRigLog.Controller(rig, PumpEvent.ProgramConfirmed));
+        }
+
+        // Proves: HIS-004, PNL-003
+        [Fact]
+        public void ConfirmedProgram_30HoursAfterTheLastKetamineSession_SpacingOverrideLoggedAndTheStartAllowed()
+        {
+            var rig = new PumpRig();
+            rig.Run(0.2);
+            var history = rig.Controller.Persistence.History;
+            Assert.True(history.TryBeginSession(ShippedLibrary.KetaminePsych40Id, rig.Rtc.UtcSeconds - (30 * 3600), 35_000));
+            Assert.True(history.TryFinishSession(35_000));
+
+            rig.ProgramKetamine(prime: false);
+            Assert.Equal(PanelStep.SoftLimit, rig.Controller.Panel.Step);
+            rig.Press(PanelKey.Ok, PanelKey.Ok);            // the spacing finding, confirmed twice
+            Assert.Equal(PumpState.Ready, rig.State);
+            rig.Press(PanelKey.Ok);                         // prime
+            rig.Run(1);
+            rig.Press(PanelKey.Ok);                         // primed
+            rig.Press(PanelKey.Start);
+
+            Assert.Equal(PumpState.Infusing, rig.State);
+            var overrides = PumpRigLog.Controller(rig, PumpEvent.SessionSpacingOverride);
+            var logged = Assert.Single(overrides);
+            Assert.InRange(logged.Arg0, 30 * 3600, (30 * 3600) + 60);   // seconds since the last session
+            var entries = PumpRigLog.Entries(rig);
+            Assert.True(entries.FindIndex(e => e.Category == 0 && e.Code == PumpEvent.SessionSpacingOverride)
+                < entries.FindIndex(e => e.Category == 0 && e.Code == PumpEvent.ProgramConfirmed),
+                "the override is logged before the program it belongs to");
         }
         // Proves: HIS-001, PRG-012
         [Fact]

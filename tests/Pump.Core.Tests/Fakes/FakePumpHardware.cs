@@ -170,6 +170,10 @@ namespace Pump.Core.Tests.Fakes
         public int FailFrom { get; set; } = -1;
         public int FailTo { get; set; } = -1;
 
+        /// <summary>When set, only this many writes into [FailFrom, FailTo) fail; then the region works again (a transient
+        /// fault of one region, e.g. the delivery record's write while the event log and history still write).</summary>
+        public int? RangeFailuresLeft { get; set; }
+
         public bool TryRead(int address, byte[] buffer, int offset, int count)
         {
             if (address < 0 || address + count > Bytes.Length)
@@ -216,6 +220,13 @@ namespace Pump.Core.Tests.Fakes
 
             if (FailFrom >= 0 && address < FailTo && address + count > FailFrom)
             {
+                if (RangeFailuresLeft.HasValue && --RangeFailuresLeft <= 0)
+                {
+                    FailFrom = -1;
+                    FailTo = -1;
+                    RangeFailuresLeft = null;
+                }
+
                 return false;
             }
 
