@@ -328,6 +328,25 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(0, rig.Steps.QueuedSegments);
         }
 
+        // Proves: TIT-003, STM-002
+        [Fact]
+        public void Titrate_CounterReadFailsAtTheRateChange_FailsafeWithTheMotorStopped()
+        {
+            PumpRig rig = Infusing();
+            EnterRate(rig, "0050");
+            // The tick's sensor frame reads the counter (the guard sees a healthy device); the rate change's own read,
+            // the count the new schedule would start from, fails.
+            rig.Steps.ReadsBeforeAFailure = 1;
+
+            rig.Press(PanelKey.Ok);
+
+            Assert.Null(rig.Steps.ReadsBeforeAFailure);
+            Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.False(rig.Driver.IsEnabled);
+            rig.Run(2);
+            Assert.Equal(PumpState.Failsafe, rig.State);
+        }
+
         // Proves: TIT-005, PER-004
         [Fact]
         public void Titrate_Confirmed_SnapshotHoldsTheTitratedRateAndTheProgrammedValues()

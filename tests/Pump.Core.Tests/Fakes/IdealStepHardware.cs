@@ -36,6 +36,9 @@ namespace Pump.Core.Tests.Fakes
 
         public bool CounterBroken { get; set; }
 
+        /// <summary>When set, this many counter reads succeed, the next one fails, then reads work again (an intermittent read).</summary>
+        public int? ReadsBeforeAFailure { get; set; }
+
         /// <summary>Extra pulses injected as if the motor ran away.</summary>
         public long RunawayPulses { get; set; }
 
@@ -87,6 +90,17 @@ namespace Pump.Core.Tests.Fakes
         public bool TryRead(out long countedMicrosteps)
         {
             countedMicrosteps = Counted + RunawayPulses;
+            if (ReadsBeforeAFailure.HasValue)
+            {
+                if (ReadsBeforeAFailure.Value == 0)
+                {
+                    ReadsBeforeAFailure = null;
+                    return false;
+                }
+
+                ReadsBeforeAFailure--;
+            }
+
             return !CounterBroken;
         }
 
