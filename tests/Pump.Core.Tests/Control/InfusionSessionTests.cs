@@ -3,13 +3,17 @@ using Pump.Core.Library;
 using Pump.Core.Panel;
 using Pump.Core.Persistence;
 using Pump.Core.Programming;
+using Pump.Core.Supervision;
 using Pump.Core.Tests.Fakes;
 using Pump.Hal;
 using Xunit;
 
 namespace Pump.Core.Tests.Control
 {
-    /// <summary>The session's records: what a confirmed program leaves in the log, and what its end leaves in the history.</summary>
+    /// <summary>
+    /// A session seen from outside: which confirmed programs it adopts and what that leaves in the log, what its end
+    /// leaves in the history and in Idle, and what a reset brings back of it.
+    /// </summary>
     public sealed class InfusionSessionTests
     {
         // Proves: PNL-003
@@ -146,7 +150,7 @@ namespace Pump.Core.Tests.Control
             rig.Run(2);
             rig.Sensors.ForceMilliNewtons += 5_000;   // some line pressure, below every occlusion rule
             rig.Run(2);
-            Assert.InRange(rig.Controller.PressureMmHg, 1, OcclusionDetectorLow - 1);
+            Assert.InRange(rig.Controller.PressureMmHg, 1, OcclusionDetector.LevelMmHg[(int)OcclusionLevel.Low] - 1);
             rig.Press(PanelKey.PauseStop, PanelKey.PauseStop, PanelKey.Ok);
             Assert.Equal(PumpState.Stopped, rig.State);
             rig.Press(PanelKey.Ok);
@@ -156,8 +160,6 @@ namespace Pump.Core.Tests.Control
             // The syringe's pressure belonged to the ended session: nothing is measured without a program.
             Assert.Equal(0, rig.Controller.PressureMmHg);
         }
-
-        private const int OcclusionDetectorLow = 300;
 
         // Proves: TIT-005, PER-015
         [Fact]
