@@ -39,6 +39,21 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
         }
 
+        // Proves: TEC-007, TEC-002
+        [Fact]
+        public void NearEmpty_PositionSensorFails_TheLevelIsWithdrawnAndThePositionFaultShown()
+        {
+            PumpRig rig = NearEmptyRaised();
+
+            rig.Sensors.PositionBroken = true;
+            rig.Step();
+
+            // The last reading said near empty; with no reading the pump claims no level at all.
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.PositionSensorFault));
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
         // Proves: TEC-014
         [Fact]
         public void NearEmpty_ContentsRiseMoreThanTheBand_Clears()
