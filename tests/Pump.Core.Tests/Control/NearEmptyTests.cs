@@ -39,6 +39,21 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
         }
 
+        // Proves: TEC-007, TEC-002
+        [Fact]
+        public void NearEmpty_PositionSensorFails_TheLevelIsWithdrawnAndThePositionFaultShown()
+        {
+            PumpRig rig = NearEmptyRaised();
+
+            rig.Sensors.PositionBroken = true;
+            rig.Step();
+
+            // The last reading said near empty; with no reading the pump claims no level at all.
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.PositionSensorFault));
+            Assert.False(rig.Driver.IsEnabled);
+        }
+
         // Proves: TEC-014
         [Fact]
         public void NearEmpty_ContentsRiseMoreThanTheBand_Clears()
@@ -124,6 +139,132 @@ namespace Pump.Core.Tests.Control
 
             Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
             Assert.True(rig.RunUntil(() => rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty), 80));
+        }
+
+        // Proves: TEC-002
+        [Fact]
+        public void NearEmpty_ContentsExactlyTheLead_NotRaisedUntilTheyAreBelowIt()
+        {
+            var (rig, leadSteps) = LongPlainRateInfusing();
+
+            TickWithContents(rig, leadSteps);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+
+            TickWithContentsUm(rig, UmFor(rig, leadSteps) - 1);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+        }
+
+        // Proves: TEC-014
+        [Fact]
+        public void NearEmpty_ContentsBackToExactlyTheLeadPlusTheBand_Clears()
+        {
+            var (rig, leadSteps) = LongPlainRateInfusing();
+            Assert.True(rig.Controller.Session.Calibration!.TryTravelUmToMicrosteps(rig.Settings.NearEmptyHysteresisUm, out long bandSteps));
+            TickWithContentsUm(rig, UmFor(rig, leadSteps) - 50);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+
+            TickWithContentsUm(rig, UmFor(rig, leadSteps + bandSteps) - 1);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+            TickWithContents(rig, leadSteps + bandSteps);
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+        }
+
+        // Proves: TEC-002, TEC-014
+        [Fact]
+        public void NearEmpty_ProgramNeedsExactlyWhatRemains_NotShown()
+        {
+            var rig = new PumpRig();
+            rig.ProgramPlainRate("00100", "0004");   // 10.0 mL/h, 0.4 mL: all of it inside the 5 min lead
+            rig.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            // The program's count starts at Start; the counter also holds the priming pulses.
+            long total = rig.Controller.Program!.TotalMicrosteps + rig.Steps.Counted - rig.Controller.Ledger.CountedMicrosteps;
+
+            // Contents a little below what the program still needs: raised (the program cannot finish on them).
+            rig.StepWithoutTick();
+            rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm - TravelUm(rig, (total - rig.Steps.Counted) / 2);
+            rig.Controller.Tick();
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+
+            // Then contents exactly what the program still needs (on the first tick where a whole µm gives that count).
+            for (int tick = 0; tick < 200; tick++)
+            {
+                rig.StepWithoutTick();
+                long um = UmFor(rig, total - rig.Steps.Counted);
+                if (um >= 0)
+                {
+                    rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm - um;
+                    rig.Controller.Tick();
+                    Assert.Equal(PumpState.Infusing, rig.State);
+                    Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.NearEmpty));
+                    return;
+                }
+
+                rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm - TravelUm(rig, (total - rig.Steps.Counted) / 2);
+                rig.Controller.Tick();
+            }
+
+            Assert.Fail("no tick left a count that whole micrometres can give");
+        }
+
+        /// <summary>
+        /// A 5 mL plain-rate infusion at 12.3 mL/h whose near-empty lead (in whole seconds, near the default) is a
+        /// step count that whole micrometres of travel can give exactly; returns that lead in microsteps.
+        /// </summary>
+        private static (PumpRig Rig, long LeadSteps) LongPlainRateInfusing()
+        {
+            var rig = new PumpRig();
+            rig.ProgramPlainRate("00123", "0050");   // 12.3 mL/h: 19.7 microsteps/s, so whole-second leads fall on many step counts
+            rig.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Infusing, rig.State);
+            var program = rig.Controller.Program!;
+            for (int leadS = 300; leadS > 250; leadS--)
+            {
+                long leadSteps = leadS * 1_000_000L * program.RateMicrosteps / program.RatePeriodUs;
+                if (UmFor(rig, leadSteps) >= 0)
+                {
+                    rig.Settings.NearEmptyLeadS = leadS;
+                    return (rig, leadSteps);
+                }
+            }
+
+            throw new Xunit.Sdk.XunitException("no lead near 300 s is a whole number of micrometres");
+        }
+
+        /// <summary>The whole µm of travel whose microsteps (rounded down, as the pump converts) are exactly <paramref name="steps"/>; -1 if none.</summary>
+        private static long UmFor(PumpRig rig, long steps)
+        {
+            var calibration = rig.Controller.Session.Calibration!;
+            Assert.True(calibration.TryMicrostepsToTravelUm(steps, out long near));
+            for (long um = near - 2; um <= near + 2; um++)
+            {
+                if (calibration.TryTravelUmToMicrosteps(um, out long s) && s == steps)
+                {
+                    return um;
+                }
+            }
+
+            return -1;
+        }
+
+        private static long TravelUm(PumpRig rig, long steps)
+        {
+            Assert.True(rig.Controller.Session.Calibration!.TryMicrostepsToTravelUm(steps, out long um));
+            return um;
+        }
+
+        private static void TickWithContents(PumpRig rig, long steps)
+        {
+            long um = UmFor(rig, steps);
+            Assert.True(um >= 0, $"{steps} microsteps is not a whole number of micrometres");
+            TickWithContentsUm(rig, um);
+        }
+
+        private static void TickWithContentsUm(PumpRig rig, long um)
+        {
+            rig.StepWithoutTick();
+            rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm - um;
+            rig.Controller.Tick();
         }
     }
 }

@@ -100,6 +100,30 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Programming, rig.State);
         }
 
+        // Proves: TEC-008
+        [Fact]
+        public void Ready_EnteredWhenPrimingEndsByItself_ReminderOneMinuteAfterReadyNotAfterTheLastKey()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine(prime: false);
+            rig.Press(PanelKey.Ok);                      // prime: the last key pressed
+            Assert.Equal(PumpState.Priming, rig.State);
+            long lastKeyUs = rig.Clock.NowUs;
+            Assert.True(rig.RunUntil(() => rig.State == PumpState.Ready, 120));
+            long readyUs = rig.Controller.StateEnteredUs;
+            Assert.True(readyUs - lastKeyUs >= 1_000_000, "priming should end by itself well after the key");
+
+            // Ready was entered without a key: the minute counts from there, not from the key before priming.
+            while (rig.Clock.NowUs < readyUs + 60_000_000L - PumpRig.TickUs)
+            {
+                rig.Step();
+            }
+
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.CallbackProgramming));
+            rig.Step();
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.CallbackProgramming));
+        }
+
         // Proves: STM-006, ALM-001
         [Fact]
         public void Paused_MonitorFallsSilent_StaysPausedWithoutALeaseAlarmAndTheResumeIsRefused()
