@@ -159,6 +159,7 @@ namespace Pump.Core.Control
             _program = program;
             _titration.Adopted(program);
             _supervisors.Build(calibration);
+            // Stryker disable once Equality,Conditional : validated volume and steps are positive; 1 keeps the ratio defined (mutation-testing.md, Run 8)
             _persistence.Ledger.SetVolumeCalibration(program.VolumeNl > 0 ? program.VolumeNl : 1, program.TotalMicrosteps > 0 ? program.TotalMicrosteps : 1);
         }
 
@@ -171,16 +172,23 @@ namespace Pump.Core.Control
             if (InterlockRequired && _interlock.TryStartSession(nowMs) != StartCheck.Ok)
             {
                 // The guard read the same rule a moment ago; if the facts changed, hold rather than move. The
-                // session is open from here, so its record starts clean: nothing delivered, no baseline.
+                // session is open from here, so its record starts clean: nothing delivered, no baseline. This block,
+                // like Resume's refusal, is defence in depth that no sequence of ticks reaches: the guard read the
+                // same rule at the same time (hardware-docs/mutation-testing.md, Run 8).
+                // Stryker disable once all : unreachable, as above
                 FillProgramSnapshot(snap);
                 snap.BaselineSbpMmHg = 0;
+                // Stryker disable once all : unreachable, as above
                 _motion.BeginCount(0);
+                // Stryker disable once all : unreachable, as above
                 if (!_persistence.Ledger.TryBeginDelivery())
                 {
                     _alarms.RaiseEvent(AlarmCode.StorageFault, nowUs);
                 }
 
+                // Stryker disable once all : unreachable, as above
                 _triggers.Enqueue(PumpTrigger.VitalHold);
+                // Stryker disable once all : unreachable, as above
                 return;
             }
 
@@ -202,7 +210,9 @@ namespace Pump.Core.Control
             _startUtcSeconds = utc;
             SessionOpeningRecord.Write(snap, _log, InterlockRequired ? _interlock.Baseline : null, _drug, program, _patientId, utc);
 
+            // Stryker disable once Statement : the last transition's save filled these fields (mutation-testing.md, Run 8)
             FillProgramSnapshot(snap);
+            // Stryker disable once Statement : every start follows a prime, whose end restarted the count at 0 (mutation-testing.md, Run 8)
             _motion.BeginCount(0);
             if (!_persistence.Ledger.TryBeginDelivery())
             {
@@ -224,7 +234,9 @@ namespace Pump.Core.Control
                 if (!_interlock.AcknowledgeAndResume(nowUs / 1000, out acknowledged))
                 {
                     // The guard read the same rule in this tick; only a change in between can land here: hold.
+                    // Stryker disable once all : unreachable defence in depth, the guard read ResumePermitted at the same time (mutation-testing.md, Run 8)
                     _triggers.Enqueue(PumpTrigger.VitalHold);
+                    // Stryker disable once all : as above
                     return;
                 }
 
@@ -251,9 +263,11 @@ namespace Pump.Core.Control
         /// </summary>
         internal void ApplyTitration(long nowUs)
         {
+            // Stryker disable once Conditional : ConfirmTitration leaves Infusing, which always holds a program (mutation-testing.md, Run 8)
             InfusionProgram? next = _program == null ? null : _titration.Take(_program);
             if (next == null)
             {
+                // Stryker disable once Statement : the guard needs a pending plan, which Take returns (mutation-testing.md, Run 8)
                 return;
             }
 
@@ -280,8 +294,10 @@ namespace Pump.Core.Control
         /// <summary>Entry of Stopped or Completed: the history gets the delivered dose and the session ends.</summary>
         internal void Finish(long nowUs, bool completed)
         {
+            // Stryker disable once Logical : Stopped and Completed are entered only from states holding a program and its drug (mutation-testing.md, Run 8)
             if (_program == null || _drug == null)
             {
+                // Stryker disable once Statement : as above
                 return;
             }
 
@@ -308,15 +324,18 @@ namespace Pump.Core.Control
         internal void Clear()
         {
             _program = null;
+            // Stryker disable once Statement : read only with a running program; the next Adopt overwrites it (mutation-testing.md, Run 8)
             _titration.Adopted(null);
             _drug = null;
             _calibration = null;
             _supervisors.Forget();
             _line.Clear();
             _restored = false;
+            // Stryker disable once Statement : every program the wizard computes runs a spacing check, which clears the override (mutation-testing.md, Run 8)
             _spacing.Forget();
             _startUtcSeconds = -1;
             _patientId = PatientId.NotChosen;
+            // Stryker disable once Boolean : the save after every entry action sets it from the (null) program (mutation-testing.md, Run 8)
             _persistence.State.Current.ProgramPresent = false;
         }
 
@@ -344,6 +363,7 @@ namespace Pump.Core.Control
         /// <summary>Delivered dose, rounded down (µg); 0 for plain mL/h programs.</summary>
         public long DeliveredDoseUg()
         {
+            // Stryker disable once Equality : a zero concentration gives MulDiv(volume, 0, 10^6) = 0, the same answer (mutation-testing.md, Run 8)
             if (_program == null || _program.ConcentrationUgPerMl <= 0)
             {
                 return 0;
