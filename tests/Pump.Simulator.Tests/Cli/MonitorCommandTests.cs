@@ -64,8 +64,19 @@ namespace Pump.Simulator.Tests.Cli
             // (CI, stop 13: the bridge's first association request left 5 s late). The deadline bounds only a hang.
             using var monitorStop = new CancellationTokenSource();
             int exit = -1;
-            var monitor = new Thread(() => exit = MonitorCommand.Run(s, args[0], null, args[1], args[2], null, 1.0, DeadlineSeconds,
-                TextWriter.Null, monitorStop.Token)) { IsBackground = true, Name = "monitor" };
+            Exception? failure = null;
+            var monitor = new Thread(() =>
+            {
+                // Caught here and rethrown on the test's thread: an exception on a bare thread would end the test host.
+                try
+                {
+                    exit = MonitorCommand.Run(s, args[0], null, args[1], args[2], null, 1.0, DeadlineSeconds, TextWriter.Null, monitorStop.Token);
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+            }) { IsBackground = true, Name = "monitor" };
             monitor.Start();
             var wall = System.Diagnostics.Stopwatch.StartNew();
             while (wall.Elapsed < TimeSpan.FromSeconds(DeadlineSeconds) && monitor.IsAlive)
@@ -80,11 +91,17 @@ namespace Pump.Simulator.Tests.Cli
                 await Task.Delay(10);
             }
             monitorStop.Cancel();
-            monitor.Join();
-            Assert.Equal(0, exit);
+            bool joined = monitor.Join(TimeSpan.FromSeconds(30));
             cancel.Cancel();
             try { await Task.WhenAll(bridge, pump); } catch (OperationCanceledException) { }
             pumpListener.Stop();
+            Assert.True(joined, "the monitor did not stop within 30 s of being cancelled");
+            if (failure != null)
+            {
+                throw new InvalidOperationException("the monitor command failed", failure);
+            }
+
+            Assert.Equal(0, exit);
             return (parser, log);
         }
 
