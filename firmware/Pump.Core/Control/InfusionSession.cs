@@ -159,8 +159,8 @@ namespace Pump.Core.Control
             _program = program;
             _titration.Adopted(program);
             _supervisors.Build(calibration);
-            // Stryker disable once Equality,Conditional : validated volume and steps are positive; 1 keeps the ratio defined (mutation-testing.md, Run 8)
-            _persistence.Ledger.SetVolumeCalibration(program.VolumeNl > 0 ? program.VolumeNl : 1, program.TotalMicrosteps > 0 ? program.TotalMicrosteps : 1);
+            // A validated program's volume and steps are positive; at least 1 only keeps the ledger's ratio defined.
+            _persistence.Ledger.SetVolumeCalibration(IntMath.Max(program.VolumeNl, 1), IntMath.Max(program.TotalMicrosteps, 1));
         }
 
         /// <summary>Entry of Infusing from Ready: the interlock session, history, baseline and ledger, then motion.</summary>
@@ -263,7 +263,6 @@ namespace Pump.Core.Control
         /// </summary>
         internal void ApplyTitration(long nowUs)
         {
-            // Stryker disable once Conditional : ConfirmTitration leaves Infusing, which always holds a program (mutation-testing.md, Run 8)
             InfusionProgram? next = _program == null ? null : _titration.Take(_program);
             if (next == null)
             {
@@ -363,7 +362,6 @@ namespace Pump.Core.Control
         /// <summary>Delivered dose, rounded down (µg); 0 for plain mL/h programs.</summary>
         public long DeliveredDoseUg()
         {
-            // Stryker disable once Equality : a zero concentration gives MulDiv(volume, 0, 10^6) = 0, the same answer (mutation-testing.md, Run 8)
             if (_program == null || _program.ConcentrationUgPerMl <= 0)
             {
                 return 0;
