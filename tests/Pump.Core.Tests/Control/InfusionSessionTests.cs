@@ -124,7 +124,7 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Controller.Session.Restored);
         }
 
-        // Proves: PER-015, STM-011, SIM-036
+        // Proves: PER-015, STM-011
         [Fact]
         public void RestoredSession_AfterAPowerLoss_LineShownPrimedAndOnThePatient()
         {
@@ -142,7 +142,7 @@ namespace Pump.Core.Tests.Control
             Assert.True(after.Controller.Status.LinePrimed);
         }
 
-        // Proves: TEC-001, SIM-036
+        // Proves: TEC-001
         [Fact]
         public void SessionEnded_WithPressureInTheLine_BackInIdleNoPressureShown()
         {

@@ -190,7 +190,7 @@ namespace Pump.Core.Tests.Control
             for (int tick = 0; tick < 200; tick++)
             {
                 rig.StepWithoutTick();
-                long um = UmFor(rig, total - rig.Steps.Counted);
+                long um = UmOrNone(rig, total - rig.Steps.Counted);
                 if (um >= 0)
                 {
                     rig.Sensors.PositionUm = rig.Settings.EmptyPositionUm - um;
@@ -221,7 +221,7 @@ namespace Pump.Core.Tests.Control
             for (int leadS = 300; leadS > 250; leadS--)
             {
                 long leadSteps = leadS * 1_000_000L * program.RateMicrosteps / program.RatePeriodUs;
-                if (UmFor(rig, leadSteps) >= 0)
+                if (UmOrNone(rig, leadSteps) >= 0)
                 {
                     rig.Settings.NearEmptyLeadS = leadS;
                     return (rig, leadSteps);
@@ -231,8 +231,16 @@ namespace Pump.Core.Tests.Control
             throw new Xunit.Sdk.XunitException("no lead near 300 s is a whole number of micrometres");
         }
 
-        /// <summary>The whole µm of travel whose microsteps (rounded down, as the pump converts) are exactly <paramref name="steps"/>; -1 if none.</summary>
+        /// <summary>The whole µm of travel whose microsteps (rounded down, as the pump converts) are exactly <paramref name="steps"/>.</summary>
         private static long UmFor(PumpRig rig, long steps)
+        {
+            long um = UmOrNone(rig, steps);
+            Assert.True(um >= 0, $"{steps} microsteps is not a whole number of micrometres");
+            return um;
+        }
+
+        /// <summary>As <see cref="UmFor"/>, or -1 when no whole µm gives exactly that count.</summary>
+        private static long UmOrNone(PumpRig rig, long steps)
         {
             var calibration = rig.Controller.Session.Calibration!;
             Assert.True(calibration.TryMicrostepsToTravelUm(steps, out long near));
@@ -255,9 +263,7 @@ namespace Pump.Core.Tests.Control
 
         private static void TickWithContents(PumpRig rig, long steps)
         {
-            long um = UmFor(rig, steps);
-            Assert.True(um >= 0, $"{steps} microsteps is not a whole number of micrometres");
-            TickWithContentsUm(rig, um);
+            TickWithContentsUm(rig, UmFor(rig, steps));
         }
 
         private static void TickWithContentsUm(PumpRig rig, long um)

@@ -89,7 +89,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal("PRIME LINE FIRST", rig.Controller.LastRejection);
         }
 
-        // Proves: INT-003, INT-010, STM-007
+        // Proves: INT-003, INT-010, STM-007, ALM-001
         [Fact]
         public void Infusing_MonitorGoesSilent_StopsWithinOneTickOfLeaseExpiry()
         {
@@ -103,6 +103,8 @@ namespace Pump.Core.Tests.Control
             Assert.InRange(stoppedAtMs - expires, 0, PumpController.TickPeriodMs);
             Assert.False(rig.Driver.IsEnabled);
             Assert.True(rig.Steps.LastPulseUs <= rig.Clock.NowUs);
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalStop));
         }
 
         // Proves: VIT-003, INT-010, STM-006
@@ -160,7 +162,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(PumpState.Infusing, rig.State);
         }
 
-        // Proves: STM-008
+        // Proves: STM-008, ALM-001
         [Fact]
         public void Infusing_SystolicAtStopLevel_SessionEndsAndCannotResume()
         {
@@ -170,6 +172,9 @@ namespace Pump.Core.Tests.Control
             rig.NewNibpReading();
             Assert.True(rig.RunUntil(() => rig.State != PumpState.Infusing, 3));
             Assert.Equal(PumpState.Stopped, rig.State);
+            // The stop is the cause shown; the lease it ended is not a second, misleading one.
+            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalStop));
+            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
             rig.Vitals = PumpRig.Typical();
             rig.Run(5);
             rig.Press(PanelKey.Start);

@@ -278,40 +278,6 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Driver.IsEnabled);
         }
 
-        // Proves: INT-003, ALM-001
-        [Fact]
-        public void Infusing_MonitorFallsSilent_HeldWithNoValidVitalsShown()
-        {
-            var rig = PumpControllerTests.StartedKetamine();
-            rig.Run(5);
-
-            rig.Vitals = null;
-
-            Assert.True(rig.RunUntil(() => rig.State != PumpState.Infusing, 10));
-            Assert.Equal(PumpState.InterlockHold, rig.State);
-            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
-            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalStop));
-            Assert.False(rig.Driver.IsEnabled);
-        }
-
-        // Proves: VIT-009, ALM-001
-        [Fact]
-        public void Infusing_SystolicAtStopLevel_VitalStopShownWithoutNoValidVitals()
-        {
-            var rig = PumpControllerTests.StartedKetamine();
-            rig.Run(5);
-
-            rig.Vitals = PumpRig.Typical(sbp: 205, dbp: 100);
-            rig.NewNibpReading();
-            Assert.True(rig.RunUntil(() => rig.State != PumpState.Infusing, 3));
-            rig.Run(1);
-
-            // The stop is the cause; the lease it ended is not a second, misleading one.
-            Assert.Equal(PumpState.Stopped, rig.State);
-            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.VitalStop));
-            Assert.False(rig.Controller.Alarms.IsShown(AlarmCode.VitalsLeaseLost));
-        }
-
         // Proves: LNK-010, ALM-001
         [Fact]
         public void Ready_ForgedFramesKeepArriving_MonitorLinkErrorsShown()

@@ -14,7 +14,7 @@ namespace Pump.Core.Tests.Control
     /// </summary>
     public sealed class SessionStartTests
     {
-        // Proves: HIS-001, REC-001, PER-006
+        // Proves: HIS-001, REC-001
         [Fact]
         public void Start_SessionHistoryCannotBeWritten_NoSessionStartedOnRecordAndNoStartTime()
         {

@@ -328,7 +328,7 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(0, rig.Steps.QueuedSegments);
         }
 
-        // Proves: TIT-003, STM-002
+        // Proves: TIT-003, STM-002, TEC-007
         [Fact]
         public void Titrate_CounterReadFailsAtTheRateChange_FailsafeWithTheMotorStopped()
         {
@@ -342,6 +342,7 @@ namespace Pump.Core.Tests.Control
 
             Assert.Null(rig.Steps.ReadsBeforeAFailure);
             Assert.Equal(PumpState.Failsafe, rig.State);
+            Assert.False(rig.Controller.Alarms.IsShown(Pump.Core.Alarms.AlarmCode.CounterFault));   // the frame's read was fine
             Assert.False(rig.Driver.IsEnabled);
             rig.Run(2);
             Assert.Equal(PumpState.Failsafe, rig.State);
