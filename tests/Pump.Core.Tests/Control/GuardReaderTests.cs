@@ -63,6 +63,27 @@ namespace Pump.Core.Tests.Control
             Assert.Equal(0, rig.Driver.EnableCount);
         }
 
+        // Proves: STM-011, INT-012
+        [Fact]
+        public void Reprime_AfterAStartRefusedForTheVitals_NamesTheLineNotTheStartsCause()
+        {
+            var rig = new PumpRig();
+            rig.ProgramKetamine();
+            rig.Vitals = null;
+            rig.Run(10);                                  // the monitor falls silent in Ready
+            rig.Press(PanelKey.Start);
+            Assert.Equal(PumpState.Ready, rig.State);
+            string startRefusal = rig.Controller.LastRejection;
+            Assert.NotEqual("DISCONNECT LINE", startRefusal);
+
+            // A re-prime request that skips the disconnection questions is refused for that, not for the start's vitals.
+            rig.Controller.Request(PumpTrigger.RequestPrime);
+            rig.Step();
+
+            Assert.Equal(PumpState.Ready, rig.State);
+            Assert.Equal("DISCONNECT LINE", rig.Controller.LastRejection);
+        }
+
         // Proves: LNK-017, SEC-003
         [Fact]
         public void Start_ForeignMonitorHeardWithTheKeyFine_RefusedAsALinkFaultNotAKeyProblem()
