@@ -128,9 +128,7 @@ namespace Pump.Core.Tests.Control
         [Fact]
         public void RestoredSession_AfterAPowerLoss_LineShownPrimedAndOnThePatient()
         {
-            var before = PumpControllerTests.StartedKetamine();
-            before.Run(20);
-            before.Press(PanelKey.PauseStop);
+            var before = SessionRestorerTests.PausedSession();
 
             var after = SessionResetTests.Reboot(before, watchdog: false);
             after.Run(1);
@@ -272,9 +270,7 @@ namespace Pump.Core.Tests.Control
         [InlineData(false)]
         public void RestoredSession_ResumedOrStoppedByTheClinician_NoLongerMarkedRestored(bool resume)
         {
-            var before = PumpControllerTests.StartedKetamine();
-            before.Run(20);
-            before.Press(PanelKey.PauseStop);
+            var before = SessionRestorerTests.PausedSession();
             var after = SessionResetTests.Reboot(before, watchdog: false);
             after.Run(1);
             Assert.Equal(PumpState.Paused, after.State);

@@ -65,7 +65,7 @@ namespace Pump.Core.Tests.Control
             Assert.False(rig.Driver.IsEnabled);
         }
 
-        // Proves: HIS-001, PER-006
+        // Proves: HIS-001, PER-006, REC-001
         [Fact]
         public void Start_SessionHistoryCannotBeWritten_FailsafeWithoutASinglePulse()
         {
@@ -80,6 +80,9 @@ namespace Pump.Core.Tests.Control
             Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.StorageFault));
             Assert.Equal(counted, rig.Steps.Counted);
             Assert.False(rig.Driver.IsEnabled);
+            // The session never began: the record must not say it did, nor carry a start time for it.
+            Assert.Empty(PumpRigLog.Controller(rig, PumpEvent.SessionStarted));
+            Assert.Equal(-1, rig.Controller.SessionStartUtcSeconds);
         }
 
         // Proves: HIS-005

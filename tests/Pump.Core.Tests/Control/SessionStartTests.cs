@@ -8,33 +8,12 @@ using Xunit;
 namespace Pump.Core.Tests.Control
 {
     /// <summary>
-    /// Starting a session (InfusionSession.Begin): a store that refuses the history or the delivery record stops the
-    /// pump before any step and leaves no record of a session that never began; a started one judges line pressure
-    /// from the friction of the moving plunger.
+    /// Starting a session (InfusionSession.Begin): a delivery record that cannot be written once stops the pump
+    /// before any step (the history case is ReviewFindingsTests'); a started one judges line pressure from the
+    /// friction of the moving plunger.
     /// </summary>
     public sealed class SessionStartTests
     {
-        // Proves: HIS-001, REC-001
-        [Fact]
-        public void Start_SessionHistoryCannotBeWritten_NoSessionStartedOnRecordAndNoStartTime()
-        {
-            var rig = new PumpRig();
-            rig.ProgramKetamine();
-            long countedBefore = rig.Steps.Counted;   // the prime
-            rig.Store.FailFrom = StoreLayout.SessionHistoryAddress;
-            rig.Store.FailTo = StoreLayout.SessionHistoryAddress + (2 * StoreLayout.SessionHistorySlotBytes);
-
-            rig.Press(PanelKey.Start);
-            rig.Run(1);
-
-            Assert.Equal(PumpState.Failsafe, rig.State);
-            Assert.True(rig.Controller.Alarms.IsShown(AlarmCode.StorageFault));
-            // The session never began: the record must not say it did, nor carry a start time for it.
-            Assert.Empty(PumpRigLog.Controller(rig, PumpEvent.SessionStarted));
-            Assert.Equal(-1, rig.Controller.SessionStartUtcSeconds);
-            Assert.Equal(countedBefore, rig.Steps.Counted);
-        }
-
         // Proves: PER-006, TEC-011, STM-002
         [Fact]
         public void Start_DeliveryRecordWriteFailsOnce_FailsafeWithStorageFaultAndNotASingleStep()
